@@ -1,0 +1,189 @@
+/**
+ * Hamta's document model: a Persian source split into sentences, grouped into rows (alignment
+ * beads) that each carry the English translation and a workflow status.
+ *
+ * Everything here is pure: functions take a document and return a new one, so the same code
+ * serves the app, the browser mode, the command line and the tests.
+ */
+
+export const DOCUMENT_SCHEMA_VERSION = 1
+
+export const ROW_STATUSES = ['untranslated', 'draft', 'translated'] as const
+export type RowStatus = (typeof ROW_STATUSES)[number]
+
+export interface SourceSentence {
+  id: string
+  /** Sentence text as shown to the user (wrapped lines joined with one space). */
+  text: string
+}
+
+/** One aligned row: 1..n Persian sentences and the English text that translates them. */
+export interface Row {
+  id: string
+  /** Index of the source paragraph the row starts in; plain-text export keeps paragraphs. */
+  paragraph: number
+  source: SourceSentence[]
+  target: string
+  status: RowStatus
+  updatedAt: string
+}
+
+export interface DocumentOrigin {
+  fileName: string
+  encoding: string
+  importedAt: string
+}
+
+export interface HamtaDocument {
+  schemaVersion: number
+  id: string
+  title: string
+  sourceLang: 'fa'
+  targetLang: 'en'
+  createdAt: string
+  updatedAt: string
+  origin: DocumentOrigin
+  /** The imported text, byte-for-byte decoded; never changed after import. */
+  originalText: string
+  rows: Row[]
+}
+
+export interface Progress {
+  total: number
+  untranslated: number
+  draft: number
+  translated: number
+  /** Share of rows marked translated, 0..1. */
+  ratio: number
+}
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  sentences: number
+  rows: number
+  progress: Progress
+  createdAt: string
+  updatedAt: string
+  fileName: string
+}
+
+export interface SegmentedParagraph {
+  sentences: string[]
+}
+
+export interface NewDocumentInput {
+  id: string
+  now: string
+  fileName: string
+  encoding: string
+  originalText: string
+  paragraphs: SegmentedParagraph[]
+}
+
+/** The title is the first non-empty line of the source, trimmed and kept short enough to list. */
+export function titleFromText(text: string, maxLength = 120): string {
+  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim().length > 0) ?? ''
+  const title = firstLine.trim().replace(/\s+/g, ' ')
+  return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title
+}
+
+export function createDocument(input: NewDocumentInput): HamtaDocument {
+  const rows: Row[] = []
+  let sentenceNumber = 0
+  input.paragraphs.forEach((paragraph, paragraphIndex) => {
+    for (const text of paragraph.sentences) {
+      sentenceNumber += 1
+      rows.push({
+        id: `r${sentenceNumber}`,
+        paragraph: paragraphIndex,
+        source: [{ id: `s${sentenceNumber}`, text }],
+        target: '',
+        status: 'untranslated',
+        updatedAt: input.now
+      })
+    }
+  })
+  return {
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    id: input.id,
+    title: titleFromText(input.originalText),
+    sourceLang: 'fa',
+    targetLang: 'en',
+    createdAt: input.now,
+    updatedAt: input.now,
+    origin: { fileName: input.fileName, encoding: input.encoding, importedAt: input.now },
+    originalText: input.originalText,
+    rows
+  }
+}
+
+export function computeProgress(rows: readonly Row[]): Progress {
+  const progress: Progress = { total: rows.length, untranslated: 0, draft: 0, translated: 0, ratio: 0 }
+  for (const row of rows) progress[row.status] += 1
+  progress.ratio = rows.length === 0 ? 0 : progress.translated / rows.length
+  return progress
+}
+
+export function summarize(doc: HamtaDocument): DocumentSummary {
+  return {
+    id: doc.id,
+    title: doc.title,
+    sentences: doc.rows.reduce((count, row) => count + row.source.length, 0),
+    rows: doc.rows.length,
+    progress: computeProgress(doc.rows),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    fileName: doc.origin.fileName
+  }
+}
+
+export class RowNotFoundError extends Error {
+  constructor(readonly rowId: string) {
+    super(`Row ${rowId} does not exist in this document.`)
+  }
+}
+
+function replaceRow(doc: HamtaDocument, rowId: string, now: string, change: (row: Row) => Row): HamtaDocument {
+  const index = doc.rows.findIndex((row) => row.id === rowId)
+  if (index < 0) throw new RowNotFoundError(rowId)
+  const rows = doc.rows.slice()
+  rows[index] = { ...change(doc.rows[index]), updatedAt: now }
+  return { ...doc, rows, updatedAt: now }
+}
+
+/**
+ * Status that follows from editing a row's translation: text makes a row a draft, an emptied row
+ * is untranslated again, and changing a translated row reopens it as a draft.
+ */
+export function statusAfterEdit(previous: Row, target: string): RowStatus {
+  if (target.trim().length === 0) return 'untranslated'
+  if (previous.status === 'translated' && previous.target === target) return 'translated'
+  return 'draft'
+}
+
+export function setRowTarget(doc: HamtaDocument, rowId: string, target: string, now: string): HamtaDocument {
+  return replaceRow(doc, rowId, now, (row) => ({ ...row, target, status: statusAfterEdit(row, target) }))
+}
+
+export class InvalidStatusError extends Error {}
+
+export function setRowStatus(doc: HamtaDocument, rowId: string, status: RowStatus, now: string): HamtaDocument {
+  return replaceRow(doc, rowId, now, (row) => {
+    if (status !== 'untranslated' && row.target.trim().length === 0) {
+      throw new InvalidStatusError('A row without an English translation cannot be marked draft or translated.')
+    }
+    return { ...row, status }
+  })
+}
+
+/** English text of the document, one line per source paragraph. */
+export function englishText(doc: HamtaDocument): string {
+  const paragraphs: string[][] = []
+  for (const row of doc.rows) {
+    const text = row.target.trim()
+    if (!text) continue
+    ;(paragraphs[row.paragraph] ??= []).push(text)
+  }
+  return paragraphs.filter((sentences) => sentences && sentences.length > 0).map((sentences) => sentences.join(' ')).join('\n\n') + '\n'
+}

@@ -1,0 +1,197 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { z } from 'zod'
+import { isUserError } from '../core/errors'
+import { DESKTOP_CHANNELS, type MenuCommand } from '../shared/methods'
+import { CONTENT_SECURITY_POLICY } from '../shared/security'
+import { APP_NAME } from '../shared/version'
+import { createHandlers } from './handlers'
+import { PendingWork, registerApi } from './ipc'
+import { resolveLibraryDir, samplesDir } from './paths'
+import { LibraryService } from './services/library'
+
+const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+const preloadScript = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+
+let mainWindow: BrowserWindow | null = null
+const pending = new PendingWork()
+
+/** Only Hamta's own page, loaded from disk (or the dev server while developing), may call main. */
+function isTrustedPage(url: string): boolean {
+  if (devServerUrl && url.startsWith(devServerUrl)) return true
+  try {
+    const page = new URL(url)
+    page.search = ''
+    page.hash = ''
+    return page.href === pathToFileURL(rendererHtml).href
+  } catch {
+    return false
+  }
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(DESKTOP_CHANNELS.menuCommand, command)
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Import Persian Text…', accelerator: 'CmdOrCtrl+O', click: () => sendMenuCommand('import') },
+        { type: 'separator' },
+        { label: 'Export as Hamta JSON…', click: () => sendMenuCommand('export-json') },
+        { label: 'Export English Text…', accelerator: 'CmdOrCtrl+Shift+E', click: () => sendMenuCommand('export-txt') },
+        { type: 'separator' },
+        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => sendMenuCommand('library') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: '&Navigate',
+      submenu: [
+        { label: 'Next Row', accelerator: 'Alt+Down', registerAccelerator: false, click: () => sendMenuCommand('next-row') },
+        { label: 'Previous Row', accelerator: 'Alt+Up', registerAccelerator: false, click: () => sendMenuCommand('previous-row') }
+      ]
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the web open in the user's browser, never inside Hamta.
+      if (/^https:\/\//.test(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrustedPage(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    title: APP_NAME,
+    show: false,
+    webPreferences: {
+      preload: preloadScript,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(rendererHtml)
+  return window
+}
+
+const saveFileInput = z.object({ fileName: z.string().min(1).max(300), content: z.string() }).strict()
+
+function registerDesktopChannels(library: LibraryService): void {
+  const fromTrustedPage = (event: Electron.IpcMainInvokeEvent): boolean =>
+    event.sender === mainWindow?.webContents && !!event.senderFrame && isTrustedPage(event.senderFrame.url)
+
+  ipcMain.handle(DESKTOP_CHANNELS.importWithDialog, async (event) => {
+    if (!fromTrustedPage(event) || !mainWindow) return { imported: [], errors: ['This window may not import files.'] }
+    const choice = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import Persian text',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Text files', extensions: ['txt'] },
+        { name: 'All files', extensions: ['*'] }
+      ]
+    })
+    const imported = []
+    const errors: string[] = []
+    for (const path of choice.canceled ? [] : choice.filePaths) {
+      try {
+        imported.push(await pending.track(library.importFile(basename(path), await readFile(path))))
+      } catch (error) {
+        errors.push(isUserError(error) ? error.message : `${basename(path)}: ${(error as Error).message}`)
+      }
+    }
+    return { imported, errors }
+  })
+
+  ipcMain.handle(DESKTOP_CHANNELS.saveFile, async (event, input: unknown) => {
+    if (!fromTrustedPage(event) || !mainWindow) return { saved: false }
+    const { fileName, content } = saveFileInput.parse(input)
+    // The path comes from the user's own choice in the save dialog, never from the page.
+    const choice = await dialog.showSaveDialog(mainWindow, { title: 'Export', defaultPath: basename(fileName) })
+    if (choice.canceled || !choice.filePath) return { saved: false }
+    await pending.track(writeFile(choice.filePath, content, 'utf8'))
+    return { saved: true, path: choice.filePath }
+  })
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  await app.whenReady()
+  hardenSessions()
+  const library = await LibraryService.open({
+    libraryDir: resolveLibraryDir(app.getPath('userData')),
+    samplesDir: samplesDir()
+  })
+  registerApi(ipcMain, createHandlers({ library, mode: 'desktop' }), isTrustedPage, pending)
+  registerDesktopChannels(library)
+  buildMenu()
+  mainWindow = createWindow()
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  // Let saves that are still being written finish before the process ends.
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting || pending.size === 0) return
+    event.preventDefault()
+    quitting = true
+    void pending.settle().finally(() => app.quit())
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => app.quit())
+  }
+}
+
+void start().catch((error) => {
+  dialog.showErrorBox('Hamta could not start', error instanceof Error ? error.message : String(error))
+  app.exit(1)
+})

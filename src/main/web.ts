@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { createHandlers } from './handlers'
+import { defaultUserDataDir, rendererDir, resolveLibraryDir, samplesDir } from './paths'
+import { LibraryService } from './services/library'
+import { createWebServer } from './web-server'
+
+/** `npm run web`: Hamta in a browser, on 127.0.0.1 only, for machines where Electron cannot start. */
+async function main(): Promise<void> {
+  const libraryDir = resolveLibraryDir(defaultUserDataDir())
+  const library = await LibraryService.open({ libraryDir, samplesDir: samplesDir() })
+  const token = randomBytes(24).toString('base64url')
+  const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token, rendererDir: rendererDir() })
+  const requestedPort = Number.parseInt(process.env.HAMTA_PORT ?? '', 10)
+  const port = Number.isInteger(requestedPort) && requestedPort >= 0 && requestedPort < 65536 ? requestedPort : 0
+  server.on('error', (error) => {
+    console.error(`Hamta could not start its browser mode: ${error.message}`)
+    process.exit(1)
+  })
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address() as AddressInfo
+    console.log(`Hamta browser mode, library: ${libraryDir}`)
+    console.log(`Open http://127.0.0.1:${address.port}/#token=${token}`)
+  })
+  const stop = (): void => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 2000).unref()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main().catch((error) => {
+  console.error(`Hamta could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

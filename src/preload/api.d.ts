@@ -1,0 +1,23 @@
+import type { HamtaApi } from '../shared/contract'
+import type { MenuCommand } from '../shared/methods'
+
+export interface DesktopImportResult {
+  imported: import('../core/model').DocumentSummary[]
+  errors: string[]
+}
+
+/** What the desktop preload exposes to the page as `window.hamta`. */
+export interface HamtaBridge {
+  api: HamtaApi
+  desktop: {
+    importWithDialog(): Promise<DesktopImportResult>
+    saveFile(fileName: string, content: string): Promise<{ saved: boolean; path?: string }>
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  }
+}
+
+declare global {
+  interface Window {
+    hamta?: HamtaBridge
+  }
+}

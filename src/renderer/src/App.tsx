@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { MenuCommand } from '../../shared/methods'
+import { createApi, type HamtaApi } from './api/client'
+import { EditorView } from './features/editor/EditorView'
+import { LibraryView } from './features/library/LibraryView'
+import { chooseAndImport, importFiles, onMenuCommand, type ImportOutcome } from './platform'
+
+/** The open document lives in the address (?doc=…) so a reload comes back to it. */
+function documentFromAddress(): string | null {
+  return new URLSearchParams(window.location.search).get('doc')
+}
+
+function showDocumentInAddress(documentId: string | null): void {
+  const url = new URL(window.location.href)
+  if (documentId) url.searchParams.set('doc', documentId)
+  else url.searchParams.delete('doc')
+  window.history.replaceState(null, '', url)
+}
+
+export function App(): React.JSX.Element {
+  const [api, apiError] = useMemo((): [HamtaApi | null, string | null] => {
+    try {
+      return [createApi(), null]
+    } catch (error) {
+      return [null, error instanceof Error ? error.message : String(error)]
+    }
+  }, [])
+  const [documentId, setDocumentId] = useState<string | null>(documentFromAddress)
+  const [errors, setErrors] = useState<string[]>(apiError ? [apiError] : [])
+  const [refreshKey, setRefreshKey] = useState(0)
+  const [dragging, setDragging] = useState(false)
+  const [menuCommand, setMenuCommand] = useState<{ command: MenuCommand; serial: number } | null>(null)
+
+  const reportError = useCallback((message: string) => setErrors((current) => [...current.filter((m) => m !== message), message]), [])
+  const open = useCallback((id: string | null) => {
+    setDocumentId(id)
+    showDocumentInAddress(id)
+  }, [])
+  const closeDocument = useCallback(() => open(null), [open])
+
+  const afterImport = useCallback(
+    (outcome: ImportOutcome) => {
+      outcome.errors.forEach(reportError)
+      if (outcome.imported.length > 0) {
+        setRefreshKey((key) => key + 1)
+        if (outcome.imported.length === 1) open(outcome.imported[0].id)
+      }
+    },
+    [open, reportError]
+  )
+
+  const startImport = useCallback(() => {
+    if (api) void chooseAndImport(api).then(afterImport)
+  }, [afterImport, api])
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'import') startImport()
+        else if (command === 'library') open(null)
+        else setMenuCommand((current) => ({ command, serial: (current?.serial ?? 0) + 1 }))
+      }),
+    [open, startImport]
+  )
+
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault()
+    setDragging(false)
+    if (api && event.dataTransfer.files.length > 0) void importFiles(api, Array.from(event.dataTransfer.files)).then(afterImport)
+  }
+
+  return (
+    <div
+      className="app"
+      onDragOver={(event) => {
+        if (Array.from(event.dataTransfer.types).includes('Files')) {
+          event.preventDefault()
+          setDragging(true)
+        }
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false)
+      }}
+      onDrop={onDrop}
+    >
+      {errors.length > 0 && (
+        <div className="errors" role="alert">
+          {errors.map((message) => (
+            <div className="error" key={message}>
+              <span>{message}</span>
+              <button type="button" className="link" aria-label="Dismiss" onClick={() => setErrors((current) => current.filter((m) => m !== message))}>
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      {api &&
+        (documentId ? (
+          <EditorView api={api} documentId={documentId} onClose={closeDocument} onError={reportError} menuCommand={menuCommand} />
+        ) : (
+          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onError={reportError} />
+        ))}
+      {dragging && (
+        <div className="drop-overlay" onDragLeave={() => setDragging(false)}>
+          Drop Persian .txt files to import them
+        </div>
+      )}
+    </div>
+  )
+}

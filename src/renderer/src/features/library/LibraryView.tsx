@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { DocumentSummary } from '../../../../core/model'
+import type { HamtaApi, SampleInfo } from '../../../../shared/contract'
+import { ProgressBar } from '../../components/ProgressBar'
+import { saveExport } from '../../platform'
+
+interface LibraryViewProps {
+  api: HamtaApi
+  /** Changes whenever documents were imported elsewhere (menu, drop), so the list reloads. */
+  refreshKey: number
+  onOpen: (documentId: string) => void
+  onImport: () => void
+  onError: (message: string) => void
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: LibraryViewProps): React.JSX.Element {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
+  const [samples, setSamples] = useState<SampleInfo[]>([])
+  const [busy, setBusy] = useState(false)
+
+  const reload = useCallback(async () => {
+    try {
+      const [docs, sampleList] = await Promise.all([api.listDocuments({}), api.listSamples({})])
+      setDocuments(docs)
+      setSamples(sampleList)
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+      setDocuments([])
+    }
+  }, [api, onError])
+
+  useEffect(() => {
+    void reload()
+  }, [reload, refreshKey])
+
+  const openSample = async (sampleId: string): Promise<void> => {
+    setBusy(true)
+    try {
+      const summary = await api.importSample({ sampleId })
+      onOpen(summary.id)
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const exportDocument = async (documentId: string, format: 'json' | 'txt'): Promise<void> => {
+    try {
+      await saveExport(await api.exportDocument({ documentId, format }))
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  const remove = async (doc: DocumentSummary): Promise<void> => {
+    if (!window.confirm(`Delete “${doc.title}”? It is moved to the library’s trash folder.`)) return
+    try {
+      await api.deleteDocument({ documentId: doc.id })
+      await reload()
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  if (documents === null) return <div className="loading">Loading the library…</div>
+  const empty = documents.length === 0
+
+  return (
+    <div className="library-view">
+      <header className="library-header">
+        <div className="brand">
+          <span className="brand-name">Hamta</span>
+          <span className="brand-fa" lang="fa" dir="rtl">
+            همتا
+          </span>
+        </div>
+        <button type="button" onClick={onImport}>
+          Import Persian text…
+        </button>
+      </header>
+
+      {empty ? (
+        <section className="welcome">
+          <h2>Welcome</h2>
+          <p>
+            Import a Persian article (<code>.txt</code>) with the button above or by dropping the file on this window, or start
+            with one of the sample articles.
+          </p>
+        </section>
+      ) : (
+        <section aria-label="Documents">
+          <table className="documents">
+            <thead>
+              <tr>
+                <th>Title</th>
+                <th className="num">Sentences</th>
+                <th>Progress</th>
+                <th>Imported</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((doc) => (
+                <tr key={doc.id} data-document-id={doc.id}>
+                  <td className="title-cell">
+                    <button type="button" className="link doc-open" dir="rtl" lang="fa" onClick={() => onOpen(doc.id)}>
+                      {doc.title}
+                    </button>
+                    <div className="file-name">{doc.fileName}</div>
+                  </td>
+                  <td className="num">{doc.sentences}</td>
+                  <td className="progress-cell">
+                    <ProgressBar progress={doc.progress} />
+                    <span className="progress-text">{Math.round(doc.progress.ratio * 100)}%</span>
+                  </td>
+                  <td>{formatDate(doc.createdAt)}</td>
+                  <td className="actions">
+                    <button type="button" className="secondary" onClick={() => onOpen(doc.id)}>
+                      Open
+                    </button>
+                    <button type="button" className="secondary" onClick={() => void exportDocument(doc.id, 'json')}>
+                      JSON
+                    </button>
+                    <button type="button" className="secondary" onClick={() => void exportDocument(doc.id, 'txt')}>
+                      English
+                    </button>
+                    <button type="button" className="danger" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {samples.length > 0 && (
+        <section className={`samples${empty ? '' : ' compact'}`} aria-label="Sample articles">
+          <h2>{empty ? 'Try a sample article' : 'Sample articles'}</h2>
+          <div className="sample-cards">
+            {samples.map((sample) => (
+              <div className="sample-card" key={sample.id} data-sample-id={sample.id}>
+                <div className="sample-title" dir="rtl" lang="fa">
+                  {sample.title}
+                </div>
+                <div className="sample-meta">{sample.sentences} sentences</div>
+                <button type="button" disabled={busy} onClick={() => void openSample(sample.id)}>
+                  Open sample
+                </button>
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  )
+}

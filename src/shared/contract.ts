@@ -1,0 +1,104 @@
+/**
+ * The one API between the renderer and the main-process services. Electron serves it over IPC,
+ * browser mode over HTTP; both validate every call's input with these schemas before a service
+ * sees it.
+ */
+import { z } from 'zod'
+import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
+import { ROW_STATUSES } from '../core/model'
+import { API_METHODS, type ApiMethod } from './methods'
+
+export { API_METHODS, type ApiMethod }
+
+const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dot, dash or underscore')
+
+/** Imported files travel as base64 so the main process can detect their encoding. */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+export const EXPORT_FORMATS = ['json', 'txt'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const inputSchemas = {
+  getAppInfo: z.object({}).strict(),
+  listDocuments: z.object({}).strict(),
+  listSamples: z.object({}).strict(),
+  importSample: z.object({ sampleId: id }).strict(),
+  importDocument: z
+    .object({
+      fileName: z.string().min(1).max(500),
+      dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
+    })
+    .strict(),
+  getDocument: z.object({ documentId: id }).strict(),
+  saveTarget: z.object({ documentId: id, rowId: id, target: z.string().max(1_000_000) }).strict(),
+  setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES) }).strict(),
+  deleteDocument: z.object({ documentId: id }).strict(),
+  exportDocument: z.object({ documentId: id, format: z.enum(EXPORT_FORMATS) }).strict()
+} satisfies Record<ApiMethod, z.ZodType>
+
+export interface AppInfo {
+  name: string
+  version: string
+  libraryPath: string
+  mode: 'desktop' | 'browser'
+}
+
+export interface SampleInfo {
+  id: string
+  title: string
+  sentences: number
+}
+
+export interface RowUpdate {
+  row: Row
+  summary: DocumentSummary
+}
+
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  content: string
+}
+
+export interface ApiResults {
+  getAppInfo: AppInfo
+  listDocuments: DocumentSummary[]
+  listSamples: SampleInfo[]
+  importSample: DocumentSummary
+  importDocument: DocumentSummary
+  getDocument: HamtaDocument
+  saveTarget: RowUpdate
+  setRowStatus: RowUpdate
+  deleteDocument: { deleted: true }
+  exportDocument: ExportedFile
+}
+
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof inputSchemas)[M]>
+
+/** The typed client both transports implement and every service handler set fulfils. */
+export type HamtaApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> }
+
+/** Errors cross the process boundary as this shape; `code` lets the renderer tell kinds apart. */
+export interface ApiErrorBody {
+  error: { code: string; message: string }
+}
+
+export class ApiInputError extends Error {
+  constructor(method: string, issues: string) {
+    super(`Invalid input for ${method}: ${issues}`)
+    this.name = 'UserError'
+  }
+}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(name)
+}
+
+export function parseInput<M extends ApiMethod>(method: M, input: unknown): ApiInput<M> {
+  const result = inputSchemas[method].safeParse(input ?? {})
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || 'input'} ${issue.message}`).join('; ')
+    throw new ApiInputError(method, issues)
+  }
+  return result.data as ApiInput<M>
+}

@@ -1,0 +1,34 @@
+/**
+ * Names of the API methods. Kept apart from the schemas so the preload can build its facade
+ * without bundling the validation library.
+ */
+export const API_METHODS = [
+  'getAppInfo',
+  'listDocuments',
+  'listSamples',
+  'importSample',
+  'importDocument',
+  'getDocument',
+  'saveTarget',
+  'setRowStatus',
+  'deleteDocument',
+  'exportDocument'
+] as const
+
+export type ApiMethod = (typeof API_METHODS)[number]
+
+/** IPC channel of a method: one scheme, `api:<method>`. */
+export function apiChannel(method: ApiMethod): string {
+  return `api:${method}`
+}
+
+/** Desktop-only operations (native dialogs, menus); browser mode uses the page's own means. */
+export const DESKTOP_CHANNELS = {
+  importWithDialog: 'desktop:importWithDialog',
+  saveFile: 'desktop:saveFile',
+  menuCommand: 'desktop:menuCommand'
+} as const
+
+/** Commands the application menu sends to the page. */
+export const MENU_COMMANDS = ['import', 'export-json', 'export-txt', 'library', 'next-row', 'previous-row'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
