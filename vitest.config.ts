@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          setupFiles: ['tests/renderer/setup.ts'],
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts']
         }
       },

@@ -1,0 +1,146 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, SCREENSHOT_DIR, startWebMode, type WebMode } from './harness'
+
+let browser: Browser
+let web: WebMode
+let libraryDir: string
+let page: Page
+
+beforeAll(async () => {
+  libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-'))
+  web = await startWebMode(libraryDir)
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await web?.stop()
+  await rm(libraryDir, { recursive: true, force: true })
+})
+
+const rowSelector = (id: string): string => `.row[data-row-id="${id}"]`
+
+async function waitUntilSaved(): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'All changes saved')
+}
+
+describe('a translator’s first session, in Chromium against browser mode', () => {
+  it('refuses the API without the session token', async () => {
+    const response = await fetch(`${web.origin}/api/listDocuments`, { method: 'POST', body: '{}' })
+    expect(response.status).toBe(401)
+  })
+
+  it('offers the sample articles on first start', async () => {
+    await page.goto(web.url)
+    await page.getByText('Try a sample article').waitFor()
+    expect(await page.locator('.sample-card').count()).toBe(2)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '01-first-start.png') })
+  })
+
+  it('opens a sample with Persian right to left in Vazirmatn, rows aligned', async () => {
+    await page.locator('.sample-card', { hasText: 'تاکید بر ضرورت' }).getByRole('button', { name: 'Open sample' }).click()
+    await page.locator(rowSelector('r2')).waitFor()
+    const source = page.locator(`${rowSelector('r2')} .cell.source`)
+    expect(await source.getAttribute('dir')).toBe('rtl')
+    expect(await source.getAttribute('lang')).toBe('fa')
+    expect(await source.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl')
+
+    // The font that actually drew the Persian glyphs, as Chromium reports it.
+    await page.evaluate(() => document.fonts.ready)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('DOM.enable')
+    await cdp.send('CSS.enable')
+    const { root } = await cdp.send('DOM.getDocument')
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `${rowSelector('r2')} .cell.source .sentence` })
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    // Every glyph comes from the bundled web font (isCustomFont), none from a system fallback.
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(font).toMatchObject({ familyName: expect.stringMatching(/^Vazirmatn/), isCustomFont: true })
+
+    // Each Persian cell has the same top and height as its English cell.
+    const geometry = await page.$$eval('.row[data-row-id]', (rows) =>
+      rows.slice(0, 10).map((row) => {
+        const a = row.querySelector('.cell.source')!.getBoundingClientRect()
+        const b = row.querySelector('.cell.target')!.getBoundingClientRect()
+        return { top: [a.top, b.top], height: [a.height, b.height], sourceLeftOfTarget: a.right <= b.left + 1 }
+      })
+    )
+    for (const cell of geometry) {
+      expect(cell.top[0]).toBeCloseTo(cell.top[1], 0)
+      expect(cell.height[0]).toBeCloseTo(cell.height[1], 0)
+      expect(cell.sourceLeftOfTarget).toBe(true)
+    }
+  })
+
+  it('saves typed English by itself and finds it again after a reload', async () => {
+    await page.locator(`${rowSelector('r2')} .cell.target`).click()
+    await expect.poll(() => page.locator(`${rowSelector('r2')}.active`).count()).toBe(1)
+    await page.keyboard.type('Mahmoud Vaezi, the President’s chief of staff, met Ilham Aliyev in Baku.')
+    await waitUntilSaved()
+    await page.reload()
+    await page.locator(rowSelector('r2')).waitFor()
+    await expect
+      .poll(() => page.locator(`${rowSelector('r2')} .cell.target`).innerText())
+      .toContain('Mahmoud Vaezi, the President’s chief of staff, met Ilham Aliyev in Baku.')
+    expect(await page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('draft')
+  })
+
+  it('marks the row translated with Ctrl+Enter, moves on, and keeps it after a reload', async () => {
+    await page.locator(`${rowSelector('r2')} .cell.target`).click()
+    await page.locator(`${rowSelector('r2')} [data-testid="target-editor"]`).waitFor()
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('translated')
+    expect(await page.locator('.row.active').getAttribute('data-row-id')).toBe('r3')
+    // Typing straight after Ctrl+Enter lands in the next row, first letter included.
+    await page.keyboard.type('Relations are expanding.')
+    await waitUntilSaved()
+    expect(await page.locator(`${rowSelector('r3')} [data-testid="target-editor"]`).innerText()).toBe('Relations are expanding.')
+    await page.keyboard.press('Alt+ArrowDown')
+    expect(await page.locator('.row.active').getAttribute('data-row-id')).toBe('r4')
+    await page.keyboard.press('Alt+ArrowUp')
+    await page.keyboard.press('Alt+ArrowUp')
+    expect(await page.locator('.row.active').getAttribute('data-row-id')).toBe('r2')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '02-editor.png') })
+
+    await page.reload()
+    await page.locator(rowSelector('r2')).waitFor()
+    expect(await page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('translated')
+    expect(await page.locator(rowSelector('r3')).getAttribute('data-status')).toBe('draft')
+    expect(await page.locator('.doc-progress').innerText()).toMatch(/1 \/ 13 translated · 1 draft/)
+  })
+
+  it('shows the progress in the library and refuses a file that is not Persian', async () => {
+    await page.getByRole('button', { name: '← Library' }).click()
+    const row = page.locator('table.documents tbody tr')
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.locator('td').nth(1).innerText()).toBe('13')
+    expect(await row.locator('.progress-text').innerText()).toBe('8%')
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import Persian text…' }).click()
+    await (await chooser).setFiles({ name: 'english.txt', mimeType: 'text/plain', buffer: Buffer.from('An English article.\nNothing Persian here.') })
+    await page.getByText('english.txt does not look like Persian text').waitFor()
+    expect(await row.count()).toBe(1)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '03-library-with-error.png') })
+  })
+
+  it('imports a Persian file chosen by the user and opens it', async () => {
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import Persian text…' }).click()
+    await (await chooser).setFiles({
+      name: 'short.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('خبر کوتاه\n\nوزیر کار به باکو رفت. او با همتای خود دیدار کرد.\n')
+    })
+    await page.locator(rowSelector('r3')).waitFor()
+    expect(await page.locator('.doc-title').innerText()).toBe('خبر کوتاه')
+    expect(await page.locator('.row[data-row-id]').count()).toBe(3)
+  })
+})

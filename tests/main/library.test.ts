@@ -1,0 +1,116 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LibraryService } from '../../src/main/services/library'
+import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
+
+const persian = 'عنوان خبر\n\nوزیر کار گفت: همکاری ادامه دارد. وی افزود که دیدار مفید بود.\n'
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+async function openLibrary(dir: string): Promise<LibraryService> {
+  return LibraryService.open({ libraryDir: join(dir, 'library'), samplesDir: SAMPLES_DIR })
+}
+
+describe('LibraryService (real files, real lowdb)', () => {
+  it('imports a Persian text and finds it again after reopening', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const summary = await library.importFile('article.txt', bytes(persian))
+      expect(summary).toMatchObject({ title: 'عنوان خبر', fileName: 'article.txt' })
+      expect(summary.sentences).toBeGreaterThanOrEqual(3)
+
+      const reopened = await openLibrary(dir)
+      expect(reopened.listDocuments().map((doc) => doc.id)).toEqual([summary.id])
+      const doc = await reopened.getDocument(summary.id)
+      expect(doc.originalText).toBe(persian)
+      expect(doc.origin.encoding).toBe('UTF-8')
+    })
+  })
+
+  it('keeps translations and statuses on disk, one file per document', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const { id } = await library.importFile('a.txt', bytes(persian))
+      const other = await library.importFile('b.txt', bytes(persian))
+      const update = await library.saveTarget(id, 'r2', 'The labour minister said cooperation continues.')
+      expect(update.row.status).toBe('draft')
+      expect(update.summary.progress.draft).toBe(1)
+      await library.setRowStatus(id, 'r2', 'translated')
+
+      const stored = JSON.parse(await readFile(join(dir, 'library', 'documents', `${id}.json`), 'utf8'))
+      expect(stored.schemaVersion).toBe(1)
+      expect(stored.document.rows[1]).toMatchObject({ target: 'The labour minister said cooperation continues.', status: 'translated' })
+      const untouched = JSON.parse(await readFile(join(dir, 'library', 'documents', `${other.id}.json`), 'utf8'))
+      expect(untouched.document.rows.every((row: { target: string }) => row.target === '')).toBe(true)
+
+      const reopened = await openLibrary(dir)
+      expect(reopened.listDocuments().find((doc) => doc.id === id)?.progress.translated).toBe(1)
+    })
+  })
+
+  it('refuses bad input with a clear message and writes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      await expect(library.importFile('empty.txt', new Uint8Array())).rejects.toThrow('empty.txt is empty')
+      await expect(library.importFile('english.txt', bytes('This is an English article. It has two sentences.'))).rejects.toThrow(
+        /does not look like Persian/
+      )
+      await expect(library.importFile('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).rejects.toThrow(/plain text/)
+      await expect(library.importFile('binary.txt', new Uint8Array([0x00, 0x01, 0x02, 0xd8, 0xb3]))).rejects.toThrow(/binary/)
+      expect(library.listDocuments()).toEqual([])
+      expect(await readdir(join(dir, 'library', 'documents'))).toEqual([])
+    })
+  })
+
+  it('imports the bundled sample articles', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const samples = await library.listSampleFiles()
+      expect(samples.map((sample) => sample.id).sort()).toEqual(['000_6be2688a1683f03a', '003_1f132d0afecd6292'])
+      const summary = await library.importSample('003_1f132d0afecd6292')
+      expect(summary.title).toContain('تاکید بر ضرورت تقویت همکاری های سه جانبه')
+      await expect(library.importSample('missing')).rejects.toThrow(/no sample/)
+    })
+  })
+
+  it('exports JSON that holds everything and English text with paragraphs', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const { id } = await library.importFile('a.txt', bytes(persian))
+      await library.saveTarget(id, 'r1', 'News title')
+      await library.saveTarget(id, 'r2', 'The minister said cooperation continues.')
+      const json = await library.exportDocument(id, 'json')
+      expect(json.fileName).toBe('عنوان خبر.hamta.json')
+      const parsed = JSON.parse(json.content)
+      expect(parsed.format).toBe('hamta-document')
+      expect(parsed.document).toEqual(await library.getDocument(id))
+      const txt = await library.exportDocument(id, 'txt')
+      expect(txt.content).toBe('News title\n\nThe minister said cooperation continues.\n')
+    })
+  })
+
+  it('moves deleted documents to the trash instead of destroying them', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const { id } = await library.importFile('a.txt', bytes(persian))
+      await library.deleteDocument(id)
+      expect(library.listDocuments()).toEqual([])
+      const trash = await readdir(join(dir, 'library', 'trash'))
+      expect(trash).toHaveLength(1)
+      expect(trash[0].startsWith(id)).toBe(true)
+      await expect(library.getDocument(id)).rejects.toThrow(/no document/)
+    })
+  })
+
+  it('reports a damaged document file without losing the rest of the library', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const good = await library.importFile('a.txt', bytes(persian))
+      const bad = await library.importFile('b.txt', bytes(persian))
+      await writeFile(join(dir, 'library', 'documents', `${bad.id}.json`), '{"schemaVersion":1,"document":{"id":')
+      const reopened = await openLibrary(dir)
+      await expect(reopened.getDocument(bad.id)).rejects.toThrow(/damaged/)
+      expect((await reopened.getDocument(good.id)).id).toBe(good.id)
+    })
+  })
+})

@@ -1,0 +1,44 @@
+import { vi } from 'vitest'
+import { createDocument, setRowStatus, setRowTarget, summarize, type HamtaDocument } from '../../src/core/model'
+import type { HamtaApi } from '../../src/shared/contract'
+
+/** An in-memory API with the real model functions behind it, for component tests. */
+export function fakeApi(initial: HamtaDocument[] = []) {
+  const docs = new Map(initial.map((doc) => [doc.id, doc]))
+  const now = () => '2026-01-01T00:00:00.000Z'
+  const api: HamtaApi = {
+    getAppInfo: vi.fn(async () => ({ name: 'Hamta', version: '0', libraryPath: '/tmp', mode: 'browser' as const })),
+    listDocuments: vi.fn(async () => [...docs.values()].map(summarize)),
+    listSamples: vi.fn(async () => [{ id: 'sample-a', title: 'نمونه اول', sentences: 3 }]),
+    importSample: vi.fn(async () => summarize([...docs.values()][0])),
+    importDocument: vi.fn(async () => summarize([...docs.values()][0])),
+    getDocument: vi.fn(async ({ documentId }) => docs.get(documentId)!),
+    saveTarget: vi.fn(async ({ documentId, rowId, target }) => {
+      const doc = setRowTarget(docs.get(documentId)!, rowId, target, now())
+      docs.set(documentId, doc)
+      return { row: doc.rows.find((row) => row.id === rowId)!, summary: summarize(doc) }
+    }),
+    setRowStatus: vi.fn(async ({ documentId, rowId, status }) => {
+      const doc = setRowStatus(docs.get(documentId)!, rowId, status, now())
+      docs.set(documentId, doc)
+      return { row: doc.rows.find((row) => row.id === rowId)!, summary: summarize(doc) }
+    }),
+    deleteDocument: vi.fn(async ({ documentId }) => {
+      docs.delete(documentId)
+      return { deleted: true as const }
+    }),
+    exportDocument: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', content: '{}' }))
+  }
+  return { api, docs }
+}
+
+export function threeSentenceDocument(): HamtaDocument {
+  return createDocument({
+    id: 'doc1',
+    now: '2026-01-01T00:00:00.000Z',
+    fileName: 'a.txt',
+    encoding: 'UTF-8',
+    originalText: 'عنوان\n\nجمله اول. جمله دوم.',
+    paragraphs: [{ sentences: ['عنوان'] }, { sentences: ['جمله اول.', 'جمله دوم.'] }]
+  })
+}
