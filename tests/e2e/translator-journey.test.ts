@@ -91,6 +91,21 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     expect(await page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('draft')
   })
 
+  it('loses nothing typed just before a reload', async () => {
+    await page.locator(`${rowSelector('r5')} .cell.target`).click()
+    await page.locator(`${rowSelector('r5')} [data-testid="target-editor"]`).waitFor()
+    await page.keyboard.type('Typed and reloaded at once.')
+    await page.reload()
+    await page.locator(rowSelector('r5')).waitFor()
+    await expect.poll(() => page.locator(`${rowSelector('r5')} .cell.target`).innerText()).toContain('Typed and reloaded at once.')
+    // Empty it again so the counts below stay simple.
+    await page.locator(`${rowSelector('r5')} .cell.target`).click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Backspace')
+    await waitUntilSaved()
+    expect(await page.locator(rowSelector('r5')).getAttribute('data-status')).toBe('untranslated')
+  })
+
   it('marks the row translated with Ctrl+Enter, moves on, and keeps it after a reload', async () => {
     await page.locator(`${rowSelector('r2')} .cell.target`).click()
     await page.locator(`${rowSelector('r2')} [data-testid="target-editor"]`).waitFor()
@@ -113,6 +128,24 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     expect(await page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('translated')
     expect(await page.locator(rowSelector('r3')).getAttribute('data-status')).toBe('draft')
     expect(await page.locator('.doc-progress').innerText()).toMatch(/1 \/ 13 translated · 1 draft/)
+  })
+
+  it('exports the English text and the whole document as JSON', async () => {
+    const english = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export English' }).click()
+    const englishFile = await english
+    expect(englishFile.suggestedFilename()).toBe('تاکید بر ضرورت تقویت همکاری های سه جانبه اقتصادی ایران، ترکیه و آذربایجان.en.txt')
+    const { readFile } = await import('node:fs/promises')
+    const text = await readFile(await englishFile.path(), 'utf8')
+    expect(text).toContain('Mahmoud Vaezi, the President’s chief of staff, met Ilham Aliyev in Baku.')
+    expect(text).toContain('Relations are expanding.')
+
+    const json = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export JSON' }).click()
+    const exported = JSON.parse(await readFile(await (await json).path(), 'utf8'))
+    expect(exported.format).toBe('hamta-document')
+    expect(exported.document.rows).toHaveLength(13)
+    expect(exported.document.rows[1]).toMatchObject({ status: 'translated' })
   })
 
   it('shows the progress in the library and refuses a file that is not Persian', async () => {
@@ -142,5 +175,22 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     await page.locator(rowSelector('r3')).waitFor()
     expect(await page.locator('.doc-title').innerText()).toBe('خبر کوتاه')
     expect(await page.locator('.row[data-row-id]').count()).toBe(3)
+  })
+
+  it('imports a Persian file dropped on the window', async () => {
+    await page.getByRole('button', { name: '← Library' }).click()
+    await page.locator('table.documents').waitFor()
+    await page.evaluate(() => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File(['گزارش دوم\n\nاین یک متن فارسی است.'], 'dropped.txt', { type: 'text/plain' }))
+      const target = document.querySelector('.app')!
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    })
+    await expect.poll(() => page.locator('.doc-title').count()).toBe(1)
+    expect(await page.locator('.doc-title').innerText()).toBe('گزارش دوم')
+    await page.getByRole('button', { name: '← Library' }).click()
+    await expect.poll(() => page.locator('table.documents tbody tr').count()).toBe(3)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '04-library.png') })
   })
 })

@@ -119,7 +119,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: Libr
                     <ProgressBar progress={doc.progress} />
                     <span className="progress-text">{Math.round(doc.progress.ratio * 100)}%</span>
                   </td>
-                  <td>{formatDate(doc.createdAt)}</td>
+                  <td className="date-cell">{formatDate(doc.createdAt)}</td>
                   <td className="actions">
                     <button type="button" className="secondary" onClick={() => onOpen(doc.id)}>
                       Open
