@@ -19,6 +19,7 @@ export function createHandlers({ library, mode }: HandlerContext): HamtaApi {
   return {
     getAppInfo: async () => ({ name: APP_NAME, version: APP_VERSION, libraryPath: library.libraryDir, mode }),
     listDocuments: async () => library.listDocuments(),
+    listProblems: async () => library.problems,
     listSamples: async () => {
       const samples = await library.listSampleFiles()
       return Promise.all(

@@ -165,7 +165,8 @@ async function start(): Promise<void> {
   hardenSessions()
   const library = await LibraryService.open({
     libraryDir: resolveLibraryDir(app.getPath('userData')),
-    samplesDir: samplesDir()
+    samplesDir: samplesDir(),
+    tool: 'the Hamta desktop app'
   })
   registerApi(ipcMain, createHandlers({ library, mode: 'desktop' }), isTrustedPage, pending)
   registerDesktopChannels(library)
@@ -178,14 +179,20 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  // Let saves that are still being written finish before the process ends.
-  let quitting = false
+  // Let saves that are still being written finish, then release the library, before exiting.
+  let closed = false
   app.on('before-quit', (event) => {
-    if (quitting || pending.size === 0) return
+    if (closed) return
     event.preventDefault()
-    quitting = true
-    void pending.settle().finally(() => app.quit())
+    void pending
+      .settle()
+      .then(() => library.close())
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
   })
+  mainWindow.webContents.once('did-finish-load', () => void library.verify())
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => app.quit())
   }

@@ -8,7 +8,7 @@ import { createWebServer } from './web-server'
 /** `npm run web`: Hamta in a browser, on 127.0.0.1 only, for machines where Electron cannot start. */
 async function main(): Promise<void> {
   const libraryDir = resolveLibraryDir(defaultUserDataDir())
-  const library = await LibraryService.open({ libraryDir, samplesDir: samplesDir() })
+  const library = await LibraryService.open({ libraryDir, samplesDir: samplesDir(), tool: 'the Hamta browser mode' })
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token, rendererDir: rendererDir() })
   const requestedPort = Number.parseInt(process.env.HAMTA_PORT ?? '', 10)
@@ -22,9 +22,15 @@ async function main(): Promise<void> {
     console.log(`Hamta browser mode, library: ${libraryDir}`)
     console.log(`Open http://127.0.0.1:${address.port}/#token=${token}`)
   })
+  // Check every document in the background: damaged files are restored and reported early.
+  void library.verify()
+  let stopping = false
   const stop = (): void => {
-    server.close(() => process.exit(0))
-    setTimeout(() => process.exit(0), 2000).unref()
+    if (stopping) return
+    stopping = true
+    server.close()
+    server.closeAllConnections()
+    void library.close().finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -21,6 +21,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const inputSchemas = {
   getAppInfo: z.object({}).strict(),
   listDocuments: z.object({}).strict(),
+  listProblems: z.object({}).strict(),
   listSamples: z.object({}).strict(),
   importSample: z.object({ sampleId: id }).strict(),
   importDocument: z
@@ -43,6 +44,16 @@ export interface AppInfo {
   mode: 'desktop' | 'browser'
 }
 
+/** A file found damaged in the library, what was done, and where its bytes were kept. */
+export interface LibraryProblemInfo {
+  file: string
+  documentId?: string
+  message: string
+  keptAt?: string
+  restoredFrom?: string
+  at: string
+}
+
 export interface SampleInfo {
   id: string
   title: string
@@ -63,6 +74,7 @@ export interface ExportedFile {
 export interface ApiResults {
   getAppInfo: AppInfo
   listDocuments: DocumentSummary[]
+  listProblems: LibraryProblemInfo[]
   listSamples: SampleInfo[]
   importSample: DocumentSummary
   importDocument: DocumentSummary

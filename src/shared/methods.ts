@@ -5,6 +5,7 @@
 export const API_METHODS = [
   'getAppInfo',
   'listDocuments',
+  'listProblems',
   'listSamples',
   'importSample',
   'importDocument',

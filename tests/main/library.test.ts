@@ -1,14 +1,21 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { LibraryService } from '../../src/main/services/library'
 import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
 
 const persian = 'عنوان خبر\n\nوزیر کار گفت: همکاری ادامه دارد. وی افزود که دیدار مفید بود.\n'
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 
+const opened: LibraryService[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((library) => library.close()))
+})
+
 async function openLibrary(dir: string): Promise<LibraryService> {
-  return LibraryService.open({ libraryDir: join(dir, 'library'), samplesDir: SAMPLES_DIR })
+  const library = await LibraryService.open({ libraryDir: join(dir, 'library'), samplesDir: SAMPLES_DIR })
+  opened.push(library)
+  return library
 }
 
 describe('LibraryService (real files, real lowdb)', () => {
@@ -19,11 +26,13 @@ describe('LibraryService (real files, real lowdb)', () => {
       expect(summary).toMatchObject({ title: 'عنوان خبر', fileName: 'article.txt' })
       expect(summary.sentences).toBeGreaterThanOrEqual(3)
 
+      await library.close()
       const reopened = await openLibrary(dir)
       expect(reopened.listDocuments().map((doc) => doc.id)).toEqual([summary.id])
       const doc = await reopened.getDocument(summary.id)
       expect(doc.originalText).toBe(persian)
       expect(doc.origin.encoding).toBe('UTF-8')
+      await reopened.close()
     })
   })
 
@@ -43,8 +52,10 @@ describe('LibraryService (real files, real lowdb)', () => {
       const untouched = JSON.parse(await readFile(join(dir, 'library', 'documents', `${other.id}.json`), 'utf8'))
       expect(untouched.document.rows.every((row: { target: string }) => row.target === '')).toBe(true)
 
+      await library.close()
       const reopened = await openLibrary(dir)
       expect(reopened.listDocuments().find((doc) => doc.id === id)?.progress.translated).toBe(1)
+      await reopened.close()
     })
   })
 
@@ -107,10 +118,12 @@ describe('LibraryService (real files, real lowdb)', () => {
       const library = await openLibrary(dir)
       const good = await library.importFile('a.txt', bytes(persian))
       const bad = await library.importFile('b.txt', bytes(persian))
+      await library.close()
       await writeFile(join(dir, 'library', 'documents', `${bad.id}.json`), '{"schemaVersion":1,"document":{"id":')
       const reopened = await openLibrary(dir)
       await expect(reopened.getDocument(bad.id)).rejects.toThrow(/damaged/)
       expect((await reopened.getDocument(good.id)).id).toBe(good.id)
+      await reopened.close()
     })
   })
 })

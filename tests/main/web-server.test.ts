@@ -9,13 +9,16 @@ import { createWebServer } from '../../src/main/web-server'
 import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
 
 let server: Server | undefined
+let library: LibraryService | undefined
 afterEach(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
+  await library?.close()
   server = undefined
+  library = undefined
 })
 
 async function start(dir: string, token = 'secret-token'): Promise<string> {
-  const library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR })
+  library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR })
   server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`

@@ -9,6 +9,7 @@ export function fakeApi(initial: HamtaDocument[] = []) {
   const api: HamtaApi = {
     getAppInfo: vi.fn(async () => ({ name: 'Hamta', version: '0', libraryPath: '/tmp', mode: 'browser' as const })),
     listDocuments: vi.fn(async () => [...docs.values()].map(summarize)),
+    listProblems: vi.fn(async () => []),
     listSamples: vi.fn(async () => [{ id: 'sample-a', title: 'نمونه اول', sentences: 3 }]),
     importSample: vi.fn(async () => summarize([...docs.values()][0])),
     importDocument: vi.fn(async () => summarize([...docs.values()][0])),

@@ -55,6 +55,7 @@ describe('the API contract', () => {
         }
       } finally {
         await new Promise((resolve) => server.close(resolve))
+        await library.close()
       }
     })
   })
@@ -88,6 +89,7 @@ describe('the IPC adapter', () => {
         ok: false,
         error: { code: 'invalid-input' }
       })
+      await library.close()
     })
   })
 

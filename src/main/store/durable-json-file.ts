@@ -3,13 +3,35 @@ import { dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
 import writeFileAtomic from 'write-file-atomic'
 
+/** How a file reaches the disk; tests swap in one that fails like a full or read-only disk. */
+export type DurableWrite = (path: string, text: string) => Promise<void>
+
 /**
- * A lowdb adapter that survives power loss: each write goes to a temporary file that is fsynced
- * and renamed over the old one, then the folder is fsynced so the rename itself is durable.
- * (lowdb's own JSONFile renames without fsync.)
+ * Writes a temporary file, fsyncs it, renames it over the old one, then fsyncs the folder so the
+ * rename itself survives power loss. A failed write leaves the old file as it was.
  */
+export const writeDurably: DurableWrite = async (path, text) => {
+  await writeFileAtomic(path, text, { fsync: true })
+  await fsyncFolder(dirname(path))
+}
+
+export async function fsyncFolder(folder: string): Promise<void> {
+  // Windows cannot open folders for fsync; there the rename is already durable enough.
+  if (process.platform === 'win32') return
+  const handle = await open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A lowdb adapter over durable writes (lowdb's own JSONFile renames without fsync). */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly write_: DurableWrite = writeDurably
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string
@@ -23,18 +45,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify(data), { fsync: true })
-    await fsyncFolder(dirname(this.path))
-  }
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  // Windows cannot open folders for fsync; there the rename is already durable enough.
-  if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
+    await this.write_(this.path, JSON.stringify(data))
   }
 }

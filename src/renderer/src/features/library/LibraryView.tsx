@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentSummary } from '../../../../core/model'
-import type { HamtaApi, SampleInfo } from '../../../../shared/contract'
+import type { HamtaApi, LibraryProblemInfo, SampleInfo } from '../../../../shared/contract'
 import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 
@@ -21,13 +21,15 @@ function formatDate(iso: string): string {
 export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: LibraryViewProps): React.JSX.Element {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
   const [samples, setSamples] = useState<SampleInfo[]>([])
+  const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
   const [busy, setBusy] = useState(false)
 
   const reload = useCallback(async () => {
     try {
-      const [docs, sampleList] = await Promise.all([api.listDocuments({}), api.listSamples({})])
+      const [docs, sampleList, problemList] = await Promise.all([api.listDocuments({}), api.listSamples({}), api.listProblems({})])
       setDocuments(docs)
       setSamples(sampleList)
+      setProblems(problemList)
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error))
       setDocuments([])
@@ -84,6 +86,17 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: Libr
           Import Persian text…
         </button>
       </header>
+
+      {problems.length > 0 && (
+        <section className="problems" aria-label="Library problems" role="status">
+          <h2>Hamta repaired damaged files</h2>
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.file}-${problem.at}`}>{problem.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {empty ? (
         <section className="welcome">

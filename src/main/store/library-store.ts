@@ -1,0 +1,426 @@
+import { appendFile, copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { UserError } from '../../core/errors'
+import { summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
+import { validateDocument } from '../../core/schema'
+import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './backups'
+import { DurableJsonFile, writeDurably, type DurableWrite } from './durable-json-file'
+import { acquireLibraryLock } from './library-lock'
+import { DOCUMENT_FILE_VERSION, migrateFile } from './migrations'
+import { describeWriteError } from './write-errors'
+
+export const INDEX_FILE_VERSION = 1
+
+interface IndexFile {
+  schemaVersion: number
+  documents: Record<string, DocumentSummary>
+}
+
+interface DocumentFile {
+  schemaVersion: number
+  document: HamtaDocument
+}
+
+/** Something found wrong with a file, told to the user, with where its bytes were kept. */
+export interface LibraryProblem {
+  file: string
+  documentId?: string
+  message: string
+  /** Where the damaged file's bytes were moved, untouched. */
+  keptAt?: string
+  /** The backup the document was restored from, if one was good. */
+  restoredFrom?: string
+  at: string
+}
+
+export interface LibraryStoreOptions {
+  libraryDir: string
+  /** Who holds the lock: "Hamta desktop app", "hamta import", … */
+  tool: string
+  lockWaitMs?: number
+  write?: DurableWrite
+  backupPolicy?: BackupPolicy
+  /** Delay before a failed write is tried again without being asked. */
+  retryMs?: number
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+function assertSafeId(id: string): void {
+  // Ids become file names: nothing that could climb out of the library folder.
+  if (!SAFE_ID.test(id)) throw new UserError(`${JSON.stringify(id)} is not a valid document id.`, 'invalid-input')
+}
+
+function fileStamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+/**
+ * Serializes writes of one file and folds edits made while a write is running into the next
+ * one, so a burst of edits costs at most two writes and every caller learns when its edit is
+ * on disk.
+ */
+class CoalescingWriter {
+  private running: Promise<void> | null = null
+  private queued: Promise<void> | null = null
+
+  constructor(private readonly write: () => Promise<void>) {}
+
+  request(): Promise<void> {
+    if (this.queued) return this.queued
+    if (!this.running) return this.start()
+    this.queued = this.running.catch(() => undefined).then(() => {
+      this.queued = null
+      return this.start()
+    })
+    return this.queued
+  }
+
+  private start(): Promise<void> {
+    const run = this.write()
+    this.running = run
+    const clear = (): void => {
+      if (this.running === run) this.running = null
+    }
+    run.then(clear, clear)
+    return run
+  }
+
+  async idle(): Promise<void> {
+    while (this.running || this.queued) await (this.queued ?? this.running)!.catch(() => undefined)
+  }
+}
+
+interface DocumentSlot {
+  db: Low<DocumentFile>
+  writer: CoalescingWriter
+  /** True while the copy in memory holds edits the disk does not. */
+  dirty: boolean
+  retryTimer?: NodeJS.Timeout
+}
+
+/**
+ * The library on disk: index.json (a small list for the library view), documents/ID.json (one
+ * lowdb file per document), backups/ID/, damaged/ (files moved aside, bytes intact), trash/.
+ * One process holds it at a time (library.lock). A save rewrites only the document it touches.
+ */
+export class LibraryStore {
+  private index!: Low<IndexFile>
+  private readonly slots = new Map<string, DocumentSlot>()
+  private readonly backups: DocumentBackups
+  private readonly write: DurableWrite
+  private releaseLock: (() => Promise<void>) | null = null
+  private indexWriter!: CoalescingWriter
+  readonly problems: LibraryProblem[] = []
+
+  private constructor(private readonly options: LibraryStoreOptions) {
+    this.write = options.write ?? writeDurably
+    this.backups = new DocumentBackups(join(options.libraryDir, 'backups'), options.backupPolicy ?? DEFAULT_BACKUP_POLICY)
+  }
+
+  static async open(options: LibraryStoreOptions): Promise<LibraryStore> {
+    const store = new LibraryStore(options)
+    await mkdir(store.documentsDir, { recursive: true })
+    store.releaseLock = await acquireLibraryLock(options.libraryDir, { tool: options.tool, waitMs: options.lockWaitMs })
+    try {
+      await store.loadIndex()
+    } catch (error) {
+      await store.close()
+      throw error
+    }
+    return store
+  }
+
+  get libraryDir(): string {
+    return this.options.libraryDir
+  }
+
+  private get documentsDir(): string {
+    return join(this.options.libraryDir, 'documents')
+  }
+
+  private documentPath(id: string): string {
+    return join(this.documentsDir, `${id}.json`)
+  }
+
+  private async loadIndex(): Promise<void> {
+    const path = join(this.libraryDir, 'index.json')
+    this.index = new Low(new DurableJsonFile<IndexFile>(path, this.write), { schemaVersion: INDEX_FILE_VERSION, documents: {} })
+    this.indexWriter = new CoalescingWriter(() => this.index.write())
+    let rebuild = false
+    try {
+      await this.index.read()
+      const data = this.index.data as unknown
+      if (!data || typeof data !== 'object' || typeof (data as IndexFile).documents !== 'object') throw new Error('not an index')
+    } catch (error) {
+      // The index only lists what documents/ holds: keep the bad one aside and rebuild it.
+      const keptAt = await this.moveAside(path, 'index')
+      this.report({ file: path, message: `The library index could not be read (${(error as Error).message}); it was rebuilt from the document files.`, keptAt })
+      this.index.data = { schemaVersion: INDEX_FILE_VERSION, documents: {} }
+      rebuild = true
+    }
+    const changed = await this.reconcileIndex()
+    if (rebuild || changed) await this.indexWriter.request()
+  }
+
+  /** Makes the index list exactly the document files on disk. */
+  private async reconcileIndex(): Promise<boolean> {
+    const onDisk = new Set(
+      (await readdir(this.documentsDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length))
+    )
+    let changed = false
+    for (const id of Object.keys(this.index.data.documents)) {
+      if (!onDisk.has(id)) {
+        delete this.index.data.documents[id]
+        changed = true
+      }
+    }
+    for (const id of onDisk) {
+      if (this.index.data.documents[id] || !SAFE_ID.test(id)) continue
+      const document = await this.tryRead(id)
+      if (document) {
+        this.index.data.documents[id] = summarize(document)
+        changed = true
+      }
+    }
+    return changed
+  }
+
+  private report(problem: Omit<LibraryProblem, 'at'>): void {
+    const entry = { ...problem, at: new Date().toISOString() }
+    this.problems.push(entry)
+    console.warn(`Hamta: ${entry.message}`)
+    void appendFile(join(this.libraryDir, 'problems.log'), JSON.stringify(entry) + '\n').catch(() => undefined)
+  }
+
+  private async moveAside(path: string, name: string): Promise<string | undefined> {
+    const folder = join(this.libraryDir, 'damaged')
+    await mkdir(folder, { recursive: true })
+    const keptAt = join(folder, `${name}-${fileStamp()}.json`)
+    try {
+      await rename(path, keptAt)
+      return keptAt
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
+
+  list(): DocumentSummary[] {
+    return Object.values(this.index.data.documents).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  }
+
+  has(id: string): boolean {
+    return SAFE_ID.test(id) && id in this.index.data.documents
+  }
+
+  private async tryRead(id: string): Promise<HamtaDocument | undefined> {
+    try {
+      return await this.read(id)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Parses, migrates and validates a document file's text; throws with the reason. */
+  private parseDocumentFile(text: string): { file: DocumentFile; fromVersion: number } {
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch (error) {
+      throw new UserError(text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`, 'damaged')
+    }
+    const { file, fromVersion } = migrateFile(raw)
+    const checked = validateDocument((file as Partial<DocumentFile>).document)
+    if (!checked.ok) throw new UserError(`it does not hold a valid document (${checked.problem})`, 'damaged')
+    return { file: { schemaVersion: DOCUMENT_FILE_VERSION, document: checked.document }, fromVersion }
+  }
+
+  async read(id: string): Promise<HamtaDocument> {
+    assertSafeId(id)
+    const cached = this.slots.get(id)
+    if (cached) return cached.db.data.document
+    const path = this.documentPath(id)
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`There is no document ${id} in this library.`, 'not-found')
+      throw error
+    }
+    let parsed: { file: DocumentFile; fromVersion: number }
+    try {
+      parsed = this.parseDocumentFile(text)
+    } catch (error) {
+      if ((error as UserError).code === 'newer-version') throw new UserError(`Document ${id}: ${(error as Error).message}`, 'newer-version')
+      parsed = await this.recover(id, (error as Error).message)
+    }
+    const slot = this.slot(id, parsed.file)
+    if (parsed.fromVersion < DOCUMENT_FILE_VERSION) {
+      // Keep the file as it was before migrating, then store it in the current format.
+      const folder = join(this.libraryDir, 'migrated')
+      await mkdir(folder, { recursive: true })
+      await copyFile(path, join(folder, `${id}.v${parsed.fromVersion}.json`))
+      await this.persist(id, slot)
+    }
+    return slot.db.data.document
+  }
+
+  /** A document file that cannot be read: keep its bytes aside and restore the newest good backup. */
+  private async recover(id: string, reason: string): Promise<{ file: DocumentFile; fromVersion: number }> {
+    const path = this.documentPath(id)
+    const title = this.index.data.documents[id]?.title
+    // Bidi isolates keep a Persian title from reordering the English sentence around it.
+    const name = title ? `“\u2068${title}\u2069” (${id}.json)` : `${id}.json`
+    const keptAt = await this.moveAside(path, id)
+    for (const backup of await this.backups.list(id)) {
+      try {
+        const parsed = this.parseDocumentFile(await readFile(backup, 'utf8'))
+        await this.write(path, JSON.stringify(parsed.file))
+        this.index.data.documents[id] = summarize(parsed.file.document)
+        await this.indexWriter.request().catch(() => undefined)
+        this.report({
+          file: path,
+          documentId: id,
+          message: `The document ${name} was damaged (${reason}). Its bytes were kept at ${keptAt}; it was restored from the backup of ${parsed.file.document.updatedAt}.`,
+          keptAt,
+          restoredFrom: backup
+        })
+        return { file: parsed.file, fromVersion: DOCUMENT_FILE_VERSION }
+      } catch {
+        // Try the next older backup.
+      }
+    }
+    delete this.index.data.documents[id]
+    await this.indexWriter.request().catch(() => undefined)
+    this.report({
+      file: path,
+      documentId: id,
+      message: `The document ${name} was damaged (${reason}) and no good backup exists. Its bytes were kept at ${keptAt}.`,
+      keptAt
+    })
+    throw new UserError(`The document ${name} is damaged and could not be restored. Its bytes were kept at ${keptAt}.`, 'damaged')
+  }
+
+  /** Reads every document, recovering damaged ones, so problems show before the user trips on them. */
+  async verifyAll(): Promise<void> {
+    for (const id of Object.keys(this.index.data.documents)) await this.tryRead(id)
+    // Files that never made it into the index (for example added by hand) are checked too.
+    for (const name of await readdir(this.documentsDir)) {
+      const id = name.slice(0, -'.json'.length)
+      if (name.endsWith('.json') && SAFE_ID.test(id) && !this.slots.has(id)) {
+        const document = await this.tryRead(id)
+        if (document) this.index.data.documents[id] = summarize(document)
+      }
+    }
+  }
+
+  private slot(id: string, file: DocumentFile): DocumentSlot {
+    const db = new Low<DocumentFile>(new DurableJsonFile(this.documentPath(id), this.write), file)
+    db.data = file
+    const slot: DocumentSlot = { db, dirty: false, writer: new CoalescingWriter(() => this.writeSlot(id, slot)) }
+    this.slots.set(id, slot)
+    return slot
+  }
+
+  private async writeSlot(id: string, slot: DocumentSlot): Promise<void> {
+    slot.dirty = false
+    try {
+      await this.backups.beforeWrite(id, this.documentPath(id)).catch((error) => {
+        console.warn(`Hamta: could not back up ${id}: ${(error as Error).message}`)
+      })
+      await slot.db.write()
+    } catch (error) {
+      slot.dirty = true
+      this.scheduleRetry(id, slot)
+      throw describeWriteError(error, this.documentPath(id))
+    }
+  }
+
+  private scheduleRetry(id: string, slot: DocumentSlot): void {
+    if (slot.retryTimer) return
+    slot.retryTimer = setTimeout(() => {
+      slot.retryTimer = undefined
+      if (slot.dirty) void this.persist(id, slot).catch(() => undefined)
+    }, this.options.retryMs ?? 5000)
+    slot.retryTimer.unref?.()
+  }
+
+  private persist(id: string, slot: DocumentSlot): Promise<void> {
+    slot.dirty = true
+    return slot.writer.request()
+  }
+
+  /** Adds a new document; resolves once it is durable on disk and listed. */
+  async create(document: HamtaDocument): Promise<DocumentSummary> {
+    assertSafeId(document.id)
+    if (this.has(document.id)) throw new UserError(`A document ${document.id} already exists.`, 'exists')
+    const slot = this.slot(document.id, { schemaVersion: DOCUMENT_FILE_VERSION, document })
+    try {
+      await this.persist(document.id, slot)
+    } catch (error) {
+      this.slots.delete(document.id)
+      throw error
+    }
+    const summary = summarize(document)
+    this.index.data.documents[document.id] = summary
+    await this.indexWriter.request()
+    return summary
+  }
+
+  /**
+   * Applies a pure change to a document. The change is kept in memory at once; the promise
+   * resolves when it is on disk, or rejects with a clear message (and the store keeps retrying).
+   */
+  async update(id: string, change: (document: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
+    await this.read(id)
+    const slot = this.slots.get(id)!
+    const next = change(slot.db.data.document)
+    slot.db.data = { ...slot.db.data, document: next }
+    await this.persist(id, slot)
+    const summary = summarize(next)
+    const listed = this.index.data.documents[id]
+    // The index changes only when what the library list shows changes, so typing costs one write.
+    if (!listed || listed.title !== summary.title || JSON.stringify(listed.progress) !== JSON.stringify(summary.progress)) {
+      this.index.data.documents[id] = summary
+      await this.indexWriter.request()
+    }
+    return next
+  }
+
+  /** Moves a document to trash/ (never deletes bytes). */
+  async remove(id: string): Promise<void> {
+    await this.read(id)
+    const slot = this.slots.get(id)
+    await slot?.writer.idle()
+    if (slot?.retryTimer) clearTimeout(slot.retryTimer)
+    const trash = join(this.libraryDir, 'trash')
+    await mkdir(trash, { recursive: true })
+    await rename(this.documentPath(id), join(trash, `${id}-${fileStamp()}.json`))
+    this.slots.delete(id)
+    delete this.index.data.documents[id]
+    await this.indexWriter.request()
+  }
+
+  /** Waits until everything in memory is on disk (or has failed to get there). */
+  async flush(): Promise<void> {
+    for (const [id, slot] of this.slots) {
+      if (slot.dirty) await this.persist(id, slot).catch(() => undefined)
+      await slot.writer.idle()
+    }
+    await this.indexWriter.idle()
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return [...this.slots.values()].some((slot) => slot.dirty)
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined)
+    for (const slot of this.slots.values()) if (slot.retryTimer) clearTimeout(slot.retryTimer)
+    const release = this.releaseLock
+    this.releaseLock = null
+    await release?.()
+  }
+}
