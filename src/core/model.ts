@@ -6,18 +6,53 @@
  * serves the app, the browser mode, the command line and the tests.
  */
 
-export const DOCUMENT_SCHEMA_VERSION = 1
+export const DOCUMENT_SCHEMA_VERSION = 2
 
-export const ROW_STATUSES = ['untranslated', 'draft', 'translated'] as const
+/** Translation and review workflow of a row, in the order work usually moves through it. */
+export const ROW_STATUSES = ['untranslated', 'draft', 'translated', 'reviewed', 'approved', 'rejected'] as const
 export type RowStatus = (typeof ROW_STATUSES)[number]
+
+/** Statuses that count as done for progress. */
+export const DONE_STATUSES: ReadonlySet<RowStatus> = new Set(['translated', 'reviewed', 'approved'])
+
+/** How a row's pairing of sentences came about: the aligner's proposal, or a reviewer's decision. */
+export const ALIGNMENT_STATUSES = ['auto', 'confirmed', 'flagged'] as const
+export type AlignmentStatus = (typeof ALIGNMENT_STATUSES)[number]
+
+export interface RowAlignment {
+  status: AlignmentStatus
+  /** The aligner's confidence in 0..1, while the row is as the aligner made it. */
+  confidence?: number
+}
+
+/** A tagged span of text: offsets into a sentence (Persian) or into the row's English text. */
+export interface SpanTag {
+  id: string
+  tag: string
+  start: number
+  end: number
+  /** Id of the span on the other side tagged together with this one (a name and its transliteration). */
+  link?: string
+}
+
+export interface Comment {
+  id: string
+  author: string
+  text: string
+  createdAt: string
+  resolved: boolean
+  resolvedAt?: string
+}
 
 export interface SourceSentence {
   id: string
   /** Sentence text as shown to the user (wrapped lines joined with one space). */
   text: string
+  /** Tagged spans, stored with the sentence so they move wherever it moves. */
+  spans: SpanTag[]
 }
 
-/** One aligned row: 1..n Persian sentences and the English text that translates them. */
+/** One aligned row (a bead): 0..n Persian sentences and the English text that translates them. */
 export interface Row {
   id: string
   /** Index of the source paragraph the row starts in; plain-text export keeps paragraphs. */
@@ -25,6 +60,13 @@ export interface Row {
   source: SourceSentence[]
   target: string
   status: RowStatus
+  /** Present when the English came from an existing translation that was aligned. */
+  alignment?: RowAlignment
+  /** Tags of the whole row. */
+  tags: string[]
+  /** Tagged spans of the English text. */
+  targetSpans: SpanTag[]
+  comments: Comment[]
   updatedAt: string
 }
 
@@ -53,7 +95,10 @@ export interface Progress {
   untranslated: number
   draft: number
   translated: number
-  /** Share of rows marked translated, 0..1. */
+  reviewed: number
+  approved: number
+  rejected: number
+  /** Share of rows done (translated, reviewed or approved), 0..1. */
   ratio: number
 }
 
@@ -88,20 +133,27 @@ export function titleFromText(text: string, maxLength = 120): string {
   return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title
 }
 
+export function newRow(id: string, paragraph: number, source: SourceSentence[], target: string, now: string): Row {
+  return {
+    id,
+    paragraph,
+    source,
+    target,
+    status: target.trim() ? 'draft' : 'untranslated',
+    tags: [],
+    targetSpans: [],
+    comments: [],
+    updatedAt: now
+  }
+}
+
 export function createDocument(input: NewDocumentInput): HamtaDocument {
   const rows: Row[] = []
   let sentenceNumber = 0
   input.paragraphs.forEach((paragraph, paragraphIndex) => {
     for (const text of paragraph.sentences) {
       sentenceNumber += 1
-      rows.push({
-        id: `r${sentenceNumber}`,
-        paragraph: paragraphIndex,
-        source: [{ id: `s${sentenceNumber}`, text }],
-        target: '',
-        status: 'untranslated',
-        updatedAt: input.now
-      })
+      rows.push(newRow(`r${sentenceNumber}`, paragraphIndex, [{ id: `s${sentenceNumber}`, text, spans: [] }], '', input.now))
     }
   })
   return {
@@ -119,9 +171,13 @@ export function createDocument(input: NewDocumentInput): HamtaDocument {
 }
 
 export function computeProgress(rows: readonly Row[]): Progress {
-  const progress: Progress = { total: rows.length, untranslated: 0, draft: 0, translated: 0, ratio: 0 }
-  for (const row of rows) progress[row.status] += 1
-  progress.ratio = rows.length === 0 ? 0 : progress.translated / rows.length
+  const progress: Progress = { total: rows.length, untranslated: 0, draft: 0, translated: 0, reviewed: 0, approved: 0, rejected: 0, ratio: 0 }
+  let done = 0
+  for (const row of rows) {
+    progress[row.status] += 1
+    if (DONE_STATUSES.has(row.status)) done += 1
+  }
+  progress.ratio = rows.length === 0 ? 0 : done / rows.length
   return progress
 }
 
@@ -154,11 +210,11 @@ function replaceRow(doc: HamtaDocument, rowId: string, now: string, change: (row
 
 /**
  * Status that follows from editing a row's translation: text makes a row a draft, an emptied row
- * is untranslated again, and changing a translated row reopens it as a draft.
+ * is untranslated again, and changing a finished or reviewed row reopens it as a draft.
  */
 export function statusAfterEdit(previous: Row, target: string): RowStatus {
   if (target.trim().length === 0) return 'untranslated'
-  if (previous.status === 'translated' && previous.target === target) return 'translated'
+  if (previous.target === target && previous.status !== 'untranslated') return previous.status
   return 'draft'
 }
 
@@ -171,7 +227,7 @@ export class InvalidStatusError extends Error {}
 export function setRowStatus(doc: HamtaDocument, rowId: string, status: RowStatus, now: string): HamtaDocument {
   return replaceRow(doc, rowId, now, (row) => {
     if (status !== 'untranslated' && row.target.trim().length === 0) {
-      throw new InvalidStatusError('A row without an English translation cannot be marked draft or translated.')
+      throw new InvalidStatusError(`A row without an English translation cannot be marked ${status}.`)
     }
     return { ...row, status }
   })

@@ -1,8 +1,25 @@
 /** Runtime shape of stored documents: every file is validated when it is loaded or imported. */
 import { z } from 'zod'
-import { ROW_STATUSES, type HamtaDocument } from './model'
+import { ALIGNMENT_STATUSES, ROW_STATUSES, type HamtaDocument } from './model'
 
-const sourceSentence = z.object({ id: z.string().min(1), text: z.string() })
+const span = z.object({
+  id: z.string().min(1),
+  tag: z.string().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  link: z.string().optional()
+})
+
+const comment = z.object({
+  id: z.string().min(1),
+  author: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  resolved: z.boolean(),
+  resolvedAt: z.string().optional()
+})
+
+const sourceSentence = z.object({ id: z.string().min(1), text: z.string(), spans: z.array(span) })
 
 const row = z.object({
   id: z.string().min(1),
@@ -10,6 +27,10 @@ const row = z.object({
   source: z.array(sourceSentence),
   target: z.string(),
   status: z.enum(ROW_STATUSES),
+  alignment: z.object({ status: z.enum(ALIGNMENT_STATUSES), confidence: z.number().min(0).max(1).optional() }).optional(),
+  tags: z.array(z.string()),
+  targetSpans: z.array(span),
+  comments: z.array(comment),
   updatedAt: z.string()
 })
 

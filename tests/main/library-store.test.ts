@@ -5,7 +5,7 @@ import { createDocument, setRowTarget, type HamtaDocument } from '../../src/core
 import { validateDocument } from '../../src/core/schema'
 import { writeDurably, type DurableWrite } from '../../src/main/store/durable-json-file'
 import { LibraryStore } from '../../src/main/store/library-store'
-import { migrateFile } from '../../src/main/store/migrations'
+import { DOCUMENT_FILE_VERSION, migrateFile } from '../../src/main/store/migrations'
 import { withTempDir } from '../helpers/temp'
 
 const stores: LibraryStore[] = []
@@ -256,10 +256,30 @@ describe('migrations', () => {
     expect(() => migrateFile({ schemaVersion: 4 }, 3, steps)).toThrow(/newer Hamta/)
   })
 
-  it('reads the current version-1 fixture unchanged', async () => {
+  it('migrates a version-1 file to the current version without losing anything', async () => {
     const fixture = JSON.parse(await readFile(join(process.cwd(), 'tests', 'fixtures', 'library', 'document-v1.json'), 'utf8'))
-    const { file, fromVersion } = migrateFile(fixture)
+    const { file, fromVersion } = migrateFile(structuredClone(fixture))
     expect(fromVersion).toBe(1)
-    expect(validateDocument((file as unknown as { document: unknown }).document).ok).toBe(true)
+    expect(file.schemaVersion).toBe(DOCUMENT_FILE_VERSION)
+    const checked = validateDocument((file as unknown as { document: unknown }).document)
+    expect(checked.ok).toBe(true)
+    if (!checked.ok) return
+    expect(checked.document.rows.map((row) => [row.id, row.target, row.status])).toEqual(
+      fixture.document.rows.map((row: { id: string; target: string; status: string }) => [row.id, row.target, row.status])
+    )
+    expect(checked.document.rows[0]).toMatchObject({ tags: [], comments: [], targetSpans: [], source: [{ spans: [] }] })
+  })
+
+  it('migrates an old document file on load, keeping the file as it was', async () => {
+    await withTempDir(async (dir) => {
+      const fixture = await readFile(join(process.cwd(), 'tests', 'fixtures', 'library', 'document-v1.json'), 'utf8')
+      await mkdir(join(dir, 'lib', 'documents'), { recursive: true })
+      await writeFile(docPath(dir, 'fixture1'), fixture)
+      const store = await open(dir)
+      expect(store.list().map((doc) => doc.id)).toEqual(['fixture1'])
+      expect((await store.read('fixture1')).rows[0].target).toBe('Title')
+      expect(JSON.parse(await readFile(docPath(dir, 'fixture1'), 'utf8')).schemaVersion).toBe(DOCUMENT_FILE_VERSION)
+      expect(await readFile(join(dir, 'lib', 'migrated', 'fixture1.v1.json'), 'utf8')).toBe(fixture)
+    })
   })
 })

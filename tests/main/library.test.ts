@@ -47,7 +47,7 @@ describe('LibraryService (real files, real lowdb)', () => {
       await library.setRowStatus(id, 'r2', 'translated')
 
       const stored = JSON.parse(await readFile(join(dir, 'library', 'documents', `${id}.json`), 'utf8'))
-      expect(stored.schemaVersion).toBe(1)
+      expect(stored.schemaVersion).toBe(2)
       expect(stored.document.rows[1]).toMatchObject({ target: 'The labour minister said cooperation continues.', status: 'translated' })
       const untouched = JSON.parse(await readFile(join(dir, 'library', 'documents', `${other.id}.json`), 'utf8'))
       expect(untouched.document.rows.every((row: { target: string }) => row.target === '')).toBe(true)

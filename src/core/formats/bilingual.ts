@@ -3,15 +3,18 @@
  * one unit per alignment bead, with its Persian and English sentences, status, tags and
  * comments. Writers never see Hamta's storage model, so formats stay independent of it.
  */
-import { createDocument, type HamtaDocument, type Row } from '../model'
+import { createDocument, newRow, type HamtaDocument, type Row, type SourceSentence } from '../model'
 
-export const UNIT_STATUSES = ['untranslated', 'draft', 'translated', 'reviewed', 'approved', 'rejected'] as const
-export type UnitStatus = (typeof UNIT_STATUSES)[number]
+import { ALIGNMENT_STATUSES, ROW_STATUSES, type AlignmentStatus, type RowStatus } from '../model'
 
-export const ALIGNMENT_STATUSES = ['auto', 'confirmed', 'flagged'] as const
-export type AlignmentStatus = (typeof ALIGNMENT_STATUSES)[number]
+/** A unit's workflow status is a row's status. */
+export const UNIT_STATUSES = ROW_STATUSES
+export type UnitStatus = RowStatus
+export { ALIGNMENT_STATUSES, type AlignmentStatus }
 
 export interface BilingualTag {
+  /** Stable id of a span tag, so links between spans survive a round trip. */
+  id?: string
   /** Tag name from the palette, e.g. "Person". */
   name: string
   color?: string
@@ -22,6 +25,8 @@ export interface BilingualTag {
   end?: number
   /** The tagged text, for readers that cannot use offsets. */
   text?: string
+  /** Id of the span on the other side tagged together with this one. */
+  link?: string
 }
 
 export interface BilingualComment {
@@ -59,16 +64,54 @@ export function sideText(sentences: readonly string[]): string {
   return sentences.join(' ')
 }
 
+/** Where each sentence starts when a side's sentences are joined with one space. */
+function sentenceOffsets(sentences: readonly { text: string }[]): number[] {
+  const offsets: number[] = []
+  let position = 0
+  for (const sentence of sentences) {
+    offsets.push(position)
+    position += sentence.text.length + 1
+  }
+  return offsets
+}
+
 function rowToUnit(row: Row): BilingualUnit {
   const target = row.target.trim()
+  const offsets = sentenceOffsets(row.source)
+  const sourceText = sideText(row.source.map((sentence) => sentence.text))
+  const tags: BilingualTag[] = [
+    ...row.tags.map((name) => ({ name, side: 'unit' as const })),
+    ...row.source.flatMap((sentence, index) =>
+      sentence.spans.map((span) => ({
+        id: span.id,
+        name: span.tag,
+        side: 'source' as const,
+        start: offsets[index] + span.start,
+        end: offsets[index] + span.end,
+        text: sourceText.slice(offsets[index] + span.start, offsets[index] + span.end),
+        ...(span.link ? { link: span.link } : {})
+      }))
+    ),
+    ...row.targetSpans.map((span) => ({
+      id: span.id,
+      name: span.tag,
+      side: 'target' as const,
+      start: span.start,
+      end: span.end,
+      text: row.target.slice(span.start, span.end),
+      ...(span.link ? { link: span.link } : {})
+    }))
+  ]
   return {
     id: row.id,
     source: row.source.map((sentence) => sentence.text),
     target: target ? [target] : [],
     status: row.status,
+    ...(row.alignment?.confidence !== undefined ? { confidence: row.alignment.confidence } : {}),
+    ...(row.alignment ? { alignment: row.alignment.status } : {}),
     paragraph: row.paragraph,
-    tags: [],
-    comments: []
+    tags,
+    comments: row.comments.map(({ author, createdAt, text, resolved }) => ({ author, createdAt, text, resolved }))
   }
 }
 
@@ -83,11 +126,34 @@ export function toBilingual(doc: HamtaDocument): BilingualDocument {
   }
 }
 
-/** Statuses Hamta's rows can hold today; richer review states fold into the nearest one. */
-function rowStatus(status: UnitStatus, hasTarget: boolean): Row['status'] {
-  if (!hasTarget) return 'untranslated'
-  if (status === 'untranslated' || status === 'draft' || status === 'rejected') return 'draft'
-  return 'translated'
+function unitToRow(unit: BilingualUnit, index: number, now: string, nextSentenceId: () => string): Row {
+  const target = sideText(unit.target)
+  const sentences: SourceSentence[] = unit.source.map((text) => ({ id: nextSentenceId(), text, spans: [] }))
+  const offsets = sentenceOffsets(sentences)
+  const row: Row = {
+    ...newRow(unit.id && /^[A-Za-z0-9_-]+$/.test(unit.id) ? unit.id : `r${index + 1}`, unit.paragraph ?? index, sentences, target, now),
+    status: target.trim() ? unit.status : 'untranslated',
+    comments: unit.comments.map((comment, n) => ({ id: `c${index + 1}-${n + 1}`, ...comment }))
+  }
+  if (unit.alignment || unit.confidence !== undefined) {
+    row.alignment = { status: unit.alignment ?? 'auto', ...(unit.confidence !== undefined ? { confidence: unit.confidence } : {}) }
+  }
+  unit.tags.forEach((tag, n) => {
+    const id = tag.id ?? `t${index + 1}-${n + 1}`
+    const link = tag.link ? { link: tag.link } : {}
+    if (tag.side === 'unit' || tag.start === undefined || tag.end === undefined) {
+      if (!row.tags.includes(tag.name)) row.tags.push(tag.name)
+    } else if (tag.side === 'target') {
+      row.targetSpans.push({ id, tag: tag.name, start: tag.start, end: tag.end, ...link })
+    } else {
+      // A source span belongs to the sentence it starts in.
+      let sentence = offsets.length - 1
+      while (sentence > 0 && offsets[sentence] > tag.start) sentence--
+      const base = offsets[sentence] ?? 0
+      sentences[sentence]?.spans.push({ id, tag: tag.name, start: tag.start - base, end: tag.end - base, ...link })
+    }
+  })
+  return row
 }
 
 /** Builds a Hamta document from a bilingual one (an imported XLIFF or TMX, or an alignment). */
@@ -105,16 +171,13 @@ export function fromBilingual(
     paragraphs: []
   })
   let sentence = 0
-  const rows: Row[] = bilingual.units.map((unit, index) => {
-    const target = sideText(unit.target)
-    return {
-      id: `r${index + 1}`,
-      paragraph: unit.paragraph ?? index,
-      source: unit.source.map((text) => ({ id: `s${++sentence}`, text })),
-      target,
-      status: rowStatus(unit.status, target.trim().length > 0),
-      updatedAt: options.now
-    }
+  const seen = new Set<string>()
+  const rows = bilingual.units.map((unit, index) => {
+    const row = unitToRow(unit, index, options.now, () => `s${++sentence}`)
+    // Row ids must be unique even when the file repeats or lacks unit ids.
+    if (seen.has(row.id)) row.id = `r${index + 1}-${seen.size}`
+    seen.add(row.id)
+    return row
   })
   return { ...base, title: bilingual.title || base.title, rows }
 }

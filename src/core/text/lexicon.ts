@@ -153,6 +153,18 @@ export class Lexicon {
    * `bare` must not contain ZWNJ.
    */
   formsOf(bare: string): LexiconForm[] {
+    const cached = this.formsCache.get(bare)
+    if (cached) return cached
+    const forms = this.findForms(bare)
+    // Bounded memo: documents repeat their words, but memory must not grow without limit.
+    if (this.formsCache.size >= 200_000) this.formsCache.clear()
+    this.formsCache.set(bare, forms)
+    return forms
+  }
+
+  private readonly formsCache = new Map<string, LexiconForm[]>()
+
+  private findForms(bare: string): LexiconForm[] {
     const forms: LexiconForm[] = []
     for (const entry of this.entriesForBare(bare)) forms.push({ form: entry, isEntry: true, entry })
     const rules = this.rulesByLastChar.get(bare[bare.length - 1])

@@ -396,6 +396,7 @@ export function proposeFixes(text: string, options: ProposeOptions = {}): FixPro
   const lexicon = options.lexicon ?? null
   const fixes: FixProposal[] = []
   const vocabulary = lexicon ? vocabularyOf(text) : new Map<string, number>()
+  const repairs = new Map<string, string | null>()
   const add = (kind: FixKind, lineNumber: number, lineStart: number, start: number, end: number, replacement: string, message: string): void => {
     fixes.push({ id: `${kind}:${start}`, kind, line: lineNumber, column: start - lineStart + 1, start, end, original: text.slice(start, end), replacement, message })
   }
@@ -419,7 +420,12 @@ export function proposeFixes(text: string, options: ProposeOptions = {}): FixPro
           }
         }
         if (!token.text.includes(ZWNJ)) {
-          const repaired = zwnjRepair(lexicon, token.bare, vocabulary)
+          // Words repeat a lot in a document: decide each spelling once.
+          let repaired = repairs.get(token.bare)
+          if (repaired === undefined) {
+            repaired = zwnjRepair(lexicon, token.bare, vocabulary)
+            repairs.set(token.bare, repaired)
+          }
           if (repaired && repaired !== token.text) {
             add('missing-zwnj', line.number, line.start, token.start, token.end, repaired, `Missing zero-width non-joiner: ${repaired}`)
             coveredUntil = token.end

@@ -2,6 +2,7 @@ import type { SegmentedParagraph } from '../model'
 import { isBoilerplate } from './boilerplate'
 import {
   endsWithTerminator,
+  isLineBreak,
   isAsciiAlnum,
   rangeEndsWithTerminator,
   isCloser,
@@ -260,7 +261,7 @@ function periodCanEnd(text: string, index: number): boolean {
 /** An ellipsis right after the conjunction و means "and so on", not the end of a sentence. */
 function ellipsisAfterAnd(text: string, index: number): boolean {
   let i = index - 1
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--
+  while (i >= 0 && (isSpace(text.charCodeAt(i)) || isLineBreak(text.charCodeAt(i)))) i--
   return i >= 0 && text.charCodeAt(i) === 0x648 && (i === 0 || !isWordChar(text.charCodeAt(i - 1)))
 }
 
@@ -276,66 +277,98 @@ function hasContentBetween(text: string, from: number, to: number): boolean {
   return false
 }
 
+/** Positions of every terminator and straight quote, found in one native regex pass. */
+interface StopList {
+  positions: Int32Array
+  count: number
+  /** Index of the first stop not consumed yet; paragraphs are scanned in order. */
+  cursor: number
+}
+
+function findStops(text: string): StopList {
+  let positions = new Int32Array(Math.max(16, text.length >> 6))
+  let count = 0
+  SCAN_STOP.lastIndex = 0
+  // test() instead of exec(): no match array per stop; every stop is one character.
+  while (SCAN_STOP.test(text)) {
+    if (count === positions.length) {
+      const bigger = new Int32Array(positions.length * 2)
+      bigger.set(positions)
+      positions = bigger
+    }
+    positions[count++] = SCAN_STOP.lastIndex - 1
+  }
+  return { positions, count, cursor: 0 }
+}
+
+function isBlank(code: number): boolean {
+  return isSpace(code) || isLineBreak(code)
+}
+
 /**
- * Sentence ranges [start, end) in a single paragraph (no line breaks expected). Terminators
- * . ! ? ؟ … end a sentence before white space, a letter (glued sentences), an opening quote or
- * the paragraph's end; closing quotes and brackets stay with the sentence they close.
- * A native regex search jumps from one candidate to the next, so ordinary letters cost nothing.
+ * Sentence ranges [start, end) in a single paragraph. Terminators . ! ? ؟ … end a sentence
+ * before white space, a letter (glued sentences), an opening quote or the paragraph's end;
+ * closing quotes and brackets stay with the sentence they close.
  */
 export function sentenceRanges(paragraph: string, scanFrom = 0): Array<[number, number]> {
   const flat: number[] = []
-  scanSentences(paragraph, scanFrom, flat)
+  scanSentences(paragraph, 0, paragraph.length, scanFrom, findStops(paragraph), flat)
   const ranges: Array<[number, number]> = []
   for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k], flat[k + 1]])
   return ranges
 }
 
-/** sentenceRanges writing start, end pairs into a flat array (fewer allocations on big input). */
-function scanSentences(paragraph: string, scanFrom: number, ranges: number[]): void {
-  const n = paragraph.length
-  let sentenceStart = 0
-  while (sentenceStart < n && isSpace(paragraph.charCodeAt(sentenceStart))) sentenceStart++
+/**
+ * Scans text[from, to) (one paragraph; line breaks inside count as spaces) and appends sentence
+ * start, end pairs to `ranges`. Only the precomputed stops are visited, so ordinary letters cost
+ * nothing and no joined copy of the paragraph is needed.
+ */
+function scanSentences(text: string, from: number, to: number, scanFrom: number, stops: StopList, ranges: number[]): void {
+  let sentenceStart = from
+  while (sentenceStart < to && isBlank(text.charCodeAt(sentenceStart))) sentenceStart++
   let straightQuotes = 0
-  const stop = SCAN_STOP
-  stop.lastIndex = Math.max(scanFrom, sentenceStart)
-  // test() instead of exec(): no match array per candidate; every stop is one character.
-  while (stop.test(paragraph)) {
-    const i = stop.lastIndex - 1
-    const code = paragraph.charCodeAt(i)
+  let position = Math.max(scanFrom, sentenceStart)
+  const positions = stops.positions
+  for (;;) {
+    while (stops.cursor < stops.count && positions[stops.cursor] < position) stops.cursor++
+    if (stops.cursor >= stops.count || positions[stops.cursor] >= to) break
+    const i = positions[stops.cursor]
+    position = i + 1
+    const code = text.charCodeAt(i)
     if (code === 0x22) {
       straightQuotes++
       continue
     }
     let runEnd = i + 1
-    while (runEnd < n && isTerminator(paragraph.charCodeAt(runEnd))) runEnd++
-    stop.lastIndex = runEnd
-    if (runEnd === i + 1 && code === 0x2e && !periodCanEnd(paragraph, i)) continue
-    if (code !== 0x2e && runEnd === i + 1 && isAsciiAlnum(paragraph.charCodeAt(i + 1)) && (isAsciiAlnum(paragraph.charCodeAt(i - 1)) || paragraph.charCodeAt(i - 1) === 0x2f)) {
+    while (runEnd < to && isTerminator(text.charCodeAt(runEnd))) runEnd++
+    position = runEnd
+    if (runEnd === i + 1 && code === 0x2e && !periodCanEnd(text, i)) continue
+    if (code !== 0x2e && runEnd === i + 1 && isAsciiAlnum(text.charCodeAt(i + 1)) && (isAsciiAlnum(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2f)) {
       continue // a ? or ! inside a URL query
     }
     const isEllipsis = code === 0x2026 || (code === 0x2e && runEnd - i >= 3)
-    if (isEllipsis && ellipsisAfterAnd(paragraph, i)) continue
+    if (isEllipsis && ellipsisAfterAnd(text, i)) continue
     let end = runEnd
-    while (end < n) {
-      const closer = paragraph.charCodeAt(end)
+    while (end < to) {
+      const closer = text.charCodeAt(end)
       if (isCloser(closer)) end++
       else if (closer === 0x22 && straightQuotes % 2 === 1) {
         straightQuotes++
         end++
       } else break
     }
-    stop.lastIndex = end
-    const next = end < n ? paragraph.charCodeAt(end) : -1
-    const boundary = next === -1 || isSpace(next) || isLetter(next) || isOpener(next) || next === 0x22
-    if (!boundary || !hasContentBetween(paragraph, sentenceStart, i)) continue
+    position = end
+    const next = end < to ? text.charCodeAt(end) : -1
+    const boundary = next === -1 || isBlank(next) || isLetter(next) || isOpener(next) || next === 0x22
+    if (!boundary || !hasContentBetween(text, sentenceStart, i)) continue
     ranges.push(sentenceStart, end)
     sentenceStart = end
-    while (sentenceStart < n && isSpace(paragraph.charCodeAt(sentenceStart))) sentenceStart++
+    while (sentenceStart < to && isBlank(text.charCodeAt(sentenceStart))) sentenceStart++
     straightQuotes = 0
-    stop.lastIndex = sentenceStart
+    position = sentenceStart
   }
-  let tail = n
-  while (tail > sentenceStart && isSpace(paragraph.charCodeAt(tail - 1))) tail--
+  let tail = to
+  while (tail > sentenceStart && isBlank(text.charCodeAt(tail - 1))) tail--
   if (tail > sentenceStart) ranges.push(sentenceStart, tail)
 }
 
@@ -386,19 +419,18 @@ function continuesAfter(text: string, lines: LineTable, index: number, wrap: Wra
   return index + 1 < lines.count && lines.length(index + 1) > 0
 }
 
-/**
- * Segments a whole document: paragraphs (with kind) and sentences with their offsets into the
- * original text. Deterministic and linear in the length of the text.
- */
-export function segmentText(text: string): Segmentation {
-  const lines = lineTable(text)
-  const wrap = wrapProfile(text, lines)
-  const paragraphs: Paragraph[] = []
-  const sentences: Sentence[] = []
-  const members: number[] = []
-  const pieceStarts: number[] = []
-  const ranges: number[] = []
+/** Receives the structure of a document as it is scanned, without intermediate objects. */
+interface DocumentVisitor {
+  paragraph(kind: ParagraphKind, start: number, end: number, firstLine: number, lastLine: number): void
+  /** `lineIndexes[piece..endPiece]` are the 0-based lines the sentence spans. */
+  sentence(start: number, end: number, lineIndexes: readonly number[], piece: number, endPiece: number): void
+}
 
+/** Paragraph reconstruction and sentence scanning for a whole document, in one linear pass. */
+function scanDocument(text: string, lines: LineTable, wrap: WrapProfile, visitor: DocumentVisitor): void {
+  const members: number[] = []
+  const ranges: number[] = []
+  const stops = findStops(text)
   let index = 0
   while (index < lines.count) {
     if (lines.length(index) === 0) {
@@ -421,60 +453,81 @@ export function segmentText(text: string): Segmentation {
     const first = members[0]
     const last = members[members.length - 1]
     const kind = classify(text, lines, first, last, wrap)
-    const paragraphIndex = paragraphs.length
-    const paragraph: Paragraph = {
-      kind,
-      start: lines.contentStart[first],
-      end: lines.contentEnd[last],
-      line: first + 1,
-      endLine: last + 1,
-      sentences: []
-    }
-
-    // Join the member lines with one space, remembering where each piece starts in the join.
-    let joined: string
-    pieceStarts.length = 0
-    if (members.length === 1) {
-      joined = text.slice(lines.contentStart[first], lines.contentEnd[first])
-      pieceStarts.push(0)
-    } else {
-      const parts: string[] = []
-      let length = 0
-      for (const member of members) {
-        pieceStarts.push(length)
-        parts.push(text.slice(lines.contentStart[member], lines.contentEnd[member]))
-        length += lines.length(member) + 1
-      }
-      joined = parts.join(' ')
-    }
-    const markerLength = kind === 'list' ? markerLengthAt(text, lines.contentStart[first], lines.contentEnd[first]) : 0
+    const start = lines.contentStart[first]
+    const end = lines.contentEnd[last]
+    visitor.paragraph(kind, start, end, first, last)
+    const markerLength = kind === 'list' ? markerLengthAt(text, start, lines.contentEnd[first]) : 0
     ranges.length = 0
-    scanSentences(joined, markerLength, ranges)
+    scanSentences(text, start, end, start + markerLength, stops, ranges)
     let piece = 0
     for (let k = 0; k < ranges.length; k += 2) {
-      const start = ranges[k]
-      const end = ranges[k + 1]
-      // Sentences come in order, so the piece index only moves forward.
-      while (piece + 1 < pieceStarts.length && pieceStarts[piece + 1] <= start) piece++
+      const sentenceStart = ranges[k]
+      const sentenceEnd = ranges[k + 1]
+      // Sentences come in order, so the line index only moves forward.
+      while (piece + 1 < members.length && lines.contentStart[members[piece + 1]] <= sentenceStart) piece++
       let endPiece = piece
-      while (endPiece + 1 < pieceStarts.length && pieceStarts[endPiece + 1] <= end - 1) endPiece++
-      const startLine = members[piece]
-      const endLine = members[endPiece]
-      const sentence: Sentence = {
-        text: joined.slice(start, end),
-        start: lines.contentStart[startLine] + (start - pieceStarts[piece]),
-        end: lines.contentStart[endLine] + (end - pieceStarts[endPiece]),
-        line: startLine + 1,
-        endLine: endLine + 1,
-        paragraph: paragraphIndex
-      }
-      paragraph.sentences.push(sentence)
-      sentences.push(sentence)
+      while (endPiece + 1 < members.length && lines.contentStart[members[endPiece + 1]] < sentenceEnd) endPiece++
+      visitor.sentence(sentenceStart, sentenceEnd, members, piece, endPiece)
     }
-    paragraphs.push(paragraph)
     index = last + 1
   }
+}
+
+/**
+ * Segments a whole document: paragraphs (with kind) and sentences with their offsets into the
+ * original text. Deterministic and linear in the length of the text.
+ */
+export function segmentText(text: string): Segmentation {
+  const lines = lineTable(text)
+  const wrap = wrapProfile(text, lines)
+  const paragraphs: Paragraph[] = []
+  const sentences: Sentence[] = []
+  let paragraph: Paragraph | null = null
+  scanDocument(text, lines, wrap, {
+    paragraph(kind, start, end, firstLine, lastLine) {
+      paragraph = { kind, start, end, line: firstLine + 1, endLine: lastLine + 1, sentences: [] }
+      paragraphs.push(paragraph)
+    },
+    sentence(start, end, members, piece, endPiece) {
+      // Wrapped lines joined by one space. The + of slices makes a rope that points into the
+      // original text rather than copying it.
+      let sentenceText: string
+      if (piece === endPiece) {
+        sentenceText = text.slice(start, end)
+      } else {
+        sentenceText = text.slice(start, lines.contentEnd[members[piece]])
+        for (let p = piece + 1; p < endPiece; p++) sentenceText += ' ' + text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]])
+        sentenceText += ' ' + text.slice(lines.contentStart[members[endPiece]], end)
+      }
+      const sentence: Sentence = { text: sentenceText, start, end, line: members[piece] + 1, endLine: members[endPiece] + 1, paragraph: paragraphs.length - 1 }
+      paragraph!.sentences.push(sentence)
+      sentences.push(sentence)
+    }
+  })
   return { paragraphs, sentences, wrap }
+}
+
+/**
+ * Sentence offsets only, as start, end pairs in one typed array: the same segmentation as
+ * segmentText without building an object per sentence (for counting, progress and huge input).
+ */
+export function sentenceOffsets(text: string): Int32Array {
+  const lines = lineTable(text)
+  let offsets = new Int32Array(Math.max(16, text.length >> 5))
+  let count = 0
+  scanDocument(text, lines, wrapProfile(text, lines), {
+    paragraph() {},
+    sentence(start, end) {
+      if (count + 2 > offsets.length) {
+        const bigger = new Int32Array(offsets.length * 2)
+        bigger.set(offsets)
+        offsets = bigger
+      }
+      offsets[count++] = start
+      offsets[count++] = end
+    }
+  })
+  return offsets.slice(0, count)
 }
 
 /** Paragraphs as lists of sentence texts: what the document model stores. */

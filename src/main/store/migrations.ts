@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors'
 
 /** Version of the document files this Hamta writes. */
-export const DOCUMENT_FILE_VERSION = 1
+export const DOCUMENT_FILE_VERSION = 2
 
 export interface VersionedFile {
   schemaVersion: number
@@ -14,7 +14,27 @@ export interface VersionedFile {
  */
 export type Migration = (file: VersionedFile) => VersionedFile
 
-export const DOCUMENT_MIGRATIONS: Record<number, Migration> = {}
+/** Version 2 added tags, span tags, comments and review statuses to rows. */
+function addReviewFields(file: VersionedFile): VersionedFile {
+  const document = file.document as { schemaVersion: number; rows: Array<Record<string, unknown>> }
+  return {
+    ...file,
+    schemaVersion: 2,
+    document: {
+      ...document,
+      schemaVersion: 2,
+      rows: document.rows.map((row) => ({
+        ...row,
+        source: (row.source as Array<Record<string, unknown>>).map((sentence) => ({ ...sentence, spans: [] })),
+        tags: [],
+        targetSpans: [],
+        comments: []
+      }))
+    }
+  }
+}
+
+export const DOCUMENT_MIGRATIONS: Record<number, Migration> = { 1: addReviewFields }
 
 export interface MigrationResult {
   file: VersionedFile

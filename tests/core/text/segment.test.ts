@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listMarkerLength, segmentParagraphs, segmentSentences, segmentText, sentenceRanges } from '../../../src/core/text/segment'
+import { listMarkerLength, segmentParagraphs, segmentSentences, segmentText, sentenceOffsets, sentenceRanges } from '../../../src/core/text/segment'
 import { collapse, expectedSentences, readSample, SAMPLE_000, SAMPLE_003 } from './samples'
 
 const sentencesOf = (text: string): string[] => segmentSentences(text).map(collapse)
@@ -44,6 +44,14 @@ describe('segmentation of the sample articles', () => {
     expect(kinds[7]).toBe('title')
     expect(kinds[12]).toBe('boilerplate')
     expect(kinds.filter((kind) => kind === 'body')).toHaveLength(10)
+  })
+
+  it('gives the same boundaries from sentenceOffsets as from segmentText', () => {
+    for (const name of [SAMPLE_000, SAMPLE_003]) {
+      const text = readSample(name)
+      const pairs = segmentText(text).sentences.flatMap((sentence) => [sentence.start, sentence.end])
+      expect(Array.from(sentenceOffsets(text))).toEqual(pairs)
+    }
   })
 
   it('keeps the segmentParagraphs shape the app uses', () => {

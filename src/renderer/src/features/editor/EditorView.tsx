@@ -10,7 +10,10 @@ import { TargetEditor } from './TargetEditor'
 const STATUS_LABEL: Record<RowStatus, string> = {
   untranslated: 'Untranslated',
   draft: 'Draft',
-  translated: 'Translated'
+  translated: 'Translated',
+  reviewed: 'Reviewed',
+  approved: 'Approved',
+  rejected: 'Rejected'
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
