@@ -39,6 +39,16 @@ export function createHandlers({ library, mode }: HandlerContext): HamtaApi {
       await library.deleteDocument(documentId)
       return { deleted: true as const }
     },
-    exportDocument: async ({ documentId, format }) => library.exportDocument(documentId, format)
+    exportDocument: async ({ documentId, format }) => library.exportDocument(documentId, format),
+    importTranslation: async ({ documentId, fileName, dataBase64, replace }) =>
+      library.importTranslation(documentId, fileName, Buffer.from(dataBase64, 'base64'), replace),
+    importPair: async ({ source, target }) =>
+      library.importPair(
+        { fileName: source.fileName, bytes: Buffer.from(source.dataBase64, 'base64') },
+        { fileName: target.fileName, bytes: Buffer.from(target.dataBase64, 'base64') }
+      ),
+    editAlignment: async ({ documentId, edit }) => library.editAlignment(documentId, edit),
+    undoAlignment: async ({ documentId }) => library.undoAlignment(documentId),
+    redoAlignment: async ({ documentId }) => library.redoAlignment(documentId)
   }
 }

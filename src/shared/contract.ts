@@ -5,7 +5,8 @@
  */
 import { z } from 'zod'
 import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
-import { ROW_STATUSES } from '../core/model'
+import type { AlignmentEdit } from '../core/align/document-alignment'
+import { ALIGNMENT_STATUSES, ROW_STATUSES } from '../core/model'
 import { API_METHODS, type ApiMethod } from './methods'
 
 export { API_METHODS, type ApiMethod }
@@ -18,23 +19,36 @@ const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 export const EXPORT_FORMATS = ['json', 'txt'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
+const fileName = z.string().min(1).max(500)
+const dataBase64 = z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
+const importedFile = z.object({ fileName, dataBase64 }).strict()
+const side = z.enum(['source', 'target'])
+
+const alignmentEdit = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mergeWithNext'), rowId: id }).strict(),
+  z.object({ kind: z.literal('splitRow'), rowId: id, sourceCount: z.number().int().min(0), targetCount: z.number().int().min(0) }).strict(),
+  z.object({ kind: z.literal('moveSentence'), rowId: id, side, direction: z.enum(['previous', 'next']) }).strict(),
+  z.object({ kind: z.literal('detachSentence'), rowId: id, side, which: z.enum(['first', 'last']) }).strict(),
+  z.object({ kind: z.literal('setAlignmentStatus'), rowId: id, status: z.enum(ALIGNMENT_STATUSES) }).strict()
+]) satisfies z.ZodType<AlignmentEdit>
+
 export const inputSchemas = {
   getAppInfo: z.object({}).strict(),
   listDocuments: z.object({}).strict(),
   listProblems: z.object({}).strict(),
   listSamples: z.object({}).strict(),
   importSample: z.object({ sampleId: id }).strict(),
-  importDocument: z
-    .object({
-      fileName: z.string().min(1).max(500),
-      dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
-    })
-    .strict(),
+  importDocument: importedFile,
   getDocument: z.object({ documentId: id }).strict(),
   saveTarget: z.object({ documentId: id, rowId: id, target: z.string().max(1_000_000) }).strict(),
   setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES) }).strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
-  exportDocument: z.object({ documentId: id, format: z.enum(EXPORT_FORMATS) }).strict()
+  exportDocument: z.object({ documentId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
+  importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict(),
+  importPair: z.object({ source: importedFile, target: importedFile }).strict(),
+  editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
+  undoAlignment: z.object({ documentId: id }).strict(),
+  redoAlignment: z.object({ documentId: id }).strict()
 } satisfies Record<ApiMethod, z.ZodType>
 
 export interface AppInfo {
@@ -83,6 +97,18 @@ export interface ApiResults {
   setRowStatus: RowUpdate
   deleteDocument: { deleted: true }
   exportDocument: ExportedFile
+  importTranslation: AlignmentState
+  importPair: DocumentSummary
+  editAlignment: AlignmentState
+  undoAlignment: AlignmentState
+  redoAlignment: AlignmentState
+}
+
+/** A document after an alignment change, and whether undo and redo are possible. */
+export interface AlignmentState {
+  document: HamtaDocument
+  canUndo: boolean
+  canRedo: boolean
 }
 
 export type ApiInput<M extends ApiMethod> = z.infer<(typeof inputSchemas)[M]>

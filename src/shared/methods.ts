@@ -13,7 +13,12 @@ export const API_METHODS = [
   'saveTarget',
   'setRowStatus',
   'deleteDocument',
-  'exportDocument'
+  'exportDocument',
+  'importTranslation',
+  'importPair',
+  'editAlignment',
+  'undoAlignment',
+  'redoAlignment'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

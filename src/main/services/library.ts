@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
+import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
+import { apply, canRedo, canUndo, createHistory, redo, undo, type History } from '../../core/align/history'
 import { UserError } from '../../core/errors'
 import { exportEnglishText, exportJson, type ExportResult } from '../../core/formats/export'
 import {
@@ -13,8 +15,9 @@ import {
   type Row,
   type RowStatus
 } from '../../core/model'
-import { assertPersianText, decodeTextFile } from '../../core/text/decode'
+import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
+import type { AlignmentState } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
@@ -38,6 +41,8 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.text', ''])
 export class LibraryService {
   private readonly now: () => string
   private readonly newId: () => string
+  /** Alignment undo history per open document; cleared when its text is edited. */
+  private readonly alignmentHistory = new Map<string, History<HamtaDocument>>()
 
   private constructor(
     private readonly store: LibraryStore,
@@ -75,6 +80,11 @@ export class LibraryService {
 
   /** Imports a Persian text file. Nothing is written unless the whole file is acceptable. */
   async importFile(fileName: string, bytes: Uint8Array): Promise<DocumentSummary> {
+    return this.store.create(await this.prepareImport(fileName, bytes))
+  }
+
+  /** Reads, checks and segments a Persian file into a new document, without storing it. */
+  private async prepareImport(fileName: string, bytes: Uint8Array): Promise<HamtaDocument> {
     const name = basename(fileName)
     const extension = extname(name).toLowerCase()
     if (!TEXT_EXTENSIONS.has(extension)) {
@@ -86,8 +96,7 @@ export class LibraryService {
     if (paragraphs.every((paragraph) => paragraph.sentences.length === 0)) {
       throw new UserError(`${name} has no sentences to translate.`, 'empty')
     }
-    const document = createDocument({ id: this.newId(), now: this.now(), fileName: name, encoding, originalText: text, paragraphs })
-    return this.store.create(document)
+    return createDocument({ id: this.newId(), now: this.now(), fileName: name, encoding, originalText: text, paragraphs })
   }
 
   /** Adds a document built elsewhere (an imported XLIFF or TMX, an alignment). */
@@ -108,6 +117,8 @@ export class LibraryService {
     rowId: string,
     change: (doc: HamtaDocument) => HamtaDocument
   ): Promise<{ row: Row; summary: DocumentSummary }> {
+    // Undoing an alignment edit must never take back text typed after it.
+    this.alignmentHistory.delete(documentId)
     const next = await this.store.update(documentId, (doc) => {
       try {
         return change(doc)
@@ -116,6 +127,59 @@ export class LibraryService {
       }
     })
     return { row: next.rows.find((row) => row.id === rowId)!, summary: summarize(next) }
+  }
+
+  /** Decodes an English translation file; refuses binary, empty and Persian text. */
+  private readEnglish(fileName: string, bytes: Uint8Array): string {
+    const name = basename(fileName)
+    const { text } = decodeTextFile(bytes, name)
+    if (!text.trim()) throw new UserError(`${name} has no text in it.`, 'empty')
+    if (persianLetterShare(text) > 0.5) throw new UserError(`${name} looks like Persian, not an English translation.`, 'not-english')
+    return text
+  }
+
+  /** Aligns an existing English translation with a document's Persian sentences. */
+  async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<AlignmentState> {
+    const english = this.readEnglish(fileName, bytes)
+    const current = await this.getDocument(documentId)
+    if (!replace && current.rows.some((row) => row.target.trim())) {
+      throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
+    }
+    const next = await this.store.update(documentId, (doc) => alignTranslation(doc, english, this.now()))
+    this.alignmentHistory.delete(documentId)
+    return { document: next, canUndo: false, canRedo: false }
+  }
+
+  /** A new document from a Persian article and its English translation, aligned. */
+  async importPair(source: { fileName: string; bytes: Uint8Array }, target: { fileName: string; bytes: Uint8Array }): Promise<DocumentSummary> {
+    const english = this.readEnglish(target.fileName, target.bytes)
+    const prepared = await this.prepareImport(source.fileName, source.bytes)
+    return this.store.create(alignTranslation(prepared, english, this.now()))
+  }
+
+  async editAlignment(documentId: string, edit: AlignmentEdit): Promise<AlignmentState> {
+    const current = await this.getDocument(documentId)
+    const history = this.alignmentHistory.get(documentId) ?? createHistory(current)
+    const next = apply(history, (doc) => editAlignment(doc, edit, this.now()))
+    return this.commitAlignment(documentId, next)
+  }
+
+  async undoAlignment(documentId: string): Promise<AlignmentState> {
+    const history = this.alignmentHistory.get(documentId)
+    if (!history || !canUndo(history)) throw new UserError('There is no alignment edit to undo.', 'nothing-to-undo')
+    return this.commitAlignment(documentId, undo(history))
+  }
+
+  async redoAlignment(documentId: string): Promise<AlignmentState> {
+    const history = this.alignmentHistory.get(documentId)
+    if (!history || !canRedo(history)) throw new UserError('There is no alignment edit to redo.', 'nothing-to-redo')
+    return this.commitAlignment(documentId, redo(history))
+  }
+
+  private async commitAlignment(documentId: string, history: History<HamtaDocument>): Promise<AlignmentState> {
+    const document = await this.store.update(documentId, () => history.present)
+    this.alignmentHistory.set(documentId, history)
+    return { document, canUndo: canUndo(history), canRedo: canRedo(history) }
   }
 
   async deleteDocument(documentId: string): Promise<void> {

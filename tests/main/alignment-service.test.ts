@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { LibraryService } from '../../src/main/services/library'
+import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
+
+const opened: LibraryService[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((library) => library.close()))
+})
+
+async function open(dir: string): Promise<LibraryService> {
+  const library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR, tool: 'test' })
+  opened.push(library)
+  return library
+}
+
+const samplePersian = (): Promise<Buffer> => readFile(join(SAMPLES_DIR, '003_1f132d0afecd6292.txt'))
+const devEnglish = (): Promise<Buffer> => readFile(join(process.cwd(), '..', 'shared', 'seeds', 'dev-align', '003.en.txt'))
+
+describe('aligning translations in the library', () => {
+  it('creates an aligned document from a Persian article and its English translation', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const summary = await library.importPair({ fileName: '003.txt', bytes: await samplePersian() }, { fileName: '003.en.txt', bytes: await devEnglish() })
+      const doc = await library.getDocument(summary.id)
+      expect(doc.rows.length).toBeGreaterThanOrEqual(12)
+      expect(doc.rows[0].target).toMatch(/^Emphasis on the need to strengthen trilateral/)
+      expect(doc.rows.every((row) => row.alignment?.status === 'auto')).toBe(true)
+      expect(summary.progress.translated).toBeGreaterThanOrEqual(11)
+    })
+  })
+
+  it('edits, undoes and redoes alignment edits, and a text edit ends the undo history', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const { id } = await library.importPair({ fileName: '003.txt', bytes: await samplePersian() }, { fileName: '003.en.txt', bytes: await devEnglish() })
+      const before = await library.getDocument(id)
+      const merged = await library.editAlignment(id, { kind: 'mergeWithNext', rowId: before.rows[0].id })
+      expect(merged.document.rows).toHaveLength(before.rows.length - 1)
+      expect(merged).toMatchObject({ canUndo: true, canRedo: false })
+      const undone = await library.undoAlignment(id)
+      expect(undone.document.rows.map((row) => row.target)).toEqual(before.rows.map((row) => row.target))
+      expect(undone).toMatchObject({ canUndo: false, canRedo: true })
+      const redone = await library.redoAlignment(id)
+      expect(redone.document.rows).toHaveLength(before.rows.length - 1)
+
+      await library.saveTarget(id, redone.document.rows[1].id, 'A corrected translation.')
+      await expect(library.undoAlignment(id)).rejects.toThrow(/no alignment edit to undo/)
+      expect((await library.getDocument(id)).rows[1].target).toBe('A corrected translation.')
+    })
+  })
+
+  it('asks before replacing English and refuses a Persian file as the translation', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const { id } = await library.importSample('003_1f132d0afecd6292')
+      await expect(library.importTranslation(id, 'fa.txt', await samplePersian())).rejects.toThrow(/looks like Persian/)
+      const first = await library.importTranslation(id, '003.en.txt', await devEnglish())
+      expect(first.document.rows[0].target).not.toBe('')
+      await expect(library.importTranslation(id, '003.en.txt', await devEnglish())).rejects.toThrow(/already has English/)
+      const replaced = await library.importTranslation(id, '003.en.txt', await devEnglish(), true)
+      expect(replaced.document.rows.map((row) => row.target)).toEqual(first.document.rows.map((row) => row.target))
+    })
+  })
+})
