@@ -3,12 +3,16 @@ import { basename } from 'node:path'
 import { alignSentences } from '../../core/align/aligner'
 import type { GlossaryPair } from '../../core/align/anchors'
 import { UserError } from '../../core/errors'
+import type { BilingualDocument, BilingualUnit } from '../../core/formats/bilingual'
+import { titleFromText } from '../../core/model'
 import { decodeTextFile } from '../../core/text/decode'
 import { segmentEnglish } from '../../core/text/english-segmenter'
 import { segmentParagraphs } from '../../core/text/segment'
 import type { CliCommand } from '../command'
+import { EXPORT_OPTIONS_USAGE, ProgressBar, checkOutputOptions, newOutputOptions, parseOutputOption, writeExportFile, type OutputOptions } from './export'
 
 const USAGE = `Usage: hamta align SRC TGT [--json] [--presegmented] [--glossary FILE]
+       hamta align SRC TGT [--presegmented] --format F --out FILE [OPTIONS]
 
 Aligns the sentences of a Persian text (SRC) with those of its English translation (TGT).
 
@@ -18,6 +22,10 @@ Options:
                    aligner's confidence in the bead, 0..1)
   --presegmented   every non-empty line of SRC and TGT is one sentence, in order
   --glossary FILE  term pairs that help the alignment, one per line: Persian<TAB>English
+
+Writing the alignment as a bilingual file (one unit per bead, status draft where there is an
+English side, the bead's score as its confidence, the first Persian sentence as the title):
+${EXPORT_OPTIONS_USAGE}
 `
 
 function readText(path: string): string {
@@ -40,6 +48,23 @@ function presegmented(text: string): string[] {
     .filter(Boolean)
 }
 
+/** Paragraph index of each presegmented line: blank lines separate paragraphs. */
+function presegmentedParagraphs(text: string): number[] {
+  const indices: number[] = []
+  let paragraph = 0
+  let blankBefore = false
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (!line.trim()) {
+      blankBefore = true
+      continue
+    }
+    if (blankBefore && indices.length > 0) paragraph++
+    blankBefore = false
+    indices.push(paragraph)
+  }
+  return indices
+}
+
 function readGlossary(path: string): GlossaryPair[] {
   const pairs: GlossaryPair[] = []
   for (const line of presegmented(readText(path))) {
@@ -55,6 +80,7 @@ interface AlignArgs {
   json: boolean
   presegmented: boolean
   glossary?: string
+  output: OutputOptions
 }
 
 function parseArgs(args: string[]): AlignArgs {
@@ -62,9 +88,12 @@ function parseArgs(args: string[]): AlignArgs {
   let json = false
   let isPresegmented = false
   let glossary: string | undefined
+  const output = newOutputOptions()
   for (let k = 0; k < args.length; k++) {
     const arg = args[k]
-    if (arg === '--json') json = true
+    const used = parseOutputOption(args, k, output)
+    if (used >= 0) k = used
+    else if (arg === '--json') json = true
     else if (arg === '--presegmented') isPresegmented = true
     else if (arg === '--glossary') {
       glossary = args[++k]
@@ -74,7 +103,34 @@ function parseArgs(args: string[]): AlignArgs {
     else files.push(arg)
   }
   if (files.length !== 2) throw new UserError(`expected two files, SRC and TGT, got ${files.length}. Run 'hamta align --help'.`, 'usage')
-  return { source: files[0], target: files[1], json, presegmented: isPresegmented, glossary }
+  return { source: files[0], target: files[1], json, presegmented: isPresegmented, glossary, output }
+}
+
+/** The alignment as a bilingual document: one unit per bead, English sides as drafts. */
+function alignmentDocument(
+  source: string[],
+  target: string[],
+  beads: Array<{ src: number[]; tgt: number[]; score: number }>,
+  paragraphs: number[],
+  now: string
+): BilingualDocument {
+  let paragraph = 0
+  const units = beads.map((bead, index): BilingualUnit => {
+    // A bead with English only continues the paragraph of the bead before it.
+    if (bead.src.length > 0) paragraph = paragraphs[bead.src[0]] ?? paragraph
+    return {
+      id: `b${index + 1}`,
+      source: bead.src.map((k) => source[k]),
+      target: bead.tgt.map((k) => target[k]),
+      status: bead.tgt.length > 0 ? 'draft' : 'untranslated',
+      confidence: bead.score,
+      alignment: 'auto',
+      paragraph,
+      tags: [],
+      comments: []
+    }
+  })
+  return { title: titleFromText(source[0] ?? ''), sourceLang: 'fa', targetLang: 'en', createdAt: now, units }
 }
 
 function formatIndices(indices: number[]): string {
@@ -88,21 +144,36 @@ export const alignCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args)
+    const output = checkOutputOptions(options.output, 'align')
     const sourceText = readText(options.source)
     const targetText = readText(options.target)
-    const source = options.presegmented
-      ? presegmented(sourceText)
-      : segmentParagraphs(sourceText).flatMap((paragraph) => paragraph.sentences)
+    const sourceParagraphs = options.presegmented ? undefined : segmentParagraphs(sourceText)
+    const source = sourceParagraphs ? sourceParagraphs.flatMap((paragraph) => paragraph.sentences) : presegmented(sourceText)
     const target = options.presegmented ? presegmented(targetText) : segmentEnglish(targetText)
     if (source.length === 0) throw new UserError(`${options.source} has no sentences in it.`, 'empty')
     if (target.length === 0) throw new UserError(`${options.target} has no sentences in it.`, 'empty')
     const glossary = options.glossary ? readGlossary(options.glossary) : undefined
+    // The aligner reports no progress of its own: long texts get a line saying what is happening.
+    const stage = new ProgressBar(io, 'aligning', 0)
+    if (source.length + target.length >= 400) stage.stage(`aligning ${source.length} Persian and ${target.length} English sentences…`)
     const result = alignSentences(source, target, { glossary })
+    stage.finish()
     const beads = result.beads.map((bead) => ({
       src: bead.src,
       tgt: bead.tgt,
       score: Math.round(bead.confidence * 1000) / 1000
     }))
+    if (output) {
+      const paragraphs = sourceParagraphs
+        ? sourceParagraphs.flatMap((paragraph, index) => paragraph.sentences.map(() => index))
+        : presegmentedParagraphs(sourceText)
+      const document = alignmentDocument(source, target, beads, paragraphs, new Date().toISOString())
+      const written = await writeExportFile(io, document, output, options.output.exportOptions)
+      if (!options.json) {
+        io.stdout(`wrote ${output.out} (${output.format}, ${written} of ${beads.length} beads; ${source.length} source and ${target.length} target sentences)\n`)
+        return 0
+      }
+    }
     if (options.json) {
       io.stdout(`${JSON.stringify({ beads, source, target })}\n`)
       return 0

@@ -3,7 +3,7 @@ import type { MenuCommand } from '../../shared/methods'
 import { createApi, type HamtaApi } from './api/client'
 import { EditorView } from './features/editor/EditorView'
 import { LibraryView } from './features/library/LibraryView'
-import { chooseAndImport, importFiles, onMenuCommand, type ImportOutcome } from './platform'
+import { chooseAndImport, chooseAndImportPair, importFiles, onMenuCommand, type ImportOutcome } from './platform'
 
 /** The open document lives in the address (?doc=…) so a reload comes back to it. */
 function documentFromAddress(): string | null {
@@ -52,6 +52,9 @@ export function App(): React.JSX.Element {
   const startImport = useCallback(() => {
     if (api) void chooseAndImport(api).then(afterImport)
   }, [afterImport, api])
+  const startImportPair = useCallback(() => {
+    if (api) void chooseAndImportPair(api).then(afterImport)
+  }, [afterImport, api])
 
   useEffect(
     () =>
@@ -99,7 +102,7 @@ export function App(): React.JSX.Element {
         (documentId ? (
           <EditorView api={api} documentId={documentId} onClose={closeDocument} onError={reportError} menuCommand={menuCommand} />
         ) : (
-          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onError={reportError} />
+          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onImportPair={startImportPair} onError={reportError} />
         ))}
       {dragging && (
         <div className="drop-overlay" onDragLeave={() => setDragging(false)}>

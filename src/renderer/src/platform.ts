@@ -32,19 +32,44 @@ export async function importFiles(api: HamtaApi, files: Iterable<File>): Promise
   return outcome
 }
 
-/** Opens the system's file chooser: the native dialog in the desktop app, the browser's otherwise. */
-export async function chooseAndImport(api: HamtaApi): Promise<ImportOutcome> {
-  if (window.hamta) return window.hamta.desktop.importWithDialog()
-  const files = await new Promise<File[]>((resolve) => {
+/** The page's own file chooser (a native dialog in the desktop app too); empty when cancelled. */
+export function pickFiles(accept: string, multiple = false): Promise<File[]> {
+  return new Promise<File[]>((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.txt,text/plain'
-    input.multiple = true
+    input.accept = accept
+    input.multiple = multiple
     input.addEventListener('change', () => resolve(Array.from(input.files ?? [])))
     input.addEventListener('cancel', () => resolve([]))
     input.click()
   })
-  return importFiles(api, files)
+}
+
+export async function pickFile(accept: string): Promise<File | null> {
+  return (await pickFiles(accept))[0] ?? null
+}
+
+/** Opens the system's file chooser: the desktop app's import dialog, or the browser's. */
+export async function chooseAndImport(api: HamtaApi): Promise<ImportOutcome> {
+  if (window.hamta) return window.hamta.desktop.importWithDialog()
+  return importFiles(api, await pickFiles('.txt,text/plain', true))
+}
+
+/** A new document from a Persian article and its English translation, aligned sentence by sentence. */
+export async function chooseAndImportPair(api: HamtaApi): Promise<ImportOutcome> {
+  const source = await pickFile('.txt,text/plain')
+  if (!source) return { imported: [], errors: [] }
+  const target = await pickFile('.txt,text/plain')
+  if (!target) return { imported: [], errors: [] }
+  try {
+    const summary = await api.importPair({
+      source: { fileName: source.name, dataBase64: await readFileAsBase64(source) },
+      target: { fileName: target.name, dataBase64: await readFileAsBase64(target) }
+    })
+    return { imported: [summary], errors: [] }
+  } catch (error) {
+    return { imported: [], errors: [error instanceof Error ? error.message : String(error)] }
+  }
 }
 
 /** Saves an exported file: the native save dialog in the desktop app, a download otherwise. */

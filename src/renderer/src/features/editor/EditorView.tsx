@@ -1,20 +1,16 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { AlignmentEdit } from '../../../../core/align/document-alignment'
 import { computeProgress, statusAfterEdit, type HamtaDocument, type Row, type RowStatus } from '../../../../core/model'
-import type { HamtaApi } from '../../../../shared/contract'
+import type { AlignmentState, HamtaApi } from '../../../../shared/contract'
 import type { MenuCommand } from '../../../../shared/methods'
 import { ProgressBar } from '../../components/ProgressBar'
-import { saveExport } from '../../platform'
+import { pickFile, readFileAsBase64, saveExport } from '../../platform'
+import { ROW_FILTER_LABEL, rowMatchesFilter, type RowFilter } from './alignment-levels'
+import { AlignmentMap } from './AlignmentMap'
 import { AutosaveQueue, type SaveState } from './autosave'
+import { RowView } from './RowView'
+import { actionFor, SHORTCUTS, type EditorAction } from './shortcuts'
 import { TargetEditor } from './TargetEditor'
-
-const STATUS_LABEL: Record<RowStatus, string> = {
-  untranslated: 'Untranslated',
-  draft: 'Draft',
-  translated: 'Translated',
-  reviewed: 'Reviewed',
-  approved: 'Approved',
-  rejected: 'Rejected'
-}
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -22,68 +18,6 @@ const SAVE_LABEL: Record<SaveState, string> = {
   saving: 'Saving…',
   error: 'Not saved yet: retrying'
 }
-
-interface RowViewProps {
-  row: Row
-  index: number
-  active: boolean
-  onActivate: (index: number) => void
-  onToggleStatus: (index: number) => void
-  editor: React.ReactNode
-}
-
-const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor }: RowViewProps) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest' })
-  }, [active])
-  return (
-    <div
-      ref={ref}
-      className={`row status-${row.status}${active ? ' active' : ''}`}
-      data-row-id={row.id}
-      data-status={row.status}
-      role="row"
-      aria-selected={active}
-    >
-      <div className="cell gutter" role="cell">
-        <span className="row-number">{index + 1}</span>
-        <button
-          type="button"
-          className={`status-chip ${row.status}`}
-          title={`${STATUS_LABEL[row.status]}${row.target.trim() ? ' (click to toggle translated)' : ''}`}
-          aria-label={`Row ${index + 1}: ${STATUS_LABEL[row.status]}`}
-          disabled={!row.target.trim()}
-          onClick={() => onToggleStatus(index)}
-        />
-      </div>
-      <div
-        className="cell source"
-        role="cell"
-        dir="rtl"
-        lang="fa"
-        tabIndex={0}
-        onFocus={() => onActivate(index)}
-        onClick={() => onActivate(index)}
-      >
-        {row.source.map((sentence) => (
-          <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-            {sentence.text}
-          </span>
-        ))}
-      </div>
-      <div className="cell target" role="cell" dir="ltr" lang="en" onClick={() => !active && onActivate(index)}>
-        {active ? (
-          editor
-        ) : row.target ? (
-          <div className="target-text">{row.target}</div>
-        ) : (
-          <div className="target-placeholder">Click to translate…</div>
-        )}
-      </div>
-    </div>
-  )
-})
 
 interface EditorViewProps {
   api: HamtaApi
@@ -93,6 +27,49 @@ interface EditorViewProps {
   menuCommand: { command: MenuCommand; serial: number } | null
 }
 
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Picks the split point of a row: how many sentences of each side stay in the first part. */
+function SplitPanel({ row, onSplit, onCancel }: { row: Row; onSplit: (sourceCount: number, targetCount: number) => void; onCancel: () => void }) {
+  const targetSentences = Math.max(0, row.target.split(/(?<=[.!?…]["”’)]?)\s+/).filter(Boolean).length)
+  const [sourceCount, setSourceCount] = useState(Math.ceil(row.source.length / 2))
+  const [targetCount, setTargetCount] = useState(Math.ceil(targetSentences / 2))
+  const options = (count: number): number[] => Array.from({ length: count + 1 }, (_, n) => n)
+  return (
+    <div className="split-panel" role="dialog" aria-label="Split row">
+      <span>Keep in the first row:</span>
+      <label>
+        Persian sentences{' '}
+        <select value={sourceCount} onChange={(event) => setSourceCount(Number(event.target.value))}>
+          {options(row.source.length).map((n) => (
+            <option key={n} value={n}>
+              {n} of {row.source.length}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        English sentences{' '}
+        <select value={targetCount} onChange={(event) => setTargetCount(Number(event.target.value))}>
+          {options(targetSentences).map((n) => (
+            <option key={n} value={n}>
+              {n} of {targetSentences}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => onSplit(sourceCount, targetCount)}>
+        Split
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
 /** The translation grid: Persian sentences right to left, each on the row of its English. */
 export function EditorView({ api, documentId, onClose, onError, menuCommand }: EditorViewProps): React.JSX.Element {
   const [doc, setDoc] = useState<HamtaDocument | null>(null)
@@ -100,6 +77,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const [activeIndex, setActiveIndex] = useState(0)
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [notice, setNotice] = useState<string | null>(null)
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false })
+  const [filter, setFilter] = useState<RowFilter>('all')
+  const [splitting, setSplitting] = useState(false)
+  const [showHelp, setShowHelp] = useState(false)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
   const activeRef = useRef(activeIndex)
@@ -114,10 +95,16 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         },
         onStateChange: (state, error) => {
           setSaveState(state)
-          if (state === 'error') onError(`Your last edits are not saved yet (${error instanceof Error ? error.message : String(error)}). Hamta keeps retrying.`)
+          if (state === 'error') onError(`Your last edits are not saved yet (${errorMessage(error)}). Hamta keeps retrying.`)
         }
       }),
     [api, documentId, onError]
+  )
+
+  const aligned = useMemo(() => rows.some((row) => row.alignment), [rows])
+  const visible = useMemo(
+    () => rows.map((row, index) => ({ row, index })).filter(({ row, index }) => index === activeIndex || rowMatchesFilter(row, filter)),
+    [rows, filter, activeIndex]
   )
 
   useEffect(() => {
@@ -127,7 +114,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         if (cancelled) return
         setDoc(loaded)
         setRows(loaded.rows)
-        const firstOpen = loaded.rows.findIndex((row) => row.status !== 'translated')
+        const firstOpen = loaded.rows.findIndex((row) => row.status === 'untranslated' || row.status === 'draft')
         setActiveIndex(firstOpen < 0 ? 0 : firstOpen)
       },
       (error: Error) => {
@@ -169,7 +156,16 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     setActiveIndex((current) => (index >= 0 && index < rowsRef.current.length ? index : current))
   }, [])
 
-  const move = useCallback((step: 1 | -1) => activate(activeRef.current + step), [activate])
+  /** Moves to the next or previous row the filter shows. */
+  const move = useCallback(
+    (step: 1 | -1) => {
+      const all = rowsRef.current
+      for (let index = activeRef.current + step; index >= 0 && index < all.length; index += step) {
+        if (rowMatchesFilter(all[index], filter)) return activate(index)
+      }
+    },
+    [activate, filter]
+  )
 
   const setStatus = useCallback(
     async (index: number, status: RowStatus) => {
@@ -179,9 +175,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       try {
         await queue.flush()
         await api.setRowStatus({ documentId, rowId: row.id, status })
+        setHistory({ canUndo: false, canRedo: false })
       } catch (error) {
         updateRow(index, (current) => ({ ...current, status: previous }))
-        onError(error instanceof Error ? error.message : String(error))
+        onError(errorMessage(error))
       }
     },
     [api, documentId, onError, queue, updateRow]
@@ -196,9 +193,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       return
     }
     setNotice(null)
-    void setStatus(index, 'translated')
-    activate(index + 1)
-  }, [activate, setStatus])
+    if (row.status === 'untranslated' || row.status === 'draft' || row.status === 'rejected') void setStatus(index, 'translated')
+    move(1)
+  }, [move, setStatus])
 
   const toggleStatus = useCallback(
     (index: number) => {
@@ -215,25 +212,100 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       const row = rowsRef.current[index]
       updateRow(index, (current) => ({ ...current, target: text, status: statusAfterEdit(current, text) }))
       queue.schedule(row.id, text)
+      setHistory({ canUndo: false, canRedo: false })
     },
     [queue, updateRow]
   )
 
-  // Shortcuts that also work when the focus is outside the English editor.
+  /** Shows a new state of the document after an alignment change, keeping the active row. */
+  const showAlignment = useCallback((state: AlignmentState, focusRowId?: string) => {
+    const activeId = focusRowId ?? rowsRef.current[activeRef.current]?.id
+    setDoc(state.document)
+    setRows(state.document.rows)
+    setHistory({ canUndo: state.canUndo, canRedo: state.canRedo })
+    const found = state.document.rows.findIndex((row) => row.id === activeId)
+    setActiveIndex(found >= 0 ? found : Math.min(activeRef.current, state.document.rows.length - 1))
+  }, [])
+
+  const runAlignment = useCallback(
+    async (request: () => Promise<AlignmentState>, focusRowId?: string) => {
+      try {
+        await queue.flush()
+        setNotice(null)
+        showAlignment(await request(), focusRowId)
+      } catch (error) {
+        setNotice(errorMessage(error))
+      }
+    },
+    [queue, showAlignment]
+  )
+
+  const editActive = useCallback(
+    (build: (row: Row) => AlignmentEdit) => {
+      const row = rowsRef.current[activeRef.current]
+      if (row) void runAlignment(() => api.editAlignment({ documentId, edit: build(row) }))
+    },
+    [api, documentId, runAlignment]
+  )
+
+  const confirmAlignmentAndNext = useCallback(() => {
+    const start = activeRef.current
+    const row = rowsRef.current[start]
+    if (!row) return
+    const nextUnconfirmed = rowsRef.current.findIndex((candidate, index) => index > start && candidate.alignment?.status !== 'confirmed')
+    const focus = nextUnconfirmed >= 0 ? rowsRef.current[nextUnconfirmed].id : row.id
+    void runAlignment(() => api.editAlignment({ documentId, edit: { kind: 'setAlignmentStatus', rowId: row.id, status: 'confirmed' } }), focus)
+  }, [api, documentId, runAlignment])
+
+  const perform = useCallback(
+    (action: EditorAction) => {
+      switch (action) {
+        case 'confirmTranslation':
+          return confirmActive()
+        case 'nextRow':
+          return move(1)
+        case 'previousRow':
+          return move(-1)
+        case 'confirmAlignment':
+          return confirmAlignmentAndNext()
+        case 'flagAlignment':
+          return editActive((row) => ({ kind: 'setAlignmentStatus', rowId: row.id, status: row.alignment?.status === 'flagged' ? 'auto' : 'flagged' }))
+        case 'mergeWithNext':
+          return editActive((row) => ({ kind: 'mergeWithNext', rowId: row.id }))
+        case 'splitRow':
+          return setSplitting(true)
+        case 'englishToPrevious':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'target', direction: 'previous' }))
+        case 'englishToNext':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'target', direction: 'next' }))
+        case 'persianToPrevious':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'previous' }))
+        case 'persianToNext':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'next' }))
+        case 'detachEnglish':
+          return editActive((row) => ({ kind: 'detachSentence', rowId: row.id, side: 'target', which: 'last' }))
+        case 'undoAlignment':
+          return void runAlignment(() => api.undoAlignment({ documentId }))
+        case 'redoAlignment':
+          return void runAlignment(() => api.redoAlignment({ documentId }))
+      }
+    },
+    [api, confirmActive, confirmAlignmentAndNext, documentId, editActive, move, runAlignment]
+  )
+
+  // Shortcuts work wherever the focus is; keys the English editor handled itself (its own undo,
+  // for one) arrive with defaultPrevented and are left alone.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented) return
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault()
-        confirmActive()
-      } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-        event.preventDefault()
-        move(event.key === 'ArrowDown' ? 1 : -1)
-      }
+      const action = actionFor(event, aligned)
+      if (!action) return
+      event.preventDefault()
+      perform(action)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [confirmActive, move])
+  }, [aligned, perform])
 
   const exportAs = useCallback(
     async (format: 'json' | 'txt') => {
@@ -241,11 +313,21 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         await queue.flush()
         await saveExport(await api.exportDocument({ documentId, format }))
       } catch (error) {
-        onError(error instanceof Error ? error.message : String(error))
+        onError(errorMessage(error))
       }
     },
     [api, documentId, onError, queue]
   )
+
+  const importTranslation = useCallback(async () => {
+    const file = await pickFile('.txt,text/plain')
+    if (!file) return
+    const hasEnglish = rowsRef.current.some((row) => row.target.trim())
+    if (hasEnglish && !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')) return
+    const dataBase64 = await readFileAsBase64(file)
+    await runAlignment(() => api.importTranslation({ documentId, fileName: file.name, dataBase64, replace: hasEnglish }))
+    setFilter('all')
+  }, [api, documentId, runAlignment])
 
   useEffect(() => {
     if (!menuCommand) return
@@ -270,6 +352,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   if (!doc) return <div className="loading">Opening the document…</div>
 
+  const unconfirmed = rows.filter((row) => rowMatchesFilter(row, 'unconfirmed')).length
+
   return (
     <div className="editor-view">
       <header className="editor-header">
@@ -290,6 +374,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           {SAVE_LABEL[saveState]}
         </span>
         <div className="header-actions">
+          <button type="button" className="secondary" onClick={() => void importTranslation()}>
+            Import translation…
+          </button>
           <button type="button" className="secondary" onClick={() => void exportAs('json')}>
             Export JSON
           </button>
@@ -298,38 +385,118 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           </button>
         </div>
       </header>
+      {aligned && (
+        <div className="alignment-toolbar" role="toolbar" aria-label="Alignment">
+          <label className="filter">
+            Show{' '}
+            <select value={filter} onChange={(event) => setFilter(event.target.value as RowFilter)} aria-label="Show rows">
+              {(Object.keys(ROW_FILTER_LABEL) as RowFilter[]).map((key) => (
+                <option key={key} value={key}>
+                  {ROW_FILTER_LABEL[key]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="toolbar-count">{unconfirmed} unconfirmed</span>
+          <span className="toolbar-separator" />
+          <button type="button" title="Ctrl+Shift+Enter" onClick={() => perform('confirmAlignment')}>
+            ✓ Confirm
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Shift+F" onClick={() => perform('flagAlignment')}>
+            ⚑ Flag
+          </button>
+          <button type="button" className="secondary" title="Ctrl+M" onClick={() => perform('mergeWithNext')}>
+            Merge with next
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Shift+S" onClick={() => perform('splitRow')}>
+            Split…
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Shift+↑" onClick={() => perform('englishToPrevious')}>
+            English ↑
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Shift+↓" onClick={() => perform('englishToNext')}>
+            English ↓
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Alt+Shift+↑" onClick={() => perform('persianToPrevious')}>
+            Persian ↑
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Alt+Shift+↓" onClick={() => perform('persianToNext')}>
+            Persian ↓
+          </button>
+          <span className="toolbar-separator" />
+          <button type="button" className="secondary" title="Ctrl+Z" disabled={!history.canUndo} onClick={() => perform('undoAlignment')}>
+            Undo
+          </button>
+          <button type="button" className="secondary" title="Ctrl+Shift+Z" disabled={!history.canRedo} onClick={() => perform('redoAlignment')}>
+            Redo
+          </button>
+        </div>
+      )}
+      {splitting && activeRow && (
+        <SplitPanel
+          row={activeRow}
+          onCancel={() => setSplitting(false)}
+          onSplit={(sourceCount, targetCount) => {
+            setSplitting(false)
+            editActive((row) => ({ kind: 'splitRow', rowId: row.id, sourceCount, targetCount }))
+          }}
+        />
+      )}
       {notice && (
         <div className="notice" role="alert">
           {notice}
         </div>
       )}
-      <div className="grid" role="table" aria-label="Persian sentences and their English translations">
-        <div className="row header-row" role="row">
-          <div className="cell gutter" role="columnheader">
-            #
+      <div className="editor-body">
+        <div className="grid" role="table" aria-label="Persian sentences and their English translations">
+          <div className="row header-row" role="row">
+            <div className="cell gutter" role="columnheader">
+              #
+            </div>
+            <div className="cell source" role="columnheader" dir="rtl" lang="fa">
+              فارسی <span className="lang-note">Persian</span>
+            </div>
+            <div className="cell target" role="columnheader">
+              English
+            </div>
           </div>
-          <div className="cell source" role="columnheader" dir="rtl" lang="fa">
-            فارسی <span className="lang-note">Persian</span>
-          </div>
-          <div className="cell target" role="columnheader">
-            English
-          </div>
+          {visible.map(({ row, index }) => (
+            <RowView
+              key={row.id}
+              row={row}
+              index={index}
+              active={index === activeIndex}
+              onActivate={activate}
+              onToggleStatus={toggleStatus}
+              editor={index === activeIndex ? editor : null}
+            />
+          ))}
+          {visible.length === 0 && <div className="empty-filter">No rows match “{ROW_FILTER_LABEL[filter]}”.</div>}
         </div>
-        {rows.map((row, index) => (
-          <RowView
-            key={row.id}
-            row={row}
-            index={index}
-            active={index === activeIndex}
-            onActivate={activate}
-            onToggleStatus={toggleStatus}
-            editor={index === activeIndex ? editor : null}
-          />
-        ))}
+        {aligned && <AlignmentMap rows={rows} activeIndex={activeIndex} onSelect={activate} />}
       </div>
       <footer className="shortcuts">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> mark translated and go to the next row · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd>{' '}
-        previous / next row · edits save by themselves
+        <span>
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> mark translated, next row · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> previous / next row
+          {aligned ? ' · Ctrl+Shift+Enter confirm pairing' : ''} · edits save by themselves
+        </span>
+        <button type="button" className="link" onClick={() => setShowHelp((shown) => !shown)}>
+          {showHelp ? 'Hide shortcuts' : 'All shortcuts'}
+        </button>
+        {showHelp && (
+          <table className="shortcut-help" aria-label="Keyboard shortcuts">
+            <tbody>
+              {SHORTCUTS.filter((shortcut) => aligned || !shortcut.alignment).map((shortcut) => (
+                <tr key={shortcut.action}>
+                  <td>
+                    <kbd>{shortcut.keys}</kbd>
+                  </td>
+                  <td>{shortcut.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </footer>
     </div>
   )

@@ -10,6 +10,7 @@ interface LibraryViewProps {
   refreshKey: number
   onOpen: (documentId: string) => void
   onImport: () => void
+  onImportPair: () => void
   onError: (message: string) => void
 }
 
@@ -18,7 +19,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
-export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: LibraryViewProps): React.JSX.Element {
+export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, onError }: LibraryViewProps): React.JSX.Element {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
   const [samples, setSamples] = useState<SampleInfo[]>([])
   const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
@@ -82,9 +83,14 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onError }: Libr
             همتا
           </span>
         </div>
-        <button type="button" onClick={onImport}>
-          Import Persian text…
-        </button>
+        <div className="header-actions">
+          <button type="button" className="secondary" onClick={onImportPair} title="Choose the Persian article, then its English translation">
+            Align an existing translation…
+          </button>
+          <button type="button" onClick={onImport}>
+            Import Persian text…
+          </button>
+        </div>
       </header>
 
       {problems.length > 0 && (

@@ -1,0 +1,100 @@
+import { memo, useEffect, useRef } from 'react'
+import type { Row, RowStatus } from '../../../../core/model'
+import { ALIGNMENT_LEVEL_COLOR, ALIGNMENT_LEVEL_LABEL, rowAlignmentLevel } from './alignment-levels'
+
+export const STATUS_LABEL: Record<RowStatus, string> = {
+  untranslated: 'Untranslated',
+  draft: 'Draft',
+  translated: 'Translated',
+  reviewed: 'Reviewed',
+  approved: 'Approved',
+  rejected: 'Rejected'
+}
+
+interface RowViewProps {
+  row: Row
+  index: number
+  active: boolean
+  onActivate: (index: number) => void
+  onToggleStatus: (index: number) => void
+  editor: React.ReactNode
+}
+
+function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
+  if (!row.alignment) return null
+  const level = rowAlignmentLevel(row)
+  const confidence = row.alignment.confidence
+  const text = row.alignment.status === 'confirmed' ? '✓' : row.alignment.status === 'flagged' ? '⚑' : confidence !== undefined ? `${Math.round(confidence * 100)}` : '?'
+  return (
+    <span
+      className={`alignment-badge level-${level}`}
+      style={{ borderColor: ALIGNMENT_LEVEL_COLOR[level], color: ALIGNMENT_LEVEL_COLOR[level] }}
+      title={`Pairing: ${ALIGNMENT_LEVEL_LABEL[level]}${confidence !== undefined ? ` (aligner confidence ${Math.round(confidence * 100)}%)` : ''}`}
+      data-testid="alignment-badge"
+    >
+      {text}
+    </span>
+  )
+}
+
+export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor }: RowViewProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [active])
+  const hasTarget = row.target.trim().length > 0
+  return (
+    <div
+      ref={ref}
+      className={`row status-${row.status}${active ? ' active' : ''}${row.alignment ? ` alignment-${rowAlignmentLevel(row)}` : ''}`}
+      data-row-id={row.id}
+      data-status={row.status}
+      data-alignment={row.alignment?.status}
+      role="row"
+      aria-selected={active}
+    >
+      <div className="cell gutter" role="cell">
+        <span className="row-number">{index + 1}</span>
+        <button
+          type="button"
+          className={`status-chip ${row.status}`}
+          title={`${STATUS_LABEL[row.status]}${hasTarget ? ' (click to toggle translated)' : ''}`}
+          aria-label={`Row ${index + 1}: ${STATUS_LABEL[row.status]}`}
+          disabled={!hasTarget}
+          onClick={() => onToggleStatus(index)}
+        />
+        <AlignmentBadge row={row} />
+      </div>
+      <div
+        className="cell source"
+        role="cell"
+        dir="rtl"
+        lang="fa"
+        tabIndex={0}
+        onFocus={() => onActivate(index)}
+        onClick={() => onActivate(index)}
+      >
+        {row.source.length === 0 ? (
+          <span className="empty-side" dir="ltr" lang="en">
+            No Persian: added in translation
+          </span>
+        ) : (
+          row.source.map((sentence) => (
+            <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
+              {sentence.text}
+            </span>
+          ))
+        )}
+      </div>
+      <div className="cell target" role="cell" dir="ltr" lang="en" onClick={() => !active && onActivate(index)}>
+        {active ? (
+          editor
+        ) : hasTarget ? (
+          <div className="target-text">{row.target}</div>
+        ) : (
+          <div className="target-placeholder">{row.alignment ? 'No English: not translated' : 'Click to translate…'}</div>
+        )}
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,63 @@
+import type { Row } from '../../../../core/model'
+
+/** How much a reviewer should trust a row's pairing, for colours and filters. */
+export type AlignmentLevel = 'confirmed' | 'flagged' | 'high' | 'medium' | 'low' | 'unpaired' | 'none'
+
+/** Confidence below which an automatic row counts as low: these are the rows to review first. */
+export const LOW_CONFIDENCE = 0.6
+const HIGH_CONFIDENCE = 0.9
+
+export function rowAlignmentLevel(row: Row): AlignmentLevel {
+  const alignment = row.alignment
+  if (!alignment) return 'none'
+  if (alignment.status === 'confirmed') return 'confirmed'
+  if (alignment.status === 'flagged') return 'flagged'
+  if (row.source.length === 0 || !row.target.trim()) return 'unpaired'
+  const confidence = alignment.confidence ?? 0
+  if (confidence >= HIGH_CONFIDENCE) return 'high'
+  if (confidence >= LOW_CONFIDENCE) return 'medium'
+  return 'low'
+}
+
+export const ALIGNMENT_LEVEL_COLOR: Record<AlignmentLevel, string> = {
+  confirmed: '#2a6df4',
+  flagged: '#e8710a',
+  high: '#1f9d55',
+  medium: '#c9a100',
+  low: '#d93025',
+  unpaired: '#8a94a6',
+  none: '#c3c9d3'
+}
+
+export const ALIGNMENT_LEVEL_LABEL: Record<AlignmentLevel, string> = {
+  confirmed: 'confirmed',
+  flagged: 'flagged',
+  high: 'sure (≥ 90%)',
+  medium: 'fairly sure',
+  low: `unsure (< ${LOW_CONFIDENCE * 100}%)`,
+  unpaired: 'one side only',
+  none: 'not aligned'
+}
+
+export type RowFilter = 'all' | 'unconfirmed' | 'low' | 'flagged'
+
+export const ROW_FILTER_LABEL: Record<RowFilter, string> = {
+  all: 'All rows',
+  unconfirmed: 'Unconfirmed',
+  low: 'Low confidence',
+  flagged: 'Flagged'
+}
+
+export function rowMatchesFilter(row: Row, filter: RowFilter): boolean {
+  const level = rowAlignmentLevel(row)
+  switch (filter) {
+    case 'all':
+      return true
+    case 'unconfirmed':
+      return level !== 'confirmed' && level !== 'none'
+    case 'low':
+      return level === 'low' || level === 'unpaired'
+    case 'flagged':
+      return level === 'flagged'
+  }
+}
