@@ -3,7 +3,8 @@ import type { MenuCommand } from '../../shared/methods'
 import { createApi, type HamtaApi } from './api/client'
 import { EditorView } from './features/editor/EditorView'
 import { LibraryView } from './features/library/LibraryView'
-import { chooseAndImport, chooseAndImportPair, importFiles, onMenuCommand, type ImportOutcome } from './platform'
+import { PairImportDialog } from './features/library/PairImportDialog'
+import { chooseAndImport, importFiles, importPair, onMenuCommand, type ImportOutcome } from './platform'
 
 /** The open document lives in the address (?doc=…) so a reload comes back to it. */
 function documentFromAddress(): string | null {
@@ -52,9 +53,8 @@ export function App(): React.JSX.Element {
   const startImport = useCallback(() => {
     if (api) void chooseAndImport(api).then(afterImport)
   }, [afterImport, api])
-  const startImportPair = useCallback(() => {
-    if (api) void chooseAndImportPair(api).then(afterImport)
-  }, [afterImport, api])
+  const [pairDialog, setPairDialog] = useState(false)
+  const startImportPair = useCallback(() => setPairDialog(true), [])
 
   useEffect(
     () =>
@@ -104,6 +104,16 @@ export function App(): React.JSX.Element {
         ) : (
           <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onImportPair={startImportPair} onError={reportError} />
         ))}
+      {api && pairDialog && (
+        <PairImportDialog
+          onCancel={() => setPairDialog(false)}
+          onAlign={async (persian, english) => {
+            const outcome = await importPair(api, persian, english)
+            if (outcome.imported.length > 0) setPairDialog(false)
+            afterImport(outcome)
+          }}
+        />
+      )}
       {dragging && (
         <div className="drop-overlay" onDragLeave={() => setDragging(false)}>
           Drop Persian .txt files to import them

@@ -56,15 +56,11 @@ export async function chooseAndImport(api: HamtaApi): Promise<ImportOutcome> {
 }
 
 /** A new document from a Persian article and its English translation, aligned sentence by sentence. */
-export async function chooseAndImportPair(api: HamtaApi): Promise<ImportOutcome> {
-  const source = await pickFile('.txt,text/plain')
-  if (!source) return { imported: [], errors: [] }
-  const target = await pickFile('.txt,text/plain')
-  if (!target) return { imported: [], errors: [] }
+export async function importPair(api: HamtaApi, persian: File, english: File): Promise<ImportOutcome> {
   try {
     const summary = await api.importPair({
-      source: { fileName: source.name, dataBase64: await readFileAsBase64(source) },
-      target: { fileName: target.name, dataBase64: await readFileAsBase64(target) }
+      source: { fileName: persian.name, dataBase64: await readFileAsBase64(persian) },
+      target: { fileName: english.name, dataBase64: await readFileAsBase64(english) }
     })
     return { imported: [summary], errors: [] }
   } catch (error) {

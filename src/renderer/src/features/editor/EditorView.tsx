@@ -81,6 +81,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const [filter, setFilter] = useState<RowFilter>('all')
   const [splitting, setSplitting] = useState(false)
   const [showHelp, setShowHelp] = useState(false)
+  // Bumped when rows come back from an alignment change, so the open editor reloads its text.
+  const [rowsVersion, setRowsVersion] = useState(0)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
   const activeRef = useRef(activeIndex)
@@ -114,7 +116,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         if (cancelled) return
         setDoc(loaded)
         setRows(loaded.rows)
-        const firstOpen = loaded.rows.findIndex((row) => row.status === 'untranslated' || row.status === 'draft')
+        // Reviewers start at the first pairing nobody confirmed; translators at the first open row.
+        const reviewing = loaded.rows.some((row) => row.alignment)
+        const firstOpen = loaded.rows.findIndex((row) =>
+          reviewing ? row.alignment?.status !== 'confirmed' : row.status === 'untranslated' || row.status === 'draft'
+        )
         setActiveIndex(firstOpen < 0 ? 0 : firstOpen)
       },
       (error: Error) => {
@@ -223,6 +229,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     setDoc(state.document)
     setRows(state.document.rows)
     setHistory({ canUndo: state.canUndo, canRedo: state.canRedo })
+    setRowsVersion((version) => version + 1)
     const found = state.document.rows.findIndex((row) => row.id === activeId)
     setActiveIndex(found >= 0 ? found : Math.min(activeRef.current, state.document.rows.length - 1))
   }, [])
@@ -341,12 +348,14 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const activeRow = rows[activeIndex]
   const editor = activeRow ? (
     <TargetEditor
-      key={activeRow.id}
+      key={`${activeRow.id}:${rowsVersion}`}
       initialText={queue.unsavedValue(activeRow.id) ?? activeRow.target}
       label={`English translation of row ${activeIndex + 1}`}
       onChange={changeActiveText}
       onConfirm={confirmActive}
       onMove={move}
+      onUndoElsewhere={aligned ? () => perform('undoAlignment') : undefined}
+      onRedoElsewhere={aligned ? () => perform('redoAlignment') : undefined}
     />
   ) : null
 

@@ -7,6 +7,9 @@ export interface TargetEditorCallbacks {
   onChange: (text: string) => void
   onConfirm: () => void
   onMove: (step: 1 | -1) => void
+  /** Ctrl+Z / Ctrl+Shift+Z when the editor has no typing of its own to undo or redo. */
+  onUndoElsewhere?: () => void
+  onRedoElsewhere?: () => void
 }
 
 /** Plain text in, ProseMirror document out: one paragraph per line. */
@@ -37,6 +40,22 @@ const RowShortcuts = Extension.create<{ callbacks: { current: TargetEditorCallba
       },
       'Alt-ArrowUp': () => {
         callbacks()?.onMove(-1)
+        return true
+      },
+      // The row's own typing is undone first; past that, undo reaches the alignment edits.
+      'Mod-z': () => {
+        if (this.editor.can().undo() || !callbacks()?.onUndoElsewhere) return false
+        callbacks()!.onUndoElsewhere!()
+        return true
+      },
+      'Shift-Mod-z': () => {
+        if (this.editor.can().redo() || !callbacks()?.onRedoElsewhere) return false
+        callbacks()!.onRedoElsewhere!()
+        return true
+      },
+      'Mod-y': () => {
+        if (this.editor.can().redo() || !callbacks()?.onRedoElsewhere) return false
+        callbacks()!.onRedoElsewhere!()
         return true
       }
     }
