@@ -39,7 +39,7 @@ export function createHandlers({ library, mode }: HandlerContext): HamtaApi {
       await library.deleteDocument(documentId)
       return { deleted: true as const }
     },
-    exportDocument: async ({ documentId, format }) => library.exportDocument(documentId, format),
+    exportDocument: async ({ documentId, format, options }) => library.exportDocument(documentId, format, options),
     importTranslation: async ({ documentId, fileName, dataBase64, replace }) =>
       library.importTranslation(documentId, fileName, Buffer.from(dataBase64, 'base64'), replace),
     importPair: async ({ source, target }) =>

@@ -111,7 +111,7 @@ function createWindow(): BrowserWindow {
   return window
 }
 
-const saveFileInput = z.object({ fileName: z.string().min(1).max(300), content: z.string() }).strict()
+const saveFileInput = z.object({ fileName: z.string().min(1).max(300), content: z.string(), encoding: z.enum(['utf8', 'base64']) }).strict()
 
 function registerDesktopChannels(library: LibraryService): void {
   const fromTrustedPage = (event: Electron.IpcMainInvokeEvent): boolean =>
@@ -123,7 +123,7 @@ function registerDesktopChannels(library: LibraryService): void {
       title: 'Import Persian text',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Text files', extensions: ['txt'] },
+        { name: 'Documents', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'pdf', 'xlf', 'xliff', 'tmx', 'json'] },
         { name: 'All files', extensions: ['*'] }
       ]
     })
@@ -141,11 +141,11 @@ function registerDesktopChannels(library: LibraryService): void {
 
   ipcMain.handle(DESKTOP_CHANNELS.saveFile, async (event, input: unknown) => {
     if (!fromTrustedPage(event) || !mainWindow) return { saved: false }
-    const { fileName, content } = saveFileInput.parse(input)
+    const { fileName, content, encoding } = saveFileInput.parse(input)
     // The path comes from the user's own choice in the save dialog, never from the page.
     const choice = await dialog.showSaveDialog(mainWindow, { title: 'Export', defaultPath: basename(fileName) })
     if (choice.canceled || !choice.filePath) return { saved: false }
-    await pending.track(writeFile(choice.filePath, content, 'utf8'))
+    await pending.track(writeFile(choice.filePath, Buffer.from(content, encoding)))
     return { saved: true, path: choice.filePath }
   })
 }

@@ -11,7 +11,7 @@ export interface HamtaBridge {
   api: HamtaApi
   desktop: {
     importWithDialog(): Promise<DesktopImportResult>
-    saveFile(fileName: string, content: string): Promise<{ saved: boolean; path?: string }>
+    saveFile(fileName: string, content: string, encoding: 'utf8' | 'base64'): Promise<{ saved: boolean; path?: string }>
     onMenuCommand(listener: (command: MenuCommand) => void): () => void
   }
 }

@@ -7,7 +7,7 @@ const bridge: HamtaBridge = {
   api: buildApiFacade((channel, input) => ipcRenderer.invoke(channel, input)),
   desktop: {
     importWithDialog: () => ipcRenderer.invoke(DESKTOP_CHANNELS.importWithDialog),
-    saveFile: (fileName, content) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveFile, { fileName, content }),
+    saveFile: (fileName, content, encoding) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveFile, { fileName, content, encoding }),
     onMenuCommand(listener) {
       const forward = (_event: IpcRendererEvent, command: unknown): void => {
         if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand)

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
 import type { AlignmentEdit } from '../core/align/document-alignment'
+import { EXPORT_FORMATS, type ExportFormat } from '../core/formats/catalog'
 import { ALIGNMENT_STATUSES, ROW_STATUSES } from '../core/model'
 import { API_METHODS, type ApiMethod } from './methods'
 
@@ -16,8 +17,7 @@ const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.-]+$/, 'must be letter
 /** Imported files travel as base64 so the main process can detect their encoding. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
-export const EXPORT_FORMATS = ['json', 'txt'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export { EXPORT_FORMATS, type ExportFormat }
 
 const fileName = z.string().min(1).max(500)
 const dataBase64 = z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
@@ -43,7 +43,22 @@ export const inputSchemas = {
   saveTarget: z.object({ documentId: id, rowId: id, target: z.string().max(1_000_000) }).strict(),
   setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES) }).strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
-  exportDocument: z.object({ documentId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
+  exportDocument: z
+    .object({
+      documentId: id,
+      format: z.enum(EXPORT_FORMATS),
+      options: z
+        .object({
+          approvedOnly: z.boolean().optional(),
+          includeComments: z.boolean().optional(),
+          includeUntranslated: z.boolean().optional(),
+          englishOnly: z.boolean().optional(),
+          statusColumn: z.boolean().optional()
+        })
+        .strict()
+        .optional()
+    })
+    .strict(),
   importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict(),
   importPair: z.object({ source: importedFile, target: importedFile }).strict(),
   editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
@@ -82,7 +97,9 @@ export interface RowUpdate {
 export interface ExportedFile {
   fileName: string
   mimeType: string
+  /** Text as is; binary formats (DOCX) as base64. */
   content: string
+  encoding: 'utf8' | 'base64'
 }
 
 export interface ApiResults {

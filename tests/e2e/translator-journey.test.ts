@@ -100,7 +100,7 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     await expect.poll(() => page.locator(`${rowSelector('r5')} .cell.target`).innerText()).toContain('Typed and reloaded at once.')
     // Empty it again so the counts below stay simple.
     await page.locator(`${rowSelector('r5')} .cell.target`).click()
-    await page.keyboard.press('Control+A')
+    await page.keyboard.press('ControlOrMeta+a')
     await page.keyboard.press('Backspace')
     await waitUntilSaved()
     expect(await page.locator(rowSelector('r5')).getAttribute('data-status')).toBe('untranslated')
@@ -130,22 +130,33 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     expect(await page.locator('.doc-progress').innerText()).toMatch(/1 \/ 13 translated · 1 draft/)
   })
 
-  it('exports the English text and the whole document as JSON', async () => {
-    const english = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Export English' }).click()
-    const englishFile = await english
+  it('exports English text, Hamta JSON, DOCX and XLIFF from the export dialog', async () => {
+    const exportAs = async (label: string) => {
+      const download = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Export…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Export' })
+      await dialog.getByLabel(label).check()
+      await dialog.getByRole('button', { name: 'Export' }).click()
+      return download
+    }
+    const englishFile = await exportAs('English text')
     expect(englishFile.suggestedFilename()).toBe('تاکید بر ضرورت تقویت همکاری های سه جانبه اقتصادی ایران، ترکیه و آذربایجان.en.txt')
     const { readFile } = await import('node:fs/promises')
     const text = await readFile(await englishFile.path(), 'utf8')
     expect(text).toContain('Mahmoud Vaezi, the President’s chief of staff, met Ilham Aliyev in Baku.')
     expect(text).toContain('Relations are expanding.')
 
-    const json = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Export JSON' }).click()
-    const exported = JSON.parse(await readFile(await (await json).path(), 'utf8'))
+    const exported = JSON.parse(await readFile(await (await exportAs('Hamta document (JSON)')).path(), 'utf8'))
     expect(exported.format).toBe('hamta-document')
     expect(exported.document.rows).toHaveLength(13)
     expect(exported.document.rows[1]).toMatchObject({ status: 'translated' })
+
+    const docx = await exportAs('Word document (bilingual table)')
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/)
+    expect((await readFile(await docx.path())).subarray(0, 2).toString()).toBe('PK')
+    const xliff = await readFile(await (await exportAs('XLIFF 1.2')).path(), 'utf8')
+    expect(xliff).toContain('source-language="fa"')
+    expect(xliff).toContain('Relations are expanding.')
   })
 
   it('shows the progress in the library and refuses a file that is not Persian', async () => {

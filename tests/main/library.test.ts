@@ -66,7 +66,7 @@ describe('LibraryService (real files, real lowdb)', () => {
       await expect(library.importFile('english.txt', bytes('This is an English article. It has two sentences.'))).rejects.toThrow(
         /does not look like Persian/
       )
-      await expect(library.importFile('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).rejects.toThrow(/plain text/)
+      await expect(library.importFile('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).rejects.toThrow(/image.png is an image/)
       await expect(library.importFile('binary.txt', new Uint8Array([0x00, 0x01, 0x02, 0xd8, 0xb3]))).rejects.toThrow(/binary/)
       expect(library.listDocuments()).toEqual([])
       expect(await readdir(join(dir, 'library', 'documents'))).toEqual([])
@@ -124,6 +124,37 @@ describe('LibraryService (real files, real lowdb)', () => {
       await expect(reopened.getDocument(bad.id)).rejects.toThrow(/damaged/)
       expect((await reopened.getDocument(good.id)).id).toBe(good.id)
       await reopened.close()
+    })
+  })
+})
+
+describe('importing bilingual files and exporting every format', () => {
+  it('round-trips a document through XLIFF, TMX and Hamta JSON as new documents', async () => {
+    await withTempDir(async (dir) => {
+      const library = await LibraryService.open({ libraryDir: join(dir, 'library'), samplesDir: SAMPLES_DIR })
+      try {
+        const { id } = await library.importSample('003_1f132d0afecd6292')
+        await library.saveTarget(id, 'r1', 'Emphasis on trilateral cooperation')
+        await library.setRowStatus(id, 'r1', 'approved')
+        const original = await library.getDocument(id)
+        for (const [format, name] of [['xliff12', 'a.xlf'], ['xliff2', 'b.xlf'], ['tmx', 'c.tmx'], ['json', 'd.hamta.json']] as const) {
+          const exported = await library.exportDocument(id, format)
+          expect(exported.encoding).toBe('utf8')
+          const summary = await library.importFile(name, Buffer.from(exported.content, 'utf8'))
+          expect(summary.id).not.toBe(id)
+          const copy = await library.getDocument(summary.id)
+          expect(copy.rows.map((row) => row.source.map((s) => s.text).join(' ')), format).toEqual(original.rows.map((row) => row.source.map((s) => s.text).join(' ')))
+          expect(copy.rows[0], format).toMatchObject({ target: 'Emphasis on trilateral cooperation', status: 'approved' })
+        }
+        const json = await library.getDocument(library.listDocuments().find((doc) => doc.fileName === 'd.hamta.json')!.id)
+        expect(json.originalText).toBe(original.originalText)
+        const docx = await library.exportDocument(id, 'docx', { englishOnly: true })
+        expect(docx.encoding).toBe('base64')
+        expect(Buffer.from(docx.content, 'base64').subarray(0, 2).toString()).toBe('PK')
+        await expect(library.importFile('broken.xlf', Buffer.from('<xliff><file'))).rejects.toThrow(/line/)
+      } finally {
+        await library.close()
+      }
     })
   })
 })

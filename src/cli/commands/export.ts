@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { toBilingual, type BilingualDocument } from '../../core/formats/bilingual'
+import { renderExport } from '../../core/formats/document-export'
 import { EXPORT_FORMATS, FORMAT_WRITERS, isExportFormat, type ExportFormat } from '../../core/formats/index'
 import { selectUnits, type ExportOptions } from '../../core/formats/options'
 import type { HamtaDocument } from '../../core/model'
@@ -170,16 +171,21 @@ export async function writeExportFile(
 ): Promise<number> {
   const content = await FORMAT_WRITERS[target.format].write(doc, { ...options, onProgress: (done, total) => progress.update(done, total) })
   progress.finish()
-  const temporary = join(dirname(resolve(target.out)), `.${basename(target.out)}.${process.pid}.tmp`)
+  writeFileAtomically(target.out, content)
+  return selectUnits(doc, options).length
+}
+
+/** Writes through a temporary file renamed into place: a failed write never leaves half a file. */
+function writeFileAtomically(out: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`)
   try {
     writeFileSync(temporary, content)
-    renameSync(temporary, target.out)
+    renameSync(temporary, out)
   } catch (error) {
     rmSync(temporary, { force: true })
     const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(`${target.out} cannot be written (${code ?? (error as Error).message}).`, 'unwritable')
+    throw new UserError(`${out} cannot be written (${code ?? (error as Error).message}).`, 'unwritable')
   }
-  return selectUnits(doc, options).length
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,6 +300,12 @@ export const exportCommand: CliCommand = {
       const library = options.library ?? io.env.HAMTA_LIBRARY
       if (!library) throw new UserError('--doc needs --library DIR (or HAMTA_LIBRARY).', 'usage')
       document = readLibraryDocument(library, options.doc!)
+    }
+    if (target.format === 'json' && !options.output.exportOptions.approvedOnly && options.output.exportOptions.includeUntranslated !== false) {
+      // Hamta's own JSON is the whole stored document, original text and all.
+      writeFileAtomically(target.out, (await renderExport(document, 'json')).content)
+      io.stdout(`wrote ${target.out} (json, ${document.rows.length} ${document.rows.length === 1 ? 'unit' : 'units'})\n`)
+      return 0
     }
     const units = await writeExportFile(io, toBilingual(document), target, options.output.exportOptions)
     io.stdout(`wrote ${target.out} (${target.format}, ${units} ${units === 1 ? 'unit' : 'units'})\n`)

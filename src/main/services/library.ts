@@ -4,7 +4,11 @@ import { basename, extname, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import { apply, canRedo, canUndo, createHistory, redo, undo, type History } from '../../core/align/history'
 import { UserError } from '../../core/errors'
-import { exportEnglishText, exportJson, type ExportResult } from '../../core/formats/export'
+import { fromBilingual } from '../../core/formats/bilingual'
+import type { ExportFormat } from '../../core/formats/catalog'
+import { renderExport } from '../../core/formats/document-export'
+import { INTERCHANGE_EXTENSIONS, readInterchange, type ExportOptions } from '../../core/formats/index'
+import { validateDocument } from '../../core/schema'
 import {
   createDocument,
   setRowStatus,
@@ -15,10 +19,12 @@ import {
   type Row,
   type RowStatus
 } from '../../core/model'
+import { readDocument } from '../../core/import'
 import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
-import type { AlignmentState } from '../../shared/contract'
+import type { AlignmentState, ExportedFile } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
+import { migrateFile } from '../store/migrations'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
   libraryDir: string
@@ -32,7 +38,6 @@ export interface SampleFile {
   path: string
 }
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', ''])
 
 /**
  * What translators do with their library: import, edit, export. Storage (files, lock, backups,
@@ -83,20 +88,45 @@ export class LibraryService {
     return this.store.create(await this.prepareImport(fileName, bytes))
   }
 
-  /** Reads, checks and segments a Persian file into a new document, without storing it. */
+  /**
+   * Reads a file into a new document without storing it: a Persian text (checked and
+   * segmented), a bilingual XLIFF or TMX file from another tool, or a Hamta JSON export.
+   */
   private async prepareImport(fileName: string, bytes: Uint8Array): Promise<HamtaDocument> {
     const name = basename(fileName)
     const extension = extname(name).toLowerCase()
-    if (!TEXT_EXTENSIONS.has(extension)) {
-      throw new UserError(`${name}: Hamta imports plain text (.txt) files for now.`, 'unsupported-format')
+    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
+      const bilingual = readInterchange(bytes)
+      if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
+      return fromBilingual(bilingual, { id: this.newId(), now: this.now(), fileName: name })
     }
-    const { text, encoding } = decodeTextFile(bytes, name)
+    if (extension === '.json') return this.readHamtaJson(name, bytes)
+    // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
+    const imported = await readDocument(name, bytes)
+    const { text } = imported
+    const encoding = imported.encoding ?? imported.format.toUpperCase()
     assertPersianText(text, name)
     const paragraphs = segmentParagraphs(text)
     if (paragraphs.every((paragraph) => paragraph.sentences.length === 0)) {
       throw new UserError(`${name} has no sentences to translate.`, 'empty')
     }
     return createDocument({ id: this.newId(), now: this.now(), fileName: name, encoding, originalText: text, paragraphs })
+  }
+
+  /** A Hamta JSON export, reloaded as a new document (a new id, so it never overwrites one). */
+  private readHamtaJson(name: string, bytes: Uint8Array): HamtaDocument {
+    let parsed: { format?: string; document?: unknown }
+    try {
+      parsed = JSON.parse(decodeTextFile(bytes, name).text)
+    } catch (error) {
+      throw new UserError(`${name} is not valid JSON (${(error as Error).message}).`, 'invalid-json')
+    }
+    if (parsed?.format !== 'hamta-document') throw new UserError(`${name} is not a Hamta document export.`, 'unsupported-format')
+    const raw = parsed.document as { schemaVersion?: number } | undefined
+    const migrated = raw && typeof raw.schemaVersion === 'number' ? migrateFile({ schemaVersion: raw.schemaVersion, document: raw }).file.document : raw
+    const checked = validateDocument(migrated)
+    if (!checked.ok) throw new UserError(`${name} does not hold a valid Hamta document (${checked.problem}).`, 'invalid-document')
+    return { ...checked.document, id: this.newId(), origin: { ...checked.document.origin, fileName: name, importedAt: this.now() } }
   }
 
   /** Adds a document built elsewhere (an imported XLIFF or TMX, an alignment). */
@@ -130,9 +160,9 @@ export class LibraryService {
   }
 
   /** Decodes an English translation file; refuses binary, empty and Persian text. */
-  private readEnglish(fileName: string, bytes: Uint8Array): string {
+  private async readEnglish(fileName: string, bytes: Uint8Array): Promise<string> {
     const name = basename(fileName)
-    const { text } = decodeTextFile(bytes, name)
+    const { text } = await readDocument(name, bytes)
     if (!text.trim()) throw new UserError(`${name} has no text in it.`, 'empty')
     if (persianLetterShare(text) > 0.5) throw new UserError(`${name} looks like Persian, not an English translation.`, 'not-english')
     return text
@@ -140,7 +170,7 @@ export class LibraryService {
 
   /** Aligns an existing English translation with a document's Persian sentences. */
   async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<AlignmentState> {
-    const english = this.readEnglish(fileName, bytes)
+    const english = await this.readEnglish(fileName, bytes)
     const current = await this.getDocument(documentId)
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
@@ -152,7 +182,7 @@ export class LibraryService {
 
   /** A new document from a Persian article and its English translation, aligned. */
   async importPair(source: { fileName: string; bytes: Uint8Array }, target: { fileName: string; bytes: Uint8Array }): Promise<DocumentSummary> {
-    const english = this.readEnglish(target.fileName, target.bytes)
+    const english = await this.readEnglish(target.fileName, target.bytes)
     const prepared = await this.prepareImport(source.fileName, source.bytes)
     return this.store.create(alignTranslation(prepared, english, this.now()))
   }
@@ -186,9 +216,11 @@ export class LibraryService {
     await this.store.remove(documentId)
   }
 
-  async exportDocument(documentId: string, format: 'json' | 'txt'): Promise<ExportResult> {
-    const document = await this.getDocument(documentId)
-    return format === 'json' ? exportJson(document) : exportEnglishText(document)
+  async exportDocument(documentId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
+    const rendered = await renderExport(await this.getDocument(documentId), format, options)
+    return typeof rendered.content === 'string'
+      ? { ...rendered, content: rendered.content, encoding: 'utf8' }
+      : { ...rendered, content: Buffer.from(rendered.content).toString('base64'), encoding: 'base64' }
   }
 
   async listSampleFiles(): Promise<SampleFile[]> {

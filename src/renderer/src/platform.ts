@@ -1,5 +1,5 @@
 import type { DocumentSummary } from '../../core/model'
-import type { HamtaApi } from '../../shared/contract'
+import type { ExportedFile, HamtaApi } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/methods'
 
 export interface ImportOutcome {
@@ -52,7 +52,7 @@ export async function pickFile(accept: string): Promise<File | null> {
 /** Opens the system's file chooser: the desktop app's import dialog, or the browser's. */
 export async function chooseAndImport(api: HamtaApi): Promise<ImportOutcome> {
   if (window.hamta) return window.hamta.desktop.importWithDialog()
-  return importFiles(api, await pickFiles('.txt,text/plain', true))
+  return importFiles(api, await pickFiles(IMPORT_ACCEPT, true))
 }
 
 /** A new document from a Persian article and its English translation, aligned sentence by sentence. */
@@ -68,10 +68,21 @@ export async function importPair(api: HamtaApi, persian: File, english: File): P
   }
 }
 
+/** Files Hamta can import, for file choosers. */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.pdf,.xlf,.xliff,.tmx,.json,text/plain'
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
 /** Saves an exported file: the native save dialog in the desktop app, a download otherwise. */
-export async function saveExport(file: { fileName: string; mimeType: string; content: string }): Promise<boolean> {
-  if (window.hamta) return (await window.hamta.desktop.saveFile(file.fileName, file.content)).saved
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }))
+export async function saveExport(file: ExportedFile): Promise<boolean> {
+  if (window.hamta) return (await window.hamta.desktop.saveFile(file.fileName, file.content, file.encoding)).saved
+  const body = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content
+  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }))
   const link = document.createElement('a')
   link.href = url
   link.download = file.fileName

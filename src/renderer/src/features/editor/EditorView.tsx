@@ -4,7 +4,9 @@ import { computeProgress, statusAfterEdit, type HamtaDocument, type Row, type Ro
 import type { AlignmentState, HamtaApi } from '../../../../shared/contract'
 import type { MenuCommand } from '../../../../shared/methods'
 import { ProgressBar } from '../../components/ProgressBar'
+import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
 import { pickFile, readFileAsBase64, saveExport } from '../../platform'
+import { ExportDialog } from './ExportDialog'
 import { ROW_FILTER_LABEL, rowMatchesFilter, type RowFilter } from './alignment-levels'
 import { AlignmentMap } from './AlignmentMap'
 import { AutosaveQueue, type SaveState } from './autosave'
@@ -314,11 +316,13 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [aligned, perform])
 
+  const [exporting, setExporting] = useState(false)
   const exportAs = useCallback(
-    async (format: 'json' | 'txt') => {
+    async (format: ExportFormat, options: Partial<Record<ExportOptionName, boolean>> = {}) => {
       try {
         await queue.flush()
-        await saveExport(await api.exportDocument({ documentId, format }))
+        await saveExport(await api.exportDocument({ documentId, format, options }))
+        setExporting(false)
       } catch (error) {
         onError(errorMessage(error))
       }
@@ -327,7 +331,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   )
 
   const importTranslation = useCallback(async () => {
-    const file = await pickFile('.txt,text/plain')
+    const file = await pickFile('.txt,.md,.html,.htm,.docx,text/plain')
     if (!file) return
     const hasEnglish = rowsRef.current.some((row) => row.target.trim())
     if (hasEnglish && !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')) return
@@ -386,11 +390,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           <button type="button" className="secondary" onClick={() => void importTranslation()}>
             Import translation…
           </button>
-          <button type="button" className="secondary" onClick={() => void exportAs('json')}>
-            Export JSON
-          </button>
-          <button type="button" className="secondary" onClick={() => void exportAs('txt')}>
-            Export English
+          <button type="button" className="secondary" onClick={() => setExporting(true)}>
+            Export…
           </button>
         </div>
       </header>
@@ -451,6 +452,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           }}
         />
       )}
+      {exporting && <ExportDialog onCancel={() => setExporting(false)} onExport={exportAs} />}
       {notice && (
         <div className="notice" role="alert">
           {notice}

@@ -1,0 +1,25 @@
+import type { HamtaDocument } from '../model'
+import { toBilingual } from './bilingual'
+import { exportBaseName, exportJson } from './export'
+import { FORMAT_WRITERS, type ExportFormat, type ExportOptions } from './index'
+
+export interface RenderedExport {
+  fileName: string
+  mimeType: string
+  content: string | Uint8Array
+}
+
+/**
+ * A Hamta document in any export format. Hamta's own JSON is the stored document itself, so it
+ * reloads with everything (the original text included); other formats go through the neutral
+ * bilingual document.
+ */
+export async function renderExport(doc: HamtaDocument, format: ExportFormat, options: ExportOptions = {}): Promise<RenderedExport> {
+  if (format === 'json' && !options.approvedOnly && options.includeUntranslated !== false) return exportJson(doc)
+  const writer = FORMAT_WRITERS[format]
+  return {
+    fileName: `${exportBaseName(doc)}${writer.extension}`,
+    mimeType: writer.mimeType,
+    content: await writer.write(toBilingual(doc), options)
+  }
+}
