@@ -9,7 +9,7 @@ afterEach(cleanup)
 describe('LibraryView', () => {
   it('offers the sample articles when the library is empty', async () => {
     const { api } = fakeApi()
-    render(<LibraryView api={api} refreshKey={0} onOpen={() => {}} onImport={() => {}} onImportPair={() => {}} onError={() => {}} />)
+    render(<LibraryView api={api} refreshKey={0} onOpen={() => {}} onImport={() => {}} onImportPair={() => {}} onPaste={() => {}} onError={() => {}} />)
     expect(await screen.findByText('Try a sample article')).toBeTruthy()
     const title = screen.getByText('نمونه اول')
     expect(title.getAttribute('dir')).toBe('rtl')
@@ -19,7 +19,7 @@ describe('LibraryView', () => {
   it('lists documents with sentence counts and progress', async () => {
     const { api } = fakeApi([threeSentenceDocument()])
     let opened = ''
-    render(<LibraryView api={api} refreshKey={0} onOpen={(id) => (opened = id)} onImport={() => {}} onImportPair={() => {}} onError={() => {}} />)
+    render(<LibraryView api={api} refreshKey={0} onOpen={(id) => (opened = id)} onImport={() => {}} onImportPair={() => {}} onPaste={() => {}} onError={() => {}} />)
     const open = await screen.findByRole('button', { name: 'عنوان' })
     const row = open.closest('tr')!
     expect(row.textContent).toContain('3')

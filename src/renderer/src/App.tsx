@@ -4,7 +4,8 @@ import { createApi, type HamtaApi } from './api/client'
 import { EditorView } from './features/editor/EditorView'
 import { LibraryView } from './features/library/LibraryView'
 import { PairImportDialog } from './features/library/PairImportDialog'
-import { chooseAndImport, importFiles, importPair, onMenuCommand, type ImportOutcome } from './platform'
+import { PasteDialog } from './features/library/PasteDialog'
+import { chooseAndImport, importFiles, importPair, importPastedText, onMenuCommand, type ImportOutcome, type ImportProgress } from './platform'
 
 /** The open document lives in the address (?doc=…) so a reload comes back to it. */
 function documentFromAddress(): string | null {
@@ -50,8 +51,10 @@ export function App(): React.JSX.Element {
     [open, reportError]
   )
 
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [pasteDialog, setPasteDialog] = useState(false)
   const startImport = useCallback(() => {
-    if (api) void chooseAndImport(api).then(afterImport)
+    if (api) void chooseAndImport(api, setProgress).then(afterImport)
   }, [afterImport, api])
   const [pairDialog, setPairDialog] = useState(false)
   const startImportPair = useCallback(() => setPairDialog(true), [])
@@ -69,7 +72,7 @@ export function App(): React.JSX.Element {
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault()
     setDragging(false)
-    if (api && event.dataTransfer.files.length > 0) void importFiles(api, Array.from(event.dataTransfer.files)).then(afterImport)
+    if (api && event.dataTransfer.files.length > 0) void importFiles(api, Array.from(event.dataTransfer.files), setProgress).then(afterImport)
   }
 
   return (
@@ -102,8 +105,28 @@ export function App(): React.JSX.Element {
         (documentId ? (
           <EditorView api={api} documentId={documentId} onClose={closeDocument} onError={reportError} menuCommand={menuCommand} />
         ) : (
-          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onImportPair={startImportPair} onError={reportError} />
+          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onImportPair={startImportPair} onPaste={() => setPasteDialog(true)} onError={reportError} />
         ))}
+      {progress && (
+        <div className="import-progress" role="status" aria-live="polite">
+          <span>
+            {progress.phase === 'reading' ? 'Reading' : 'Importing'} {progress.fileName} ({(progress.bytes / 1e6).toFixed(1)} MB)…
+          </span>
+          <div className={`bar${progress.fraction === undefined ? ' indeterminate' : ''}`}>
+            <div style={{ width: `${Math.round((progress.fraction ?? 0.3) * 100)}%` }} />
+          </div>
+        </div>
+      )}
+      {api && pasteDialog && (
+        <PasteDialog
+          onCancel={() => setPasteDialog(false)}
+          onImport={async (text) => {
+            const outcome = await importPastedText(api, text)
+            if (outcome.imported.length > 0) setPasteDialog(false)
+            afterImport(outcome)
+          }}
+        />
+      )}
       {api && pairDialog && (
         <PairImportDialog
           onCancel={() => setPairDialog(false)}

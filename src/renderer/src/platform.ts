@@ -7,10 +7,22 @@ export interface ImportOutcome {
   errors: string[]
 }
 
+/** What an import is doing, for the progress bar: reading the file, then Hamta processing it. */
+export interface ImportProgress {
+  fileName: string
+  bytes: number
+  phase: 'reading' | 'processing'
+  /** 0..1 while reading; undefined while processing (no way to know how far along). */
+  fraction?: number
+}
+
 /** Reads a dropped or picked file as base64 without blocking the page on large files. */
-export function readFileAsBase64(file: Blob): Promise<string> {
+export function readFileAsBase64(file: Blob, onProgress?: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
+    reader.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total)
+    }
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
     reader.onload = () => {
       const url = String(reader.result)
@@ -20,16 +32,33 @@ export function readFileAsBase64(file: Blob): Promise<string> {
   })
 }
 
-export async function importFiles(api: HamtaApi, files: Iterable<File>): Promise<ImportOutcome> {
+export async function importFiles(api: HamtaApi, files: Iterable<File>, onProgress?: (progress: ImportProgress | null) => void): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: [], errors: [] }
   for (const file of files) {
+    const base = { fileName: file.name, bytes: file.size }
     try {
-      outcome.imported.push(await api.importDocument({ fileName: file.name, dataBase64: await readFileAsBase64(file) }))
+      onProgress?.({ ...base, phase: 'reading', fraction: 0 })
+      const dataBase64 = await readFileAsBase64(file, (fraction) => onProgress?.({ ...base, phase: 'reading', fraction }))
+      onProgress?.({ ...base, phase: 'processing' })
+      outcome.imported.push(await api.importDocument({ fileName: file.name, dataBase64 }))
     } catch (error) {
       outcome.errors.push(error instanceof Error ? error.message : String(error))
     }
   }
+  onProgress?.(null)
   return outcome
+}
+
+/** Pasted text becomes a document like an imported file. */
+export async function importPastedText(api: HamtaApi, text: string): Promise<ImportOutcome> {
+  const bytes = new TextEncoder().encode(text)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  try {
+    return { imported: [await api.importDocument({ fileName: 'Pasted text.txt', dataBase64: btoa(binary) })], errors: [] }
+  } catch (error) {
+    return { imported: [], errors: [error instanceof Error ? error.message : String(error)] }
+  }
 }
 
 /** The page's own file chooser (a native dialog in the desktop app too); empty when cancelled. */
@@ -50,9 +79,9 @@ export async function pickFile(accept: string): Promise<File | null> {
 }
 
 /** Opens the system's file chooser: the desktop app's import dialog, or the browser's. */
-export async function chooseAndImport(api: HamtaApi): Promise<ImportOutcome> {
+export async function chooseAndImport(api: HamtaApi, onProgress?: (progress: ImportProgress | null) => void): Promise<ImportOutcome> {
   if (window.hamta) return window.hamta.desktop.importWithDialog()
-  return importFiles(api, await pickFiles(IMPORT_ACCEPT, true))
+  return importFiles(api, await pickFiles(IMPORT_ACCEPT, true), onProgress)
 }
 
 /** A new document from a Persian article and its English translation, aligned sentence by sentence. */

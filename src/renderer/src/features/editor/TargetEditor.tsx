@@ -1,4 +1,5 @@
 import { Extension, type JSONContent } from '@tiptap/core'
+import { Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useLayoutEffect, useRef } from 'react'
@@ -105,8 +106,13 @@ export function TargetEditor({ initialText, label, ...callbacks }: TargetEditorP
   })
   // Focus before the browser handles the next key press: a translator who confirms a row with
   // Ctrl+Enter and keeps typing must not lose the first letters to the row being replaced.
+  // (TipTap's focus command waits for the next animation frame, which can undo a Ctrl+A made
+  // in between; the view is focused and the caret placed at once instead.)
   useLayoutEffect(() => {
-    if (editor && !editor.isDestroyed) editor.commands.focus('end', { scrollIntoView: false })
+    if (!editor || editor.isDestroyed) return
+    const { view, state } = editor
+    view.dispatch(state.tr.setSelection(Selection.atEnd(state.doc)))
+    view.focus()
   }, [editor])
   return <EditorContent editor={editor} className="target-editor-host" />
 }

@@ -11,6 +11,7 @@ interface LibraryViewProps {
   onOpen: (documentId: string) => void
   onImport: () => void
   onImportPair: () => void
+  onPaste: () => void
   onError: (message: string) => void
 }
 
@@ -19,7 +20,7 @@ function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
-export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, onError }: LibraryViewProps): React.JSX.Element {
+export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, onPaste, onError }: LibraryViewProps): React.JSX.Element {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
   const [samples, setSamples] = useState<SampleInfo[]>([])
   const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
@@ -84,11 +85,14 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           </span>
         </div>
         <div className="header-actions">
+          <button type="button" className="secondary" onClick={onPaste}>
+            Paste text…
+          </button>
           <button type="button" className="secondary" onClick={onImportPair} title="Choose the Persian article, then its English translation">
             Align an existing translation…
           </button>
           <button type="button" onClick={onImport}>
-            Import Persian text…
+            Import…
           </button>
         </div>
       </header>
@@ -108,8 +112,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
         <section className="welcome">
           <h2>Welcome</h2>
           <p>
-            Import a Persian article (<code>.txt</code>) with the button above or by dropping the file on this window, or start
-            with one of the sample articles.
+            Import a Persian article (text, Word, PDF, web page or Markdown) with the button above or by dropping the file on
+            this window, paste its text, or start with one of the sample articles. XLIFF and TMX files from other tools open
+            too.
           </p>
         </section>
       ) : (
