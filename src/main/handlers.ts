@@ -48,7 +48,7 @@ export function createHandlers({ library, mode }: HandlerContext): HamtaApi {
         { fileName: target.fileName, bytes: Buffer.from(target.dataBase64, 'base64') }
       ),
     editAlignment: async ({ documentId, edit }) => library.editAlignment(documentId, edit),
-    undoAlignment: async ({ documentId }) => library.undoAlignment(documentId),
-    redoAlignment: async ({ documentId }) => library.redoAlignment(documentId)
+    undoDocumentEdit: async ({ documentId }) => library.undoDocumentEdit(documentId),
+    redoDocumentEdit: async ({ documentId }) => library.redoDocumentEdit(documentId)
   }
 }

@@ -62,8 +62,8 @@ export const inputSchemas = {
   importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict(),
   importPair: z.object({ source: importedFile, target: importedFile }).strict(),
   editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
-  undoAlignment: z.object({ documentId: id }).strict(),
-  redoAlignment: z.object({ documentId: id }).strict()
+  undoDocumentEdit: z.object({ documentId: id }).strict(),
+  redoDocumentEdit: z.object({ documentId: id }).strict()
 } satisfies Record<ApiMethod, z.ZodType>
 
 export interface AppInfo {
@@ -114,15 +114,15 @@ export interface ApiResults {
   setRowStatus: RowUpdate
   deleteDocument: { deleted: true }
   exportDocument: ExportedFile
-  importTranslation: AlignmentState
+  importTranslation: DocumentEditState
   importPair: DocumentSummary
-  editAlignment: AlignmentState
-  undoAlignment: AlignmentState
-  redoAlignment: AlignmentState
+  editAlignment: DocumentEditState
+  undoDocumentEdit: DocumentEditState
+  redoDocumentEdit: DocumentEditState
 }
 
-/** A document after an alignment change, and whether undo and redo are possible. */
-export interface AlignmentState {
+/** A document after a structural edit (alignment, sentences, cleanup), and whether undo and redo are possible. */
+export interface DocumentEditState {
   document: HamtaDocument
   canUndo: boolean
   canRedo: boolean

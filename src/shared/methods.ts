@@ -17,8 +17,8 @@ export const API_METHODS = [
   'importTranslation',
   'importPair',
   'editAlignment',
-  'undoAlignment',
-  'redoAlignment'
+  'undoDocumentEdit',
+  'redoDocumentEdit'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

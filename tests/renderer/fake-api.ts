@@ -28,12 +28,12 @@ export function fakeApi(initial: HamtaDocument[] = []) {
       docs.delete(documentId)
       return { deleted: true as const }
     }),
-    exportDocument: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', content: '{}' })),
+    exportDocument: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', content: '{}', encoding: 'utf8' as const })),
     importTranslation: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: false })),
     importPair: vi.fn(async () => summarize([...docs.values()][0])),
     editAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
-    undoAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
-    redoAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false }))
+    undoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
+    redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false }))
   }
   return { api, docs }
 }

@@ -22,7 +22,7 @@ import {
 import { readDocument } from '../../core/import'
 import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
-import type { AlignmentState, ExportedFile } from '../../shared/contract'
+import type { DocumentEditState, ExportedFile } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
 import { migrateFile } from '../store/migrations'
 
@@ -46,8 +46,8 @@ export interface SampleFile {
 export class LibraryService {
   private readonly now: () => string
   private readonly newId: () => string
-  /** Alignment undo history per open document; cleared when its text is edited. */
-  private readonly alignmentHistory = new Map<string, History<HamtaDocument>>()
+  /** Undo history of structural edits (alignment, sentence splits and merges, cleanup fixes) per document; cleared when its English is typed, so undo never takes back typing. */
+  private readonly editHistory = new Map<string, History<HamtaDocument>>()
 
   private constructor(
     private readonly store: LibraryStore,
@@ -148,7 +148,7 @@ export class LibraryService {
     change: (doc: HamtaDocument) => HamtaDocument
   ): Promise<{ row: Row; summary: DocumentSummary }> {
     // Undoing an alignment edit must never take back text typed after it.
-    this.alignmentHistory.delete(documentId)
+    this.editHistory.delete(documentId)
     const next = await this.store.update(documentId, (doc) => {
       try {
         return change(doc)
@@ -169,14 +169,14 @@ export class LibraryService {
   }
 
   /** Aligns an existing English translation with a document's Persian sentences. */
-  async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<AlignmentState> {
+  async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<DocumentEditState> {
     const english = await this.readEnglish(fileName, bytes)
     const current = await this.getDocument(documentId)
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
     const next = await this.store.update(documentId, (doc) => alignTranslation(doc, english, this.now()))
-    this.alignmentHistory.delete(documentId)
+    this.editHistory.delete(documentId)
     return { document: next, canUndo: false, canRedo: false }
   }
 
@@ -187,28 +187,28 @@ export class LibraryService {
     return this.store.create(alignTranslation(prepared, english, this.now()))
   }
 
-  async editAlignment(documentId: string, edit: AlignmentEdit): Promise<AlignmentState> {
+  async editAlignment(documentId: string, edit: AlignmentEdit): Promise<DocumentEditState> {
     const current = await this.getDocument(documentId)
-    const history = this.alignmentHistory.get(documentId) ?? createHistory(current)
+    const history = this.editHistory.get(documentId) ?? createHistory(current)
     const next = apply(history, (doc) => editAlignment(doc, edit, this.now()))
-    return this.commitAlignment(documentId, next)
+    return this.commitEdit(documentId, next)
   }
 
-  async undoAlignment(documentId: string): Promise<AlignmentState> {
-    const history = this.alignmentHistory.get(documentId)
-    if (!history || !canUndo(history)) throw new UserError('There is no alignment edit to undo.', 'nothing-to-undo')
-    return this.commitAlignment(documentId, undo(history))
+  async undoDocumentEdit(documentId: string): Promise<DocumentEditState> {
+    const history = this.editHistory.get(documentId)
+    if (!history || !canUndo(history)) throw new UserError('There is no edit to undo.', 'nothing-to-undo')
+    return this.commitEdit(documentId, undo(history))
   }
 
-  async redoAlignment(documentId: string): Promise<AlignmentState> {
-    const history = this.alignmentHistory.get(documentId)
-    if (!history || !canRedo(history)) throw new UserError('There is no alignment edit to redo.', 'nothing-to-redo')
-    return this.commitAlignment(documentId, redo(history))
+  async redoDocumentEdit(documentId: string): Promise<DocumentEditState> {
+    const history = this.editHistory.get(documentId)
+    if (!history || !canRedo(history)) throw new UserError('There is no edit to redo.', 'nothing-to-redo')
+    return this.commitEdit(documentId, redo(history))
   }
 
-  private async commitAlignment(documentId: string, history: History<HamtaDocument>): Promise<AlignmentState> {
+  private async commitEdit(documentId: string, history: History<HamtaDocument>): Promise<DocumentEditState> {
     const document = await this.store.update(documentId, () => history.present)
-    this.alignmentHistory.set(documentId, history)
+    this.editHistory.set(documentId, history)
     return { document, canUndo: canUndo(history), canRedo: canRedo(history) }
   }
 

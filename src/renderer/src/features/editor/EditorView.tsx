@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AlignmentEdit } from '../../../../core/align/document-alignment'
 import { computeProgress, statusAfterEdit, type HamtaDocument, type Row, type RowStatus } from '../../../../core/model'
-import type { AlignmentState, HamtaApi } from '../../../../shared/contract'
+import type { DocumentEditState, HamtaApi } from '../../../../shared/contract'
 import type { MenuCommand } from '../../../../shared/methods'
 import { ProgressBar } from '../../components/ProgressBar'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
@@ -226,7 +226,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   )
 
   /** Shows a new state of the document after an alignment change, keeping the active row. */
-  const showAlignment = useCallback((state: AlignmentState, focusRowId?: string) => {
+  const showAlignment = useCallback((state: DocumentEditState, focusRowId?: string) => {
     const activeId = focusRowId ?? rowsRef.current[activeRef.current]?.id
     setDoc(state.document)
     setRows(state.document.rows)
@@ -237,7 +237,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   }, [])
 
   const runAlignment = useCallback(
-    async (request: () => Promise<AlignmentState>, focusRowId?: string) => {
+    async (request: () => Promise<DocumentEditState>, focusRowId?: string) => {
       try {
         await queue.flush()
         setNotice(null)
@@ -293,10 +293,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'next' }))
         case 'detachEnglish':
           return editActive((row) => ({ kind: 'detachSentence', rowId: row.id, side: 'target', which: 'last' }))
-        case 'undoAlignment':
-          return void runAlignment(() => api.undoAlignment({ documentId }))
-        case 'redoAlignment':
-          return void runAlignment(() => api.redoAlignment({ documentId }))
+        case 'undoDocumentEdit':
+          return void runAlignment(() => api.undoDocumentEdit({ documentId }))
+        case 'redoDocumentEdit':
+          return void runAlignment(() => api.redoDocumentEdit({ documentId }))
       }
     },
     [api, confirmActive, confirmAlignmentAndNext, documentId, editActive, move, runAlignment]
@@ -358,8 +358,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       onChange={changeActiveText}
       onConfirm={confirmActive}
       onMove={move}
-      onUndoElsewhere={aligned ? () => perform('undoAlignment') : undefined}
-      onRedoElsewhere={aligned ? () => perform('redoAlignment') : undefined}
+      onUndoElsewhere={aligned ? () => perform('undoDocumentEdit') : undefined}
+      onRedoElsewhere={aligned ? () => perform('redoDocumentEdit') : undefined}
     />
   ) : null
 
@@ -434,10 +434,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             Persian ↓
           </button>
           <span className="toolbar-separator" />
-          <button type="button" className="secondary" title="Ctrl+Z" disabled={!history.canUndo} onClick={() => perform('undoAlignment')}>
+          <button type="button" className="secondary" title="Ctrl+Z" disabled={!history.canUndo} onClick={() => perform('undoDocumentEdit')}>
             Undo
           </button>
-          <button type="button" className="secondary" title="Ctrl+Shift+Z" disabled={!history.canRedo} onClick={() => perform('redoAlignment')}>
+          <button type="button" className="secondary" title="Ctrl+Shift+Z" disabled={!history.canRedo} onClick={() => perform('redoDocumentEdit')}>
             Redo
           </button>
         </div>

@@ -12,8 +12,8 @@ export type EditorAction =
   | 'persianToPrevious'
   | 'persianToNext'
   | 'detachEnglish'
-  | 'undoAlignment'
-  | 'redoAlignment'
+  | 'undoDocumentEdit'
+  | 'redoDocumentEdit'
 
 export interface Shortcut {
   action: EditorAction
@@ -39,8 +39,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'persianToPrevious', alignment: true, keys: 'Ctrl+Alt+Shift+↑', description: 'move the first Persian sentence to the row above', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowUp' },
   { action: 'persianToNext', alignment: true, keys: 'Ctrl+Alt+Shift+↓', description: 'move the last Persian sentence to the row below', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowDown' },
   { action: 'detachEnglish', alignment: true, keys: 'Ctrl+Shift+D', description: 'give the last English sentence a row of its own', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyD' },
-  { action: 'undoAlignment', alignment: true, keys: 'Ctrl+Z', description: 'undo the last alignment edit (in the English editor, once its own typing is undone)', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ' },
-  { action: 'redoAlignment', alignment: true, keys: 'Ctrl+Shift+Z', description: 'redo', matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY')) }
+  { action: 'undoDocumentEdit', alignment: true, keys: 'Ctrl+Z', description: 'undo the last alignment edit (in the English editor, once its own typing is undone)', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ' },
+  { action: 'redoDocumentEdit', alignment: true, keys: 'Ctrl+Shift+Z', description: 'redo', matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY')) }
 ]
 
 export function actionFor(event: KeyboardEvent, alignmentEnabled: boolean): EditorAction | null {
