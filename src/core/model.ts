@@ -67,6 +67,8 @@ export interface Row {
   /** Tagged spans of the English text. */
   targetSpans: SpanTag[]
   comments: Comment[]
+  /** Not part of the article (agency boilerplate, say): left untranslated and out of progress. */
+  doNotTranslate?: boolean
   updatedAt: string
 }
 
@@ -88,6 +90,8 @@ export interface HamtaDocument {
   /** The imported text, byte-for-byte decoded; never changed after import. */
   originalText: string
   rows: Row[]
+  /** Cleanup proposals the user turned down, so they are not proposed again. */
+  dismissedCleanup?: string[]
 }
 
 export interface Progress {
@@ -171,13 +175,16 @@ export function createDocument(input: NewDocumentInput): HamtaDocument {
 }
 
 export function computeProgress(rows: readonly Row[]): Progress {
-  const progress: Progress = { total: rows.length, untranslated: 0, draft: 0, translated: 0, reviewed: 0, approved: 0, rejected: 0, ratio: 0 }
+  const progress: Progress = { total: 0, untranslated: 0, draft: 0, translated: 0, reviewed: 0, approved: 0, rejected: 0, ratio: 0 }
   let done = 0
   for (const row of rows) {
+    // Rows marked not for translation (boilerplate) are no work left to do.
+    if (row.doNotTranslate) continue
+    progress.total += 1
     progress[row.status] += 1
     if (DONE_STATUSES.has(row.status)) done += 1
   }
-  progress.ratio = rows.length === 0 ? 0 : done / rows.length
+  progress.ratio = progress.total === 0 ? 0 : done / progress.total
   return progress
 }
 

@@ -31,6 +31,7 @@ const row = z.object({
   tags: z.array(z.string()),
   targetSpans: z.array(span),
   comments: z.array(comment),
+  doNotTranslate: z.boolean().optional(),
   updatedAt: z.string()
 })
 
@@ -44,7 +45,8 @@ export const documentSchema = z.object({
   updatedAt: z.string(),
   origin: z.object({ fileName: z.string(), encoding: z.string(), importedAt: z.string() }),
   originalText: z.string(),
-  rows: z.array(row)
+  rows: z.array(row),
+  dismissedCleanup: z.array(z.string()).optional()
 }) satisfies z.ZodType<HamtaDocument>
 
 export function validateDocument(value: unknown): { ok: true; document: HamtaDocument } | { ok: false; problem: string } {
