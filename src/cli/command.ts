@@ -15,3 +15,16 @@ export interface CliCommand {
   /** Returns the exit code. Throwing a UserError prints its message on one line and exits 1. */
   run(args: string[], io: CliIO): Promise<number>
 }
+
+/** A command listed by name and summary, whose code loads only when it runs (fast start-up). */
+export interface LazyCliCommand {
+  name: string
+  summary: string
+  load: () => Promise<CliCommand>
+}
+
+export type ListedCommand = CliCommand | LazyCliCommand
+
+export async function loadCommand(command: ListedCommand): Promise<CliCommand> {
+  return 'load' in command ? command.load() : command
+}

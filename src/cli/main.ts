@@ -1,9 +1,9 @@
 import { isUserError } from '../core/errors'
 import { APP_VERSION } from '../shared/version'
-import type { CliCommand, CliIO } from './command'
+import { loadCommand, type CliIO, type ListedCommand } from './command'
 import { commands as defaultCommands } from './commands'
 
-function helpText(commands: CliCommand[]): string {
+function helpText(commands: ListedCommand[]): string {
   const width = Math.max(8, ...commands.map((command) => command.name.length))
   const lines = [
     `hamta ${APP_VERSION}: Persian–English translation workbench, command line`,
@@ -24,7 +24,7 @@ function helpText(commands: CliCommand[]): string {
 }
 
 /** Runs `hamta ARGS` and returns the exit code; never calls process.exit itself. */
-export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] = defaultCommands): Promise<number> {
+export async function runCli(argv: string[], io: CliIO, commands: ListedCommand[] = defaultCommands): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText(commands))
@@ -34,11 +34,12 @@ export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] =
     io.stdout(`${APP_VERSION}\n`)
     return 0
   }
-  const command = commands.find((candidate) => candidate.name === first)
-  if (!command) {
+  const listed = commands.find((candidate) => candidate.name === first)
+  if (!listed) {
     io.stderr(`hamta: unknown command '${first}'. Run 'hamta --help' for the list.\n`)
     return 2
   }
+  const command = await loadCommand(listed)
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`)
     return 0

@@ -1,10 +1,23 @@
-import type { CliCommand } from '../command'
-import { alignCommand } from './align'
-import { exportCommand } from './export'
-import { inspectCommand } from './inspect'
-import { importCommand, listCommand } from './library'
-import { normalizeCommand } from './normalize'
-import { segmentCommand } from './segment'
+import type { ListedCommand } from '../command'
 
-/** Every `hamta` command, in the order `hamta --help` lists them. */
-export const commands: CliCommand[] = [segmentCommand, normalizeCommand, inspectCommand, alignCommand, exportCommand, importCommand, listCommand]
+/**
+ * Every `hamta` command, in the order `hamta --help` lists them. Each loads its code only when
+ * it runs, so `hamta segment` does not pay for the PDF and DOCX readers the library needs.
+ */
+export const commands: ListedCommand[] = [
+  { name: 'segment', summary: 'split a Persian text file into sentences', load: async () => (await import('./segment')).segmentCommand },
+  { name: 'normalize', summary: 'print a Persian text file with the safe fixes applied', load: async () => (await import('./normalize')).normalizeCommand },
+  {
+    name: 'inspect',
+    summary: 'list problems in a Persian text file (scrambled lines, ZWNJ, letters, boilerplate)',
+    load: async () => (await import('./inspect')).inspectCommand
+  },
+  { name: 'align', summary: 'align the sentences of a Persian text with its English translation', load: async () => (await import('./align')).alignCommand },
+  {
+    name: 'export',
+    summary: 'export a document as TMX, XLIFF, DOCX, HTML, Markdown, CSV/TSV, JSON or English text',
+    load: async () => (await import('./export')).exportCommand
+  },
+  { name: 'import', summary: 'import a file into the library as a new document', load: async () => (await import('./library')).importCommand },
+  { name: 'list', summary: 'list the documents in the library', load: async () => (await import('./library')).listCommand }
+]
