@@ -31,6 +31,8 @@ export interface DocumentAlignment {
   /** The row each source and target sentence came from. */
   sourceRow: string[]
   targetRow: string[]
+  /** The beads as the document had them, to tell which rows an edit left alone. */
+  originalBeads: Bead[]
 }
 
 /** Splits a row's English into sentences and finds where each starts in the text. */
@@ -78,7 +80,7 @@ export function documentToAlignment(doc: HamtaDocument): DocumentAlignment {
       ...(row.alignment?.confidence !== undefined ? { confidence: row.alignment.confidence } : {})
     }
   })
-  return { aligned: { source, target, beads }, sourceSentences, targetSpans, sourceRow, targetRow }
+  return { aligned: { source, target, beads }, sourceSentences, targetSpans, sourceRow, targetRow, originalBeads: beads }
 }
 
 function joinTarget(indices: number[], alignment: DocumentAlignment): { text: string; spans: SpanTag[] } {
@@ -116,10 +118,16 @@ export function alignmentToDocument(
     throw new Error('Sentences were added or removed outside the alignment; rows cannot be rebuilt.')
   }
   const oldRows = new Map(doc.rows.map((row) => [row.id, row]))
+  const oldBeads = new Map(alignment.originalBeads.map((bead) => [bead.id, bead]))
   const paragraphOfRow = new Map(doc.rows.map((row) => [row.id, row.paragraph]))
   let lastParagraph = 0
   const rows: Row[] = aligned.beads.map((bead) => {
     const previous = oldRows.get(bead.id)
+    // A row the edit did not touch comes back exactly as it was (its English spacing included).
+    if (previous && sameBead(oldBeads.get(bead.id), bead)) {
+      lastParagraph = previous.paragraph
+      return previous
+    }
     const { text: target, spans } = joinTarget(bead.tgt, alignment)
     const firstSourceRow = bead.src.length > 0 ? alignment.sourceRow[bead.src[0]] : undefined
     const paragraph = previous?.paragraph ?? (firstSourceRow !== undefined ? paragraphOfRow.get(firstSourceRow) : undefined) ?? lastParagraph
@@ -159,6 +167,18 @@ export function alignmentToDocument(
   return { ...doc, rows, updatedAt: now }
 }
 
+function sameBead(before: Bead | undefined, after: Bead): boolean {
+  return (
+    before !== undefined &&
+    before.status === after.status &&
+    before.confidence === after.confidence &&
+    before.src.length === after.src.length &&
+    before.tgt.length === after.tgt.length &&
+    before.src.every((k, i) => after.src[i] === k) &&
+    before.tgt.every((k, i) => after.tgt[i] === k)
+  )
+}
+
 function sameSentences(previous: Row, bead: Bead, alignment: DocumentAlignment): boolean {
   return previous.source.length === bead.src.length && previous.source.every((sentence, i) => alignment.sourceSentences[bead.src[i]] === sentence)
 }
@@ -195,7 +215,7 @@ export function alignTranslation(
     if (seen.has(bead.id)) bead.id = `a${seen.size + 1}-${bead.src[0] ?? bead.tgt[0]}`
     seen.add(bead.id)
   }
-  const fresh: DocumentAlignment = { ...current, aligned, targetSpans: english.map(() => []), targetRow: english.map(() => '') }
+  const fresh: DocumentAlignment = { ...current, aligned, targetSpans: english.map(() => []), targetRow: english.map(() => ''), originalBeads: [] }
   const cleared: HamtaDocument = { ...doc, rows: doc.rows.map((row) => ({ ...row, target: '', targetSpans: [], status: 'untranslated' as RowStatus })) }
   return alignmentToDocument(cleared, fresh, aligned, now, { newRowStatus: 'translated' })
 }

@@ -118,3 +118,15 @@ describe('reviewer edits of the alignment', () => {
     expect(detached.rows[1].targetSpans).toEqual([])
   })
 })
+
+describe('rows an alignment edit does not touch', () => {
+  it('come back exactly as they were', async () => {
+    const { doc } = await devPair()
+    doc.rows[5].target = 'One sentence.  Two  spaced sentences.'
+    doc.rows[5].status = 'draft'
+    const merged = editAlignment(doc, { kind: 'mergeWithNext', rowId: doc.rows[0].id }, now)
+    expect(merged.rows[4]).toBe(doc.rows[5])
+    expect(merged.rows[4].alignment).toBeUndefined()
+    expect(merged.rows[0].alignment?.status).toBe('confirmed')
+  })
+})
