@@ -8,6 +8,8 @@ import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
 import type { AlignmentEdit } from '../core/align/document-alignment'
 import { EXPORT_FORMATS, type ExportFormat } from '../core/formats/catalog'
 import { ALIGNMENT_STATUSES, ROW_STATUSES } from '../core/model'
+import type { TagDefinition } from '../core/review/palette'
+import type { CleanupProposal } from '../core/text/cleanup'
 import { API_METHODS, type ApiMethod } from './methods'
 
 export { API_METHODS, type ApiMethod }
@@ -18,6 +20,11 @@ const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.-]+$/, 'must be letter
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 export { EXPORT_FORMATS, type ExportFormat }
+
+/** Settings of a library: who is writing comments. */
+export const settingsSchema = z.object({ authorName: z.string().max(100) })
+export type LibrarySettings = z.infer<typeof settingsSchema>
+export const DEFAULT_SETTINGS: LibrarySettings = { authorName: '' }
 
 const fileName = z.string().min(1).max(500)
 const dataBase64 = z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
@@ -40,8 +47,19 @@ export const inputSchemas = {
   importSample: z.object({ sampleId: id }).strict(),
   importDocument: importedFile,
   getDocument: z.object({ documentId: id }).strict(),
-  saveTarget: z.object({ documentId: id, rowId: id, target: z.string().max(1_000_000) }).strict(),
-  setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES) }).strict(),
+  saveTarget: z
+    .object({
+      documentId: id,
+      rowId: id,
+      target: z.string().max(1_000_000),
+      /** English span tags as the editor's marks put them; omitted when only the text changed. */
+      targetSpans: z
+        .array(z.object({ id: z.string().max(100).optional(), tag: id, start: z.number().int().min(0), end: z.number().int().min(0) }).strict())
+        .max(10_000)
+        .optional()
+    })
+    .strict(),
+  setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES), reason: z.string().max(10_000).optional() }).strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
   exportDocument: z
     .object({
@@ -63,7 +81,32 @@ export const inputSchemas = {
   importPair: z.object({ source: importedFile, target: importedFile }).strict(),
   editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
   undoDocumentEdit: z.object({ documentId: id }).strict(),
-  redoDocumentEdit: z.object({ documentId: id }).strict()
+  redoDocumentEdit: z.object({ documentId: id }).strict(),
+  getPalette: z.object({}).strict(),
+  createTag: z.object({ name: z.string().min(1).max(40), color: z.string().max(20), shortcut: z.string().max(40).optional() }).strict(),
+  updateTag: z
+    .object({ tagId: id, name: z.string().min(1).max(40).optional(), color: z.string().max(20).optional(), shortcut: z.string().max(40).nullable().optional() })
+    .strict(),
+  deleteTag: z.object({ tagId: id, confirmed: z.boolean().optional() }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: settingsSchema.partial().strict(),
+  toggleRowTag: z.object({ documentId: id, rowId: id, tagId: id }).strict(),
+  addSourceSpan: z
+    .object({ documentId: id, rowId: id, sentenceId: id, start: z.number().int().min(0), end: z.number().int().min(0), tagId: id })
+    .strict(),
+  removeSpan: z.object({ documentId: id, rowId: id, spanId: id }).strict(),
+  linkSpans: z.object({ documentId: id, rowId: id, sourceSpanId: id, targetSpanId: id }).strict(),
+  unlinkSpan: z.object({ documentId: id, rowId: id, spanId: id }).strict(),
+  addComment: z.object({ documentId: id, rowId: id, text: z.string().min(1).max(20_000) }).strict(),
+  resolveComment: z.object({ documentId: id, rowId: id, commentId: id }).strict(),
+  reopenComment: z.object({ documentId: id, rowId: id, commentId: id }).strict(),
+  deleteComment: z.object({ documentId: id, rowId: id, commentId: id }).strict(),
+  setDoNotTranslate: z.object({ documentId: id, rowId: id, doNotTranslate: z.boolean() }).strict(),
+  splitSentence: z.object({ documentId: id, rowId: id, sentenceId: id, offset: z.number().int().min(1) }).strict(),
+  mergeSentence: z.object({ documentId: id, rowId: id, sentenceId: id }).strict(),
+  proposeCleanup: z.object({ documentId: id }).strict(),
+  applyCleanup: z.object({ documentId: id, proposalIds: z.array(z.string().min(1).max(400)).min(1).max(100_000) }).strict(),
+  dismissCleanup: z.object({ documentId: id, proposalIds: z.array(z.string().min(1).max(400)).min(1).max(100_000) }).strict()
 } satisfies Record<ApiMethod, z.ZodType>
 
 export interface AppInfo {
@@ -119,6 +162,27 @@ export interface ApiResults {
   editAlignment: DocumentEditState
   undoDocumentEdit: DocumentEditState
   redoDocumentEdit: DocumentEditState
+  getPalette: TagDefinition[]
+  createTag: TagDefinition[]
+  updateTag: TagDefinition[]
+  deleteTag: TagDefinition[]
+  getSettings: LibrarySettings
+  updateSettings: LibrarySettings
+  toggleRowTag: RowUpdate
+  addSourceSpan: RowUpdate
+  removeSpan: RowUpdate
+  linkSpans: RowUpdate
+  unlinkSpan: RowUpdate
+  addComment: RowUpdate
+  resolveComment: RowUpdate
+  reopenComment: RowUpdate
+  deleteComment: RowUpdate
+  setDoNotTranslate: RowUpdate
+  splitSentence: DocumentEditState
+  mergeSentence: DocumentEditState
+  proposeCleanup: CleanupProposal[]
+  applyCleanup: DocumentEditState
+  dismissCleanup: CleanupProposal[]
 }
 
 /** A document after a structural edit (alignment, sentences, cleanup), and whether undo and redo are possible. */

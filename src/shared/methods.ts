@@ -18,7 +18,28 @@ export const API_METHODS = [
   'importPair',
   'editAlignment',
   'undoDocumentEdit',
-  'redoDocumentEdit'
+  'redoDocumentEdit',
+  'getPalette',
+  'createTag',
+  'updateTag',
+  'deleteTag',
+  'getSettings',
+  'updateSettings',
+  'toggleRowTag',
+  'addSourceSpan',
+  'removeSpan',
+  'linkSpans',
+  'unlinkSpan',
+  'addComment',
+  'resolveComment',
+  'reopenComment',
+  'deleteComment',
+  'setDoNotTranslate',
+  'splitSentence',
+  'mergeSentence',
+  'proposeCleanup',
+  'applyCleanup',
+  'dismissCleanup'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

@@ -33,9 +33,23 @@ export function fakeApi(initial: HamtaDocument[] = []) {
     importPair: vi.fn(async () => summarize([...docs.values()][0])),
     editAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
     undoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
-    redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false }))
+    redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
+    ...unusedInTheseTests()
   }
   return { api, docs }
+}
+
+/** Methods the component tests do not exercise: calling one fails the test loudly. */
+function unusedInTheseTests() {
+  const fail = (name: string) => vi.fn(async () => {
+    throw new Error(`${name} was not expected in this test`)
+  })
+  const names = [
+    'getPalette', 'createTag', 'updateTag', 'deleteTag', 'getSettings', 'updateSettings', 'toggleRowTag', 'addSourceSpan', 'removeSpan',
+    'linkSpans', 'unlinkSpan', 'addComment', 'resolveComment', 'reopenComment', 'deleteComment', 'setDoNotTranslate', 'splitSentence',
+    'mergeSentence', 'proposeCleanup', 'applyCleanup', 'dismissCleanup'
+  ] as const
+  return Object.fromEntries(names.map((name) => [name, fail(name)])) as unknown as Pick<HamtaApi, (typeof names)[number]>
 }
 
 export function threeSentenceDocument(): HamtaDocument {

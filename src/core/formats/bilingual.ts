@@ -75,16 +75,16 @@ function sentenceOffsets(sentences: readonly { text: string }[]): number[] {
   return offsets
 }
 
-function rowToUnit(row: Row): BilingualUnit {
+function rowToUnit(row: Row, tagName: (id: string) => string): BilingualUnit {
   const target = row.target.trim()
   const offsets = sentenceOffsets(row.source)
   const sourceText = sideText(row.source.map((sentence) => sentence.text))
   const tags: BilingualTag[] = [
-    ...row.tags.map((name) => ({ name, side: 'unit' as const })),
+    ...row.tags.map((id) => ({ name: tagName(id), side: 'unit' as const })),
     ...row.source.flatMap((sentence, index) =>
       sentence.spans.map((span) => ({
         id: span.id,
-        name: span.tag,
+        name: tagName(span.tag),
         side: 'source' as const,
         start: offsets[index] + span.start,
         end: offsets[index] + span.end,
@@ -94,7 +94,7 @@ function rowToUnit(row: Row): BilingualUnit {
     ),
     ...row.targetSpans.map((span) => ({
       id: span.id,
-      name: span.tag,
+      name: tagName(span.tag),
       side: 'target' as const,
       start: span.start,
       end: span.end,
@@ -115,18 +115,19 @@ function rowToUnit(row: Row): BilingualUnit {
   }
 }
 
-export function toBilingual(doc: HamtaDocument): BilingualDocument {
+/** `tagName` turns the tag ids stored in documents into the names other tools should see. */
+export function toBilingual(doc: HamtaDocument, tagName: (id: string) => string = (id) => id): BilingualDocument {
   return {
     id: doc.id,
     title: doc.title,
     sourceLang: doc.sourceLang,
     targetLang: doc.targetLang,
     createdAt: doc.createdAt,
-    units: doc.rows.map(rowToUnit)
+    units: doc.rows.map((row) => rowToUnit(row, tagName))
   }
 }
 
-function unitToRow(unit: BilingualUnit, index: number, now: string, nextSentenceId: () => string): Row {
+function unitToRow(unit: BilingualUnit, index: number, now: string, nextSentenceId: () => string, tagId: (name: string) => string): Row {
   const target = sideText(unit.target)
   const sentences: SourceSentence[] = unit.source.map((text) => ({ id: nextSentenceId(), text, spans: [] }))
   const offsets = sentenceOffsets(sentences)
@@ -141,16 +142,17 @@ function unitToRow(unit: BilingualUnit, index: number, now: string, nextSentence
   unit.tags.forEach((tag, n) => {
     const id = tag.id ?? `t${index + 1}-${n + 1}`
     const link = tag.link ? { link: tag.link } : {}
+    const tagRef = tagId(tag.name)
     if (tag.side === 'unit' || tag.start === undefined || tag.end === undefined) {
-      if (!row.tags.includes(tag.name)) row.tags.push(tag.name)
+      if (!row.tags.includes(tagRef)) row.tags.push(tagRef)
     } else if (tag.side === 'target') {
-      row.targetSpans.push({ id, tag: tag.name, start: tag.start, end: tag.end, ...link })
+      row.targetSpans.push({ id, tag: tagRef, start: tag.start, end: tag.end, ...link })
     } else {
       // A source span belongs to the sentence it starts in.
       let sentence = offsets.length - 1
       while (sentence > 0 && offsets[sentence] > tag.start) sentence--
       const base = offsets[sentence] ?? 0
-      sentences[sentence]?.spans.push({ id, tag: tag.name, start: tag.start - base, end: tag.end - base, ...link })
+      sentences[sentence]?.spans.push({ id, tag: tagRef, start: tag.start - base, end: tag.end - base, ...link })
     }
   })
   return row
@@ -159,7 +161,7 @@ function unitToRow(unit: BilingualUnit, index: number, now: string, nextSentence
 /** Builds a Hamta document from a bilingual one (an imported XLIFF or TMX, or an alignment). */
 export function fromBilingual(
   bilingual: BilingualDocument,
-  options: { id: string; now: string; fileName: string; encoding?: string }
+  options: { id: string; now: string; fileName: string; encoding?: string; tagId?: (name: string) => string }
 ): HamtaDocument {
   const originalText = [bilingual.title, ...bilingual.units.map((unit) => sideText(unit.source))].join('\n')
   const base = createDocument({
@@ -173,7 +175,7 @@ export function fromBilingual(
   let sentence = 0
   const seen = new Set<string>()
   const rows = bilingual.units.map((unit, index) => {
-    const row = unitToRow(unit, index, options.now, () => `s${++sentence}`)
+    const row = unitToRow(unit, index, options.now, () => `s${++sentence}`, options.tagId ?? ((name) => name))
     // Row ids must be unique even when the file repeats or lacks unit ids.
     if (seen.has(row.id)) row.id = `r${index + 1}-${seen.size}`
     seen.add(row.id)

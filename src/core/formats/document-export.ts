@@ -14,12 +14,17 @@ export interface RenderedExport {
  * reloads with everything (the original text included); other formats go through the neutral
  * bilingual document.
  */
-export async function renderExport(doc: HamtaDocument, format: ExportFormat, options: ExportOptions = {}): Promise<RenderedExport> {
+export async function renderExport(
+  doc: HamtaDocument,
+  format: ExportFormat,
+  options: ExportOptions = {},
+  tagName?: (id: string) => string
+): Promise<RenderedExport> {
   if (format === 'json' && !options.approvedOnly && options.includeUntranslated !== false) return exportJson(doc)
   const writer = FORMAT_WRITERS[format]
   return {
     fileName: `${exportBaseName(doc)}${writer.extension}`,
     mimeType: writer.mimeType,
-    content: await writer.write(toBilingual(doc), options)
+    content: await writer.write(toBilingual(doc, tagName), options)
   }
 }

@@ -22,7 +22,17 @@ import {
 import { readDocument } from '../../core/import'
 import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
-import type { DocumentEditState, ExportedFile } from '../../shared/contract'
+import {
+  countTagUsage,
+  DEFAULT_PALETTE,
+  deleteTag,
+  describeTagDeletion,
+  parsePalette,
+  removeTagFromDocument,
+  type TagDefinition,
+  type TagPalette
+} from '../../core/review/palette'
+import { DEFAULT_SETTINGS, settingsSchema, type DocumentEditState, type ExportedFile, type LibrarySettings } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
 import { migrateFile } from '../store/migrations'
 
@@ -98,7 +108,9 @@ export class LibraryService {
     if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
       const bilingual = readInterchange(bytes)
       if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
-      return fromBilingual(bilingual, { id: this.newId(), now: this.now(), fileName: name })
+      // Tags travel by name between tools; here they become this library's tag ids.
+      const ids = new Map((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
+      return fromBilingual(bilingual, { id: this.newId(), now: this.now(), fileName: name, tagId: (tagName) => ids.get(tagName.toLowerCase()) ?? tagName })
     }
     if (extension === '.json') return this.readHamtaJson(name, bytes)
     // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
@@ -188,10 +200,7 @@ export class LibraryService {
   }
 
   async editAlignment(documentId: string, edit: AlignmentEdit): Promise<DocumentEditState> {
-    const current = await this.getDocument(documentId)
-    const history = this.editHistory.get(documentId) ?? createHistory(current)
-    const next = apply(history, (doc) => editAlignment(doc, edit, this.now()))
-    return this.commitEdit(documentId, next)
+    return this.editStructure(documentId, (doc) => editAlignment(doc, edit, this.now()))
   }
 
   async undoDocumentEdit(documentId: string): Promise<DocumentEditState> {
@@ -212,12 +221,79 @@ export class LibraryService {
     return { document, canUndo: canUndo(history), canRedo: canRedo(history) }
   }
 
+  /**
+   * A content edit of a document (comments, tags, statuses): applied and stored. It ends the
+   * structural undo history, whose snapshots would otherwise take the edit back.
+   */
+  async edit(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
+    this.editHistory.delete(documentId)
+    return this.store.update(documentId, (doc) => {
+      try {
+        return change(doc)
+      } catch (error) {
+        if (error instanceof UserError) throw error
+        throw new UserError((error as Error).message, 'invalid-edit')
+      }
+    })
+  }
+
+  /** A structural edit (sentence split or merge, cleanup fix, alignment): undoable. */
+  async editStructure(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<DocumentEditState> {
+    const current = await this.getDocument(documentId)
+    const history = this.editHistory.get(documentId) ?? createHistory(current)
+    let next: History<HamtaDocument>
+    try {
+      next = apply(history, change)
+    } catch (error) {
+      if (error instanceof UserError) throw error
+      throw new UserError((error as Error).message, 'invalid-edit')
+    }
+    return this.commitEdit(documentId, next)
+  }
+
+  async palette(): Promise<TagDefinition[]> {
+    return this.store.readLibraryFile('palette', [...DEFAULT_PALETTE], (value) => parsePalette((value as { value?: unknown })?.value))
+  }
+
+  async changePalette(change: (palette: TagPalette) => TagDefinition[]): Promise<TagDefinition[]> {
+    const next = change(await this.palette())
+    await this.store.writeLibraryFile('palette', next)
+    return next
+  }
+
+  /** Deletes a tag; if documents use it, only once the user has seen how many places and confirmed. */
+  async deleteTag(tagId: string, confirmed: boolean): Promise<TagDefinition[]> {
+    const palette = await this.palette()
+    const tag = palette.find((candidate) => candidate.id === tagId)
+    if (!tag) throw new UserError(`There is no tag ${tagId}.`, 'not-found')
+    const documents: HamtaDocument[] = []
+    for (const summary of this.listDocuments()) documents.push(await this.getDocument(summary.id))
+    const usage = countTagUsage(documents, tagId)
+    if (usage.total > 0 && !confirmed) throw new UserError(describeTagDeletion(tag, usage), 'tag-in-use')
+    for (const doc of documents) {
+      const cleaned = removeTagFromDocument(doc, tagId, this.now())
+      if (cleaned !== doc) await this.edit(doc.id, () => cleaned)
+    }
+    return this.changePalette((current) => deleteTag(current, tagId))
+  }
+
+  async settings(): Promise<LibrarySettings> {
+    return this.store.readLibraryFile('settings', { ...DEFAULT_SETTINGS }, (value) => ({ ...DEFAULT_SETTINGS, ...settingsSchema.parse((value as { value?: unknown })?.value) }))
+  }
+
+  async updateSettings(change: Partial<LibrarySettings>): Promise<LibrarySettings> {
+    const next = { ...(await this.settings()), ...change }
+    await this.store.writeLibraryFile('settings', next)
+    return next
+  }
+
   async deleteDocument(documentId: string): Promise<void> {
     await this.store.remove(documentId)
   }
 
   async exportDocument(documentId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
-    const rendered = await renderExport(await this.getDocument(documentId), format, options)
+    const names = new Map((await this.palette()).map((tag) => [tag.id, tag.name]))
+    const rendered = await renderExport(await this.getDocument(documentId), format, options, (id) => names.get(id) ?? id)
     return typeof rendered.content === 'string'
       ? { ...rendered, content: rendered.content, encoding: 'utf8' }
       : { ...rendered, content: Buffer.from(rendered.content).toString('base64'), encoding: 'base64' }

@@ -389,6 +389,33 @@ export class LibraryStore {
     return next
   }
 
+  /** A small JSON file of the library's own (the tag palette, settings); `fallback` when absent or unreadable. */
+  async readLibraryFile<T>(name: 'palette' | 'settings', fallback: T, parse: (value: unknown) => T): Promise<T> {
+    const path = join(this.libraryDir, `${name}.json`)
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch {
+      return fallback
+    }
+    try {
+      return parse(JSON.parse(text))
+    } catch (error) {
+      const keptAt = await this.moveAside(path, name)
+      this.report({ file: path, message: `The library's ${name} file could not be read (${(error as Error).message}); the defaults are used. Its bytes were kept at ${keptAt}.`, keptAt })
+      return fallback
+    }
+  }
+
+  async writeLibraryFile(name: 'palette' | 'settings', value: unknown): Promise<void> {
+    const path = join(this.libraryDir, `${name}.json`)
+    try {
+      await this.write(path, JSON.stringify({ schemaVersion: 1, value }))
+    } catch (error) {
+      throw describeWriteError(error, path)
+    }
+  }
+
   /** Moves a document to trash/ (never deletes bytes). */
   async remove(id: string): Promise<void> {
     await this.read(id)
