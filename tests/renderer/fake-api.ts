@@ -1,5 +1,6 @@
 import { vi } from 'vitest'
 import { createDocument, setRowStatus, setRowTarget, summarize, type HamtaDocument } from '../../src/core/model'
+import { DEFAULT_PALETTE } from '../../src/core/review/palette'
 import type { HamtaApi } from '../../src/shared/contract'
 
 /** An in-memory API with the real model functions behind it, for component tests. */
@@ -34,7 +35,9 @@ export function fakeApi(initial: HamtaDocument[] = []) {
     editAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
     undoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
     redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
-    ...unusedInTheseTests()
+    ...unusedInTheseTests(),
+    getPalette: vi.fn(async () => [...DEFAULT_PALETTE]),
+    getSettings: vi.fn(async () => ({ authorName: 'Tester' }))
   }
   return { api, docs }
 }

@@ -7,12 +7,31 @@ import { ProgressBar } from '../../components/ProgressBar'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
 import { pickFile, readFileAsBase64, saveExport } from '../../platform'
 import { ExportDialog } from './ExportDialog'
-import { ROW_FILTER_LABEL, rowMatchesFilter, type RowFilter } from './alignment-levels'
 import { AlignmentMap } from './AlignmentMap'
 import { AutosaveQueue, type SaveState } from './autosave'
 import { RowView } from './RowView'
-import { actionFor, SHORTCUTS, type EditorAction } from './shortcuts'
+import { actionFor, shortcutAvailable, shortcutOf, SHORTCUTS, type EditorAction } from './shortcuts'
+import type { Editor } from '@tiptap/core'
+import { filterRows } from '../../../../core/review/filters'
+import type { TagDefinition } from '../../../../core/review/palette'
+import type { RowUpdate } from '../../../../shared/contract'
+import { CleanupPanel } from './CleanupPanel'
+import { FilterBar, isFiltering, NO_FILTER, queryFor, type RowFilterState } from './FilterBar'
+import { OverviewPanel } from './OverviewPanel'
+import { RejectDialog } from './RejectDialog'
+import { RowPanel, type RowPanelActions } from './RowPanel'
+import { caretInElement, selectionInElement, type EditorSpan } from './tagging'
 import { TargetEditor } from './TargetEditor'
+
+type SideTab = 'row' | 'cleanup' | 'overview' | 'map'
+const SIDE_TABS: SideTab[] = ['row', 'cleanup', 'overview', 'map']
+const SIDE_TAB_LABEL: Record<SideTab, string> = { row: 'Row', cleanup: 'Cleanup', overview: 'Overview', map: 'Map' }
+
+/** What the English editor hands over for saving: the text and its tagged spans. */
+interface EnglishEdit {
+  text: string
+  spans: EditorSpan[]
+}
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -80,8 +99,20 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [notice, setNotice] = useState<string | null>(null)
   const [history, setHistory] = useState({ canUndo: false, canRedo: false })
-  const [filter, setFilter] = useState<RowFilter>('all')
+  const [filter, setFilter] = useState<RowFilterState>(NO_FILTER)
   const [splitting, setSplitting] = useState(false)
+  const [palette, setPalette] = useState<TagDefinition[]>([])
+  const [authorName, setAuthorName] = useState('')
+  const [reviewing, setReviewing] = useState(false)
+  /** In review mode the English is read-only unless the reviewer chooses to edit this row. */
+  const [editingRowId, setEditingRowId] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState(false)
+  const [sideTab, setSideTab] = useState<SideTab>('row')
+  const [cleanupRevision, setCleanupRevision] = useState(0)
+  const editorRef = useRef<Editor | null>(null)
+  const onEditorReady = useCallback((editor: Editor | null) => {
+    editorRef.current = editor
+  }, [])
   const [showHelp, setShowHelp] = useState(false)
   // Bumped when rows come back from an alignment change, so the open editor reloads its text.
   const [rowsVersion, setRowsVersion] = useState(0)
@@ -92,10 +123,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   const queue = useMemo(
     () =>
-      new AutosaveQueue<string>({
+      new AutosaveQueue<EnglishEdit>({
         delayMs: 400,
-        save: async (rowId, target) => {
-          await api.saveTarget({ documentId, rowId, target })
+        save: async (rowId, edit) => {
+          await api.saveTarget({ documentId, rowId, target: edit.text, targetSpans: edit.spans })
         },
         onStateChange: (state, error) => {
           setSaveState(state)
@@ -106,10 +137,21 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   )
 
   const aligned = useMemo(() => rows.some((row) => row.alignment), [rows])
+  const query = useMemo(() => queryFor(filter), [filter])
+  const matching = useMemo(() => {
+    if (!doc || !isFiltering(filter)) return null
+    return new Set(filterRows({ ...doc, rows }, query))
+  }, [doc, rows, filter, query])
+  const rowMatches = useCallback((index: number) => matching === null || matching.has(index), [matching])
   const visible = useMemo(
-    () => rows.map((row, index) => ({ row, index })).filter(({ row, index }) => index === activeIndex || rowMatchesFilter(row, filter)),
-    [rows, filter, activeIndex]
+    () => rows.map((row, index) => ({ row, index })).filter(({ index }) => index === activeIndex || rowMatches(index)),
+    [rows, rowMatches, activeIndex]
   )
+
+  useEffect(() => {
+    void api.getPalette({}).then(setPalette, (error: Error) => onError(error.message))
+    void api.getSettings({}).then((settings) => setAuthorName(settings.authorName), (error: Error) => onError(error.message))
+  }, [api, onError])
 
   useEffect(() => {
     let cancelled = false
@@ -118,8 +160,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         if (cancelled) return
         setDoc(loaded)
         setRows(loaded.rows)
-        // Reviewers start at the first pairing nobody confirmed; translators at the first open row.
+        // Reviewers start at the first pairing nobody confirmed, with the map in view;
+        // translators at the first open row.
         const reviewing = loaded.rows.some((row) => row.alignment)
+        if (reviewing) setSideTab('map')
         const firstOpen = loaded.rows.findIndex((row) =>
           reviewing ? row.alignment?.status !== 'confirmed' : row.status === 'untranslated' || row.status === 'draft'
         )
@@ -169,27 +213,49 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     (step: 1 | -1) => {
       const all = rowsRef.current
       for (let index = activeRef.current + step; index >= 0 && index < all.length; index += step) {
-        if (rowMatchesFilter(all[index], filter)) return activate(index)
+        if (rowMatches(index)) return activate(index)
       }
     },
-    [activate, filter]
+    [activate, rowMatches]
+  )
+
+  /** Shows a row as the store returned it after a content edit (tags, comments, status). */
+  const showRow = useCallback((update: RowUpdate) => {
+    const index = rowsRef.current.findIndex((row) => row.id === update.row.id)
+    if (index < 0) return
+    const before = rowsRef.current[index]
+    updateRow(index, () => update.row)
+    // The open editor reloads when the English marks changed under it.
+    if (index === activeRef.current && JSON.stringify(before.targetSpans) !== JSON.stringify(update.row.targetSpans)) setRowsVersion((v) => v + 1)
+    setHistory({ canUndo: false, canRedo: false })
+  }, [updateRow])
+
+  const rowEdit = useCallback(
+    async (request: () => Promise<RowUpdate>) => {
+      try {
+        await queue.flush()
+        showRow(await request())
+      } catch (error) {
+        setNotice(errorMessage(error))
+      }
+    },
+    [queue, showRow]
   )
 
   const setStatus = useCallback(
-    async (index: number, status: RowStatus) => {
+    async (index: number, status: RowStatus, reason?: string) => {
       const row = rowsRef.current[index]
       const previous = row.status
       updateRow(index, (current) => ({ ...current, status }))
       try {
         await queue.flush()
-        await api.setRowStatus({ documentId, rowId: row.id, status })
-        setHistory({ canUndo: false, canRedo: false })
+        showRow(await api.setRowStatus({ documentId, rowId: row.id, status, ...(reason ? { reason } : {}) }))
       } catch (error) {
         updateRow(index, (current) => ({ ...current, status: previous }))
         onError(errorMessage(error))
       }
     },
-    [api, documentId, onError, queue, updateRow]
+    [api, documentId, onError, queue, showRow, updateRow]
   )
 
   const confirmActive = useCallback(() => {
@@ -215,14 +281,49 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   )
 
   const changeActiveText = useCallback(
-    (text: string) => {
+    (text: string, spans: EditorSpan[]) => {
       const index = activeRef.current
       const row = rowsRef.current[index]
-      updateRow(index, (current) => ({ ...current, target: text, status: statusAfterEdit(current, text) }))
-      queue.schedule(row.id, text)
+      updateRow(index, (current) => ({
+        ...current,
+        target: text,
+        status: statusAfterEdit(current, text),
+        targetSpans: spans.map((span, n) => ({ id: span.id ?? `new${n}`, tag: span.tag, start: span.start, end: span.end }))
+      }))
+      queue.schedule(row.id, { text, spans })
       setHistory({ canUndo: false, canRedo: false })
     },
     [queue, updateRow]
+  )
+
+  /**
+   * Tags what the user selected: words of a Persian sentence, or of the English being edited;
+   * with nothing selected, the whole active row.
+   */
+  const applyTag = useCallback(
+    (tagId: string) => {
+      const selection = window.getSelection()
+      const anchor = selection?.anchorNode
+      const sentenceElement = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest('.sentence[data-sentence-id]')
+      const rowElement = sentenceElement?.closest('.row[data-row-id]')
+      const range = sentenceElement ? selectionInElement(sentenceElement, selection) : null
+      if (sentenceElement && rowElement && range) {
+        const rowId = rowElement.getAttribute('data-row-id')!
+        const sentenceId = sentenceElement.getAttribute('data-sentence-id')!
+        selection?.removeAllRanges()
+        void rowEdit(() => api.addSourceSpan({ documentId, rowId, sentenceId, start: range.start, end: range.end, tagId }))
+        return
+      }
+      const editor = editorRef.current
+      if (editor && !editor.state.selection.empty) {
+        const spanId = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+        editor.chain().focus().setMark('tag', { tag: tagId, spanId }).run()
+        return
+      }
+      const row = rowsRef.current[activeRef.current]
+      if (row) void rowEdit(() => api.toggleRowTag({ documentId, rowId: row.id, tagId }))
+    },
+    [api, documentId, rowEdit]
   )
 
   /** Shows a new state of the document after an alignment change, keeping the active row. */
@@ -232,6 +333,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     setRows(state.document.rows)
     setHistory({ canUndo: state.canUndo, canRedo: state.canRedo })
     setRowsVersion((version) => version + 1)
+    setCleanupRevision((revision) => revision + 1)
     const found = state.document.rows.findIndex((row) => row.id === activeId)
     setActiveIndex(found >= 0 ? found : Math.min(activeRef.current, state.document.rows.length - 1))
   }, [])
@@ -293,13 +395,23 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'next' }))
         case 'detachEnglish':
           return editActive((row) => ({ kind: 'detachSentence', rowId: row.id, side: 'target', which: 'last' }))
+        case 'approveRow':
+        case 'markReviewed': {
+          const index = activeRef.current
+          const row = rowsRef.current[index]
+          if (!row?.target.trim()) return setNotice('This row has no English to review.')
+          void setStatus(index, action === 'approveRow' ? 'approved' : 'reviewed')
+          return move(1)
+        }
+        case 'rejectRow':
+          return rowsRef.current[activeRef.current]?.target.trim() ? setRejecting(true) : setNotice('This row has no English to reject.')
         case 'undoDocumentEdit':
           return void runAlignment(() => api.undoDocumentEdit({ documentId }))
         case 'redoDocumentEdit':
           return void runAlignment(() => api.redoDocumentEdit({ documentId }))
       }
     },
-    [api, confirmActive, confirmAlignmentAndNext, documentId, editActive, move, runAlignment]
+    [api, confirmActive, confirmAlignmentAndNext, documentId, editActive, move, runAlignment, setStatus]
   )
 
   // Shortcuts work wherever the focus is; keys the English editor handled itself (its own undo,
@@ -307,14 +419,24 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented) return
-      const action = actionFor(event, aligned)
-      if (!action) return
-      event.preventDefault()
-      perform(action)
+      // Typing in a dialog or the search box is not a command.
+      if ((event.target as Element | null)?.closest?.('input, textarea, select, .dialog')) return
+      const action = actionFor(event, { aligned, reviewing })
+      if (action) {
+        event.preventDefault()
+        perform(action)
+        return
+      }
+      const pressed = shortcutOf(event)
+      const tag = pressed ? palette.find((candidate) => candidate.shortcut === pressed) : undefined
+      if (tag) {
+        event.preventDefault()
+        applyTag(tag.id)
+      }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [aligned, perform])
+  }, [aligned, applyTag, palette, perform, reviewing])
 
   const [exporting, setExporting] = useState(false)
   const exportAs = useCallback(
@@ -337,7 +459,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     if (hasEnglish && !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')) return
     const dataBase64 = await readFileAsBase64(file)
     await runAlignment(() => api.importTranslation({ documentId, fileName: file.name, dataBase64, replace: hasEnglish }))
-    setFilter('all')
+    setFilter(NO_FILTER)
   }, [api, documentId, runAlignment])
 
   useEffect(() => {
@@ -350,22 +472,56 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   const progress = computeProgress(rows)
   const activeRow = rows[activeIndex]
-  const editor = activeRow ? (
+  const unsaved = activeRow ? queue.unsavedValue(activeRow.id) : undefined
+  const editable = activeRow && !activeRow.doNotTranslate && (!reviewing || editingRowId === activeRow.id)
+  const editor = activeRow && editable ? (
     <TargetEditor
       key={`${activeRow.id}:${rowsVersion}`}
-      initialText={queue.unsavedValue(activeRow.id) ?? activeRow.target}
+      initialText={unsaved?.text ?? activeRow.target}
+      initialSpans={activeRow.targetSpans}
+      palette={palette}
       label={`English translation of row ${activeIndex + 1}`}
       onChange={changeActiveText}
       onConfirm={confirmActive}
       onMove={move}
-      onUndoElsewhere={aligned ? () => perform('undoDocumentEdit') : undefined}
-      onRedoElsewhere={aligned ? () => perform('redoDocumentEdit') : undefined}
+      onReady={onEditorReady}
+      onUndoElsewhere={() => perform('undoDocumentEdit')}
+      onRedoElsewhere={() => perform('redoDocumentEdit')}
     />
   ) : null
 
+  const rowActions: RowPanelActions | null = activeRow
+    ? {
+        setStatus: (status) => void setStatus(activeIndex, status),
+        reject: () => setRejecting(true),
+        toggleRowTag: (tagId) => void rowEdit(() => api.toggleRowTag({ documentId, rowId: activeRow.id, tagId })),
+        removeSpan: (spanId) => void rowEdit(() => api.removeSpan({ documentId, rowId: activeRow.id, spanId })),
+        linkSpans: (sourceSpanId, targetSpanId) => void rowEdit(() => api.linkSpans({ documentId, rowId: activeRow.id, sourceSpanId, targetSpanId })),
+        unlinkSpan: (spanId) => void rowEdit(() => api.unlinkSpan({ documentId, rowId: activeRow.id, spanId })),
+        addComment: (text) => rowEdit(() => api.addComment({ documentId, rowId: activeRow.id, text })),
+        resolveComment: (commentId) => void rowEdit(() => api.resolveComment({ documentId, rowId: activeRow.id, commentId })),
+        reopenComment: (commentId) => void rowEdit(() => api.reopenComment({ documentId, rowId: activeRow.id, commentId })),
+        deleteComment: (commentId) => void rowEdit(() => api.deleteComment({ documentId, rowId: activeRow.id, commentId })),
+        setDoNotTranslate: (value) => void rowEdit(() => api.setDoNotTranslate({ documentId, rowId: activeRow.id, doNotTranslate: value })),
+        splitSentenceAtCaret: () => {
+          const selection = window.getSelection()
+          const anchor = selection?.anchorNode
+          const sentenceElement = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest('.sentence[data-sentence-id]')
+          const offset = sentenceElement ? caretInElement(sentenceElement, selection) : null
+          const rowId = sentenceElement?.closest('.row[data-row-id]')?.getAttribute('data-row-id')
+          if (!sentenceElement || offset === null || !rowId) return setNotice('First click in a Persian sentence where it should be split.')
+          const sentenceId = sentenceElement.getAttribute('data-sentence-id')!
+          void runAlignment(() => api.splitSentence({ documentId, rowId, sentenceId, offset }))
+        },
+        mergeSentenceWithNext: (sentenceId) => void runAlignment(() => api.mergeSentence({ documentId, rowId: activeRow.id, sentenceId })),
+        setAuthorName: (name) =>
+          void api.updateSettings({ authorName: name }).then((settings) => setAuthorName(settings.authorName), (error: Error) => onError(error.message))
+      }
+    : null
+
   if (!doc) return <div className="loading">Opening the document…</div>
 
-  const unconfirmed = rows.filter((row) => rowMatchesFilter(row, 'unconfirmed')).length
+  const unconfirmed = rows.filter((row) => row.alignment && row.alignment.status !== 'confirmed').length
 
   return (
     <div className="editor-view">
@@ -387,6 +543,18 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           {SAVE_LABEL[saveState]}
         </span>
         <div className="header-actions">
+          <button
+            type="button"
+            className={reviewing ? '' : 'secondary'}
+            aria-pressed={reviewing}
+            title="Review mode: the English is read-only unless you choose to edit; approve and reject with the keyboard"
+            onClick={() => {
+              setReviewing((on) => !on)
+              setEditingRowId(null)
+            }}
+          >
+            {reviewing ? 'Reviewing' : 'Review mode'}
+          </button>
           <button type="button" className="secondary" onClick={() => void importTranslation()}>
             Import translation…
           </button>
@@ -397,16 +565,6 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       </header>
       {aligned && (
         <div className="alignment-toolbar" role="toolbar" aria-label="Alignment">
-          <label className="filter">
-            Show{' '}
-            <select value={filter} onChange={(event) => setFilter(event.target.value as RowFilter)} aria-label="Show rows">
-              {(Object.keys(ROW_FILTER_LABEL) as RowFilter[]).map((key) => (
-                <option key={key} value={key}>
-                  {ROW_FILTER_LABEL[key]}
-                </option>
-              ))}
-            </select>
-          </label>
           <span className="toolbar-count">{unconfirmed} unconfirmed</span>
           <span className="toolbar-separator" />
           <button type="button" title="Ctrl+Shift+Enter" onClick={() => perform('confirmAlignment')}>
@@ -442,6 +600,26 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           </button>
         </div>
       )}
+      <div className="work-bar">
+        <FilterBar state={filter} onChange={setFilter} palette={palette} aligned={aligned} shown={visible.length} total={rows.length} />
+        <div className="tag-bar" role="toolbar" aria-label="Tag the selection">
+          <span className="tag-bar-label">Tag</span>
+          {palette.map((tag) => (
+            <button
+              key={tag.id}
+              type="button"
+              className="tag-button"
+              style={{ '--tag-color': tag.color } as React.CSSProperties}
+              title={`Tag the selected words${tag.shortcut ? ` (${tag.shortcut})` : ''}; with nothing selected, tag the row`}
+              // Keep the selection: a click must not move focus away from the selected words.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => applyTag(tag.id)}
+            >
+              {tag.name}
+            </button>
+          ))}
+        </div>
+      </div>
       {splitting && activeRow && (
         <SplitPanel
           row={activeRow}
@@ -480,12 +658,58 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
               onActivate={activate}
               onToggleStatus={toggleStatus}
               editor={index === activeIndex ? editor : null}
+              palette={palette}
+              search={filter.text.trim()}
             />
           ))}
-          {visible.length === 0 && <div className="empty-filter">No rows match “{ROW_FILTER_LABEL[filter]}”.</div>}
+          {visible.length === 0 && <div className="empty-filter">No rows match the filter.</div>}
         </div>
-        {aligned && <AlignmentMap rows={rows} activeIndex={activeIndex} onSelect={activate} />}
+        <aside className="side-panel" aria-label="Row details and tools">
+          <div className="side-tabs" role="tablist">
+            {SIDE_TABS.filter((tab) => tab !== 'map' || aligned).map((tab) => (
+              <button key={tab} type="button" role="tab" aria-selected={sideTab === tab} className={sideTab === tab ? 'selected' : ''} onClick={() => setSideTab(tab)}>
+                {SIDE_TAB_LABEL[tab]}
+              </button>
+            ))}
+          </div>
+          <div className="side-content">
+            {sideTab === 'row' && activeRow && rowActions && (
+              <>
+                {reviewing && !activeRow.doNotTranslate && (
+                  <button type="button" className="secondary edit-english" onClick={() => setEditingRowId(editingRowId === activeRow.id ? null : activeRow.id)}>
+                    {editingRowId === activeRow.id ? 'Stop editing the English' : 'Edit the English of this row'}
+                  </button>
+                )}
+                <RowPanel row={activeRow} rowNumber={activeIndex + 1} palette={palette} authorName={authorName} actions={rowActions} />
+              </>
+            )}
+            {sideTab === 'cleanup' && (
+              <CleanupPanel
+                api={api}
+                documentId={documentId}
+                revision={cleanupRevision}
+                rows={rows}
+                onApplied={(state) => showAlignment(state)}
+                onJump={(rowId) => activate(rowsRef.current.findIndex((row) => row.id === rowId))}
+              />
+            )}
+            {sideTab === 'overview' && (
+              <OverviewPanel doc={{ ...doc, rows }} palette={palette} onFilter={(custom) => setFilter({ ...NO_FILTER, custom })} />
+            )}
+            {sideTab === 'map' && aligned && <AlignmentMap rows={rows} activeIndex={activeIndex} onSelect={activate} />}
+          </div>
+        </aside>
       </div>
+      {rejecting && activeRow && (
+        <RejectDialog
+          rowNumber={activeIndex + 1}
+          onCancel={() => setRejecting(false)}
+          onReject={(reason) => {
+            setRejecting(false)
+            void setStatus(activeIndex, 'rejected', reason)
+          }}
+        />
+      )}
       <footer className="shortcuts">
         <span>
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> mark translated, next row · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> previous / next row
@@ -497,7 +721,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         {showHelp && (
           <table className="shortcut-help" aria-label="Keyboard shortcuts">
             <tbody>
-              {SHORTCUTS.filter((shortcut) => aligned || !shortcut.alignment).map((shortcut) => (
+              {[
+                ...SHORTCUTS.filter((shortcut) => shortcutAvailable(shortcut, { aligned, reviewing })),
+                ...palette.filter((tag) => tag.shortcut).map((tag) => ({ action: `tag-${tag.id}`, keys: tag.shortcut!, description: `tag the selection (or the row) ${tag.name}` }))
+              ].map((shortcut) => (
                 <tr key={shortcut.action}>
                   <td>
                     <kbd>{shortcut.keys}</kbd>

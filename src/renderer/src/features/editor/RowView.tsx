@@ -1,6 +1,9 @@
 import { memo, useEffect, useRef } from 'react'
 import type { Row, RowStatus } from '../../../../core/model'
+import { findMatches } from '../../../../core/review/filters'
+import type { TagDefinition } from '../../../../core/review/palette'
 import { ALIGNMENT_LEVEL_COLOR, ALIGNMENT_LEVEL_LABEL, rowAlignmentLevel } from './alignment-levels'
+import { SpannedText } from './SpannedText'
 
 export const STATUS_LABEL: Record<RowStatus, string> = {
   untranslated: 'Untranslated',
@@ -17,7 +20,11 @@ interface RowViewProps {
   active: boolean
   onActivate: (index: number) => void
   onToggleStatus: (index: number) => void
+  /** The English editor when this row is being edited; otherwise the English is shown as text. */
   editor: React.ReactNode
+  palette: readonly TagDefinition[]
+  /** Text searched for, to highlight in both languages. */
+  search: string
 }
 
 function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
@@ -37,16 +44,17 @@ function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
   )
 }
 
-export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor }: RowViewProps) {
+export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search }: RowViewProps) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' })
   }, [active])
   const hasTarget = row.target.trim().length > 0
+  const openComments = row.comments.filter((comment) => !comment.resolved).length
   return (
     <div
       ref={ref}
-      className={`row status-${row.status}${active ? ' active' : ''}${row.alignment ? ` alignment-${rowAlignmentLevel(row)}` : ''}`}
+      className={`row status-${row.status}${active ? ' active' : ''}${row.alignment ? ` alignment-${rowAlignmentLevel(row)}` : ''}${row.doNotTranslate ? ' not-for-translation' : ''}`}
       data-row-id={row.id}
       data-status={row.status}
       data-alignment={row.alignment?.status}
@@ -64,6 +72,18 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
           onClick={() => onToggleStatus(index)}
         />
         <AlignmentBadge row={row} />
+        {openComments > 0 && (
+          <span className="comment-badge" title={`${openComments} open comment${openComments === 1 ? '' : 's'}`}>
+            💬{openComments}
+          </span>
+        )}
+        {row.tags.length > 0 && (
+          <span className="row-tag-dots" title={row.tags.map((id) => palette.find((tag) => tag.id === id)?.name ?? id).join(', ')}>
+            {row.tags.map((id) => (
+              <span key={id} className="row-tag-dot" style={{ background: palette.find((tag) => tag.id === id)?.color ?? '#8a94a6' }} />
+            ))}
+          </span>
+        )}
       </div>
       <div
         className="cell source"
@@ -81,18 +101,22 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
         ) : (
           row.source.map((sentence) => (
             <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-              {sentence.text}
+              <SpannedText text={sentence.text} spans={sentence.spans} palette={palette} matches={search ? findMatches(sentence.text, search, 'fa') : []} />
             </span>
           ))
         )}
       </div>
       <div className="cell target" role="cell" dir="ltr" lang="en" onClick={() => !active && onActivate(index)}>
-        {active ? (
+        {editor ? (
           editor
         ) : hasTarget ? (
-          <div className="target-text">{row.target}</div>
+          <div className="target-text">
+            <SpannedText text={row.target} spans={row.targetSpans} palette={palette} matches={search ? findMatches(row.target, search, 'en') : []} />
+          </div>
         ) : (
-          <div className="target-placeholder">{row.alignment ? 'No English: not translated' : 'Click to translate…'}</div>
+          <div className="target-placeholder">
+            {row.doNotTranslate ? 'Not for translation' : row.alignment ? 'No English: not translated' : 'Click to translate…'}
+          </div>
         )}
       </div>
     </div>

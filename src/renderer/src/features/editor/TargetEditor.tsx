@@ -1,24 +1,21 @@
-import { Extension, type JSONContent } from '@tiptap/core'
+import { Extension, type Editor } from '@tiptap/core'
 import { Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import type { SpanTag } from '../../../../core/model'
+import type { TagDefinition } from '../../../../core/review/palette'
+import { TagMark } from './TagMark'
+import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 
 export interface TargetEditorCallbacks {
-  onChange: (text: string) => void
+  /** The English and its tagged spans, after every change. */
+  onChange: (text: string, spans: EditorSpan[]) => void
   onConfirm: () => void
   onMove: (step: 1 | -1) => void
   /** Ctrl+Z / Ctrl+Shift+Z when the editor has no typing of its own to undo or redo. */
   onUndoElsewhere?: () => void
   onRedoElsewhere?: () => void
-}
-
-/** Plain text in, ProseMirror document out: one paragraph per line. */
-export function textToEditorContent(text: string): JSONContent {
-  return {
-    type: 'doc',
-    content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' }))
-  }
 }
 
 /** Row shortcuts win over the editor's own (StarterKit binds Mod-Enter to a hard break). */
@@ -65,20 +62,24 @@ const RowShortcuts = Extension.create<{ callbacks: { current: TargetEditorCallba
 
 interface TargetEditorProps extends TargetEditorCallbacks {
   initialText: string
+  initialSpans: readonly SpanTag[]
+  palette: readonly TagDefinition[]
   label: string
+  /** Hands the editor to the page, so tag buttons can mark its selection. */
+  onReady?: (editor: Editor | null) => void
 }
 
 /**
  * The English editor, mounted only in the active row: one TipTap instance for the whole document
  * keeps typing fast in long articles and gives each row its own clean undo history.
  */
-export function TargetEditor({ initialText, label, ...callbacks }: TargetEditorProps): React.JSX.Element {
+export function TargetEditor({ initialText, initialSpans, palette, label, onReady, ...callbacks }: TargetEditorProps): React.JSX.Element {
   const callbackRef = useRef<TargetEditorCallbacks | null>(callbacks)
   callbackRef.current = callbacks
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
-        // Translations are stored as plain text for now: offer no formatting that would be lost.
+        // Translations are stored as text with tag spans: offer no formatting that would be lost.
         heading: false,
         blockquote: false,
         bulletList: false,
@@ -95,15 +96,26 @@ export function TargetEditor({ initialText, label, ...callbacks }: TargetEditorP
         code: false,
         link: false
       }),
-      RowShortcuts.configure({ callbacks: callbackRef })
+      RowShortcuts.configure({ callbacks: callbackRef }),
+      TagMark.configure({
+        colorOf: (tagId) => palette.find((tag) => tag.id === tagId)?.color ?? '#888888',
+        nameOf: (tagId) => palette.find((tag) => tag.id === tagId)?.name ?? tagId
+      })
     ],
-    content: textToEditorContent(initialText),
+    content: editorContentFor(initialText, initialSpans),
     immediatelyRender: true,
     editorProps: {
       attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' }
     },
-    onUpdate: ({ editor: current }) => callbackRef.current?.onChange(current.getText({ blockSeparator: '\n' }))
+    onUpdate: ({ editor: current }) => {
+      const { text, spans } = textAndSpansOf(current.getJSON())
+      callbackRef.current?.onChange(text, spans)
+    }
   })
+  useEffect(() => {
+    onReady?.(editor)
+    return () => onReady?.(null)
+  }, [editor, onReady])
   // Focus before the browser handles the next key press: a translator who confirms a row with
   // Ctrl+Enter and keeps typing must not lose the first letters to the row being replaced.
   // (TipTap's focus command waits for the next animation frame, which can undo a Ctrl+A made

@@ -1,10 +1,10 @@
 import type { Row } from '../../../../core/model'
+import { LOW_CONFIDENCE } from '../../../../core/review/overview'
+
+export { LOW_CONFIDENCE }
 
 /** How much a reviewer should trust a row's pairing, for colours and filters. */
 export type AlignmentLevel = 'confirmed' | 'flagged' | 'high' | 'medium' | 'low' | 'unpaired' | 'none'
-
-/** Confidence below which an automatic row counts as low: these are the rows to review first. */
-export const LOW_CONFIDENCE = 0.6
 const HIGH_CONFIDENCE = 0.9
 
 export function rowAlignmentLevel(row: Row): AlignmentLevel {
@@ -37,27 +37,4 @@ export const ALIGNMENT_LEVEL_LABEL: Record<AlignmentLevel, string> = {
   low: `unsure (< ${LOW_CONFIDENCE * 100}%)`,
   unpaired: 'one side only',
   none: 'not aligned'
-}
-
-export type RowFilter = 'all' | 'unconfirmed' | 'low' | 'flagged'
-
-export const ROW_FILTER_LABEL: Record<RowFilter, string> = {
-  all: 'All rows',
-  unconfirmed: 'Unconfirmed',
-  low: 'Low confidence',
-  flagged: 'Flagged'
-}
-
-export function rowMatchesFilter(row: Row, filter: RowFilter): boolean {
-  const level = rowAlignmentLevel(row)
-  switch (filter) {
-    case 'all':
-      return true
-    case 'unconfirmed':
-      return level !== 'confirmed' && level !== 'none'
-    case 'low':
-      return level === 'low' || level === 'unpaired'
-    case 'flagged':
-      return level === 'flagged'
-  }
 }

@@ -14,6 +14,9 @@ export type EditorAction =
   | 'detachEnglish'
   | 'undoDocumentEdit'
   | 'redoDocumentEdit'
+  | 'approveRow'
+  | 'markReviewed'
+  | 'rejectRow'
 
 export interface Shortcut {
   action: EditorAction
@@ -21,6 +24,8 @@ export interface Shortcut {
   description: string
   /** Only for documents whose English was aligned from an existing translation. */
   alignment?: boolean
+  /** Only in review mode. */
+  review?: boolean
   matches: (event: KeyboardEvent) => boolean
 }
 
@@ -39,11 +44,26 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'persianToPrevious', alignment: true, keys: 'Ctrl+Alt+Shift+↑', description: 'move the first Persian sentence to the row above', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowUp' },
   { action: 'persianToNext', alignment: true, keys: 'Ctrl+Alt+Shift+↓', description: 'move the last Persian sentence to the row below', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowDown' },
   { action: 'detachEnglish', alignment: true, keys: 'Ctrl+Shift+D', description: 'give the last English sentence a row of its own', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyD' },
-  { action: 'undoDocumentEdit', alignment: true, keys: 'Ctrl+Z', description: 'undo the last alignment edit (in the English editor, once its own typing is undone)', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ' },
-  { action: 'redoDocumentEdit', alignment: true, keys: 'Ctrl+Shift+Z', description: 'redo', matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY')) }
+  { action: 'undoDocumentEdit', keys: 'Ctrl+Z', description: 'undo the last alignment, sentence or cleanup edit (in the English editor, once its own typing is undone)', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ' },
+  { action: 'approveRow', review: true, keys: 'Ctrl+Alt+A', description: 'approve the row and go to the next', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyA' },
+  { action: 'markReviewed', review: true, keys: 'Ctrl+Alt+V', description: 'mark the row reviewed and go to the next', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyV' },
+  { action: 'rejectRow', review: true, keys: 'Ctrl+Alt+R', description: 'reject the row (asks why)', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyR' },
+  { action: 'redoDocumentEdit', keys: 'Ctrl+Shift+Z', description: 'redo', matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY')) }
 ]
 
-export function actionFor(event: KeyboardEvent, alignmentEnabled: boolean): EditorAction | null {
-  const shortcut = SHORTCUTS.find((candidate) => (alignmentEnabled || !candidate.alignment) && candidate.matches(event))
+export function shortcutAvailable(shortcut: Shortcut, context: { aligned: boolean; reviewing: boolean }): boolean {
+  return (context.aligned || !shortcut.alignment) && (context.reviewing || !shortcut.review)
+}
+
+export function actionFor(event: KeyboardEvent, context: { aligned: boolean; reviewing: boolean }): EditorAction | null {
+  const shortcut = SHORTCUTS.find((candidate) => shortcutAvailable(candidate, context) && candidate.matches(event))
   return shortcut?.action ?? null
+}
+
+/** The pressed key combination in the palette's spelling (Alt+1), to find a tag by its shortcut. */
+export function shortcutOf(event: KeyboardEvent): string | null {
+  const key = /^Digit(\d)$/.exec(event.code)?.[1] ?? /^Key([A-Z])$/.exec(event.code)?.[1] ?? /^F\d{1,2}$/.exec(event.code)?.[0]
+  if (!key) return null
+  const parts = [event.ctrlKey && 'Ctrl', event.altKey && 'Alt', event.shiftKey && 'Shift', event.metaKey && 'Meta'].filter(Boolean)
+  return parts.length > 0 ? [...parts, key].join('+') : null
 }
