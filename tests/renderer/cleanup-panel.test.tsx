@@ -217,6 +217,8 @@ describe('CleanupPanel', () => {
     expect(applied).not.toHaveBeenCalled()
     expect(group('boilerplate')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Accept all 1 fix: Agency boilerplate' }).hasAttribute('disabled')).toBe(false)
+    fireEvent.click(within(alert).getByRole('button', { name: 'Close the message' }))
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 
   it('shows a failed check inline and tries again on request', async () => {
@@ -226,7 +228,7 @@ describe('CleanupPanel', () => {
     render(<Harness api={api} doc={sampleDocument()} />)
     expect((await screen.findByRole('alert')).textContent).toContain('Library is locked.')
     vi.mocked(api.proposeCleanup).mockImplementation(working)
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
     await screen.findByRole('button', { name: /^Missing zero-width non-joiners/ })
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -1,18 +1,19 @@
 import type { Progress } from '../../../core/model'
 
-/** Translated (solid) and draft (light) shares of a document's rows. */
+/** Done (translated, reviewed or approved: solid) and draft (light) shares of a document's rows. */
 export function ProgressBar({ progress }: { progress: Progress }): React.JSX.Element {
   const percent = (count: number): number => (progress.total === 0 ? 0 : (count / progress.total) * 100)
+  const done = progress.translated + progress.reviewed + progress.approved
   return (
     <div
       className="progress-bar"
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={progress.total}
-      aria-valuenow={progress.translated}
-      aria-valuetext={`${progress.translated} of ${progress.total} rows translated`}
+      aria-valuenow={done}
+      aria-valuetext={`${done} of ${progress.total} rows translated`}
     >
-      <div className="progress-translated" style={{ width: `${percent(progress.translated)}%` }} />
+      <div className="progress-translated" style={{ width: `${percent(done)}%` }} />
       <div className="progress-draft" style={{ width: `${percent(progress.draft)}%` }} />
     </div>
   )

@@ -138,7 +138,8 @@ function ProposalItem({ proposal, rowNumber, context, busy, onAccept, onDismiss,
  */
 export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJump }: CleanupPanelProps) {
   const [proposals, setProposals] = useState<CleanupProposal[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  /** The last failure; `reload` when it was the check itself, which can simply be tried again. */
+  const [error, setError] = useState<{ message: string; reload: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   /** Kinds the user opened or closed; the rest follow the default (see `isExpanded`). */
   const [expanded, setExpanded] = useState<Partial<Record<CleanupKind, boolean>>>({})
@@ -157,7 +158,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       setError(null)
     } catch (failure) {
       if (current !== request.current) return
-      setError(`Could not check the Persian text: ${errorMessage(failure)}`)
+      setError({ message: `Could not check the Persian text: ${errorMessage(failure)}`, reload: true })
     }
   }, [api, documentId])
 
@@ -192,7 +193,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       focusAfterUpdate.current = focus
       await load()
     } catch (failure) {
-      setError(`Could not apply the ${ids.length === 1 ? 'fix' : 'fixes'}: ${errorMessage(failure)}`)
+      setError({ message: `Could not apply the ${ids.length === 1 ? 'fix' : 'fixes'}: ${errorMessage(failure)}`, reload: false })
     } finally {
       setBusy(false)
     }
@@ -208,7 +209,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       focusAfterUpdate.current = focus
       setProposals(remaining)
     } catch (failure) {
-      setError(`Could not dismiss the ${ids.length === 1 ? 'fix' : 'fixes'}: ${errorMessage(failure)}`)
+      setError({ message: `Could not dismiss the ${ids.length === 1 ? 'fix' : 'fixes'}: ${errorMessage(failure)}`, reload: false })
     } finally {
       setBusy(false)
     }
@@ -242,10 +243,16 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       </p>
       {error && (
         <div className="cleanup-error" role="alert">
-          <span>{error}</span>
-          <button type="button" className="link" aria-label="Try again" onClick={() => void load()}>
-            Retry
-          </button>
+          <span>{error.message}</span>
+          {error.reload ? (
+            <button type="button" className="link" aria-label="Check again" onClick={() => void load()}>
+              Retry
+            </button>
+          ) : (
+            <button type="button" className="link cleanup-error-close" aria-label="Close the message" onClick={() => setError(null)}>
+              ×
+            </button>
+          )}
         </div>
       )}
       <div className="cleanup-list" ref={listRef} tabIndex={-1}>

@@ -535,8 +535,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         <div className="doc-progress" aria-label="Progress">
           <ProgressBar progress={progress} />
           <span className="progress-text">
-            {progress.translated} / {progress.total} translated
+            {progress.translated + progress.reviewed + progress.approved} / {progress.total} translated
             {progress.draft > 0 ? ` · ${progress.draft} draft` : ''}
+            {progress.approved > 0 ? ` · ${progress.approved} approved` : ''}
+            {progress.rejected > 0 ? ` · ${progress.rejected} rejected` : ''}
           </span>
         </div>
         <span className={`save-state ${saveState}`} role="status" data-testid="save-state">

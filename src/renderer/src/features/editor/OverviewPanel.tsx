@@ -79,7 +79,7 @@ function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) 
         </span>
         <span className="overview-count-value">{tag.rowsUsing}</span>
         <span className="overview-tag-detail" aria-hidden="true">
-          <span title="Row tags">{tag.rows} rows</span>
+          <span title="Row tags">{plural(tag.rows, 'row')}</span>
           <span title="Spans on Persian text">{tag.sourceSpans} fa</span>
           <span title="Spans on English text">{tag.targetSpans} en</span>
         </span>
@@ -93,8 +93,9 @@ function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) 
  * figure is a button that filters the rows to those it counts.
  */
 export const OverviewPanel = memo(function OverviewPanel({ doc, palette, onFilter }: OverviewPanelProps) {
-  // Counting walks every row and span: once per document version, not per render.
-  const overview = useMemo(() => documentOverview(doc, palette), [doc, palette])
+  // Counting walks every row and span: once per version of the rows, not per render. Keyed on the
+  // rows (all the count reads) so a document object rebuilt around the same rows counts as the same.
+  const overview = useMemo(() => documentOverview(doc, palette), [doc.rows, palette])
   const { progress, byStatus, comments, alignment } = overview
   const usedTags = overview.tags.filter((tag) => tag.rowsUsing > 0)
   const unusedTags = overview.tags.filter((tag) => tag.rowsUsing === 0 && tag.inPalette)

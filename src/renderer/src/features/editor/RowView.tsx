@@ -73,8 +73,11 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
         />
         <AlignmentBadge row={row} />
         {openComments > 0 && (
-          <span className="comment-badge" title={`${openComments} open comment${openComments === 1 ? '' : 's'}`}>
-            💬{openComments}
+          <span className="comment-badge" title={`${openComments} open comment${openComments === 1 ? '' : 's'}`} aria-label={`${openComments} open comments`}>
+            <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+              <path d="M2 2h12v9H6l-3 3v-3H2z" fill="currentColor" />
+            </svg>
+            {openComments}
           </span>
         )}
         {row.tags.length > 0 && (
