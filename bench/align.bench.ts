@@ -41,7 +41,9 @@ gc?.()
 const heapBefore = process.memoryUsage().heapUsed
 const bigRun = time(big, 3)
 const heapAfter = process.memoryUsage().heapUsed
-console.log(`align ${big.source.length} x ${big.target.length} sentences: ${bigRun.ms.toFixed(0)} ms (best of 3), strict F1 ${bigRun.f1.toFixed(3)}  [target < 2000 ms]`)
+console.log(
+  `align ${big.source.length} x ${big.target.length} sentences: ${bigRun.ms.toFixed(0)} ms (best of 3), strict F1 ${bigRun.f1.toFixed(3)}  [target < 2000 ms]`
+)
 console.log(`heap after the run: ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB retained`)
 
 const small = document(2_500)
@@ -66,5 +68,9 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 const constructed = rows.filter((row) => row.name.includes('/'))
 const dev = rows.find((row) => row.name === 'dev-003')
 if (dev) console.log(`dev set: strict ${dev.strict.toFixed(3)}, lax ${dev.lax.toFixed(3)}`)
-console.log(`unmodified pairs (${rows.length - constructed.length}): mean strict ${mean(rows.filter((r) => !r.name.includes('/')).map((r) => r.strict)).toFixed(3)}, lax ${mean(rows.filter((r) => !r.name.includes('/')).map((r) => r.lax)).toFixed(3)}`)
-console.log(`constructed cases (${constructed.length}): mean strict ${mean(constructed.map((r) => r.strict)).toFixed(3)}, lax ${mean(constructed.map((r) => r.lax)).toFixed(3)}, worst strict ${Math.min(...constructed.map((r) => r.strict)).toFixed(3)}`)
+console.log(
+  `unmodified pairs (${rows.length - constructed.length}): mean strict ${mean(rows.filter((r) => !r.name.includes('/')).map((r) => r.strict)).toFixed(3)}, lax ${mean(rows.filter((r) => !r.name.includes('/')).map((r) => r.lax)).toFixed(3)}`
+)
+console.log(
+  `constructed cases (${constructed.length}): mean strict ${mean(constructed.map((r) => r.strict)).toFixed(3)}, lax ${mean(constructed.map((r) => r.lax)).toFixed(3)}, worst strict ${Math.min(...constructed.map((r) => r.strict)).toFixed(3)}`
+)

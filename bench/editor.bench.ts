@@ -7,7 +7,11 @@ import { launchBrowser, startWebMode } from '../tests/e2e/harness'
 
 const SENTENCES = 2000
 const sentence = (i: number): string => `وزیر کار و امور اجتماعی در جمله شماره ${i} درباره گسترش همکاری های دو کشور سخن گفت.`
-const text = ['سند آزمایشی بزرگ', '', ...Array.from({ length: SENTENCES / 10 }, (_, p) => Array.from({ length: 10 }, (_, i) => sentence(p * 10 + i)).join(' ') + '\n')].join('\n')
+const text = [
+  'سند آزمایشی بزرگ',
+  '',
+  ...Array.from({ length: SENTENCES / 10 }, (_, p) => Array.from({ length: 10 }, (_, i) => sentence(p * 10 + i)).join(' ') + '\n')
+].join('\n')
 
 const libraryDir = await mkdtemp(join(tmpdir(), 'hamta-bench-'))
 const web = await startWebMode(libraryDir)

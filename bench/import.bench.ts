@@ -29,7 +29,9 @@ for (const [label, bytes] of [
 ] as const) {
   let reports = 0
   const ms = await fastest(5, () => readDocument('large.txt', bytes, { onProgress: () => reports++ }))
-  console.log(`txt ${label.padEnd(13)} ${(bytes.length / MB).toFixed(1)} MB: ${ms.toFixed(0)} ms, ${(bytes.length / MB / (ms / 1000)).toFixed(0)} MB/s, ${reports / 5} progress reports per import`)
+  console.log(
+    `txt ${label.padEnd(13)} ${(bytes.length / MB).toFixed(1)} MB: ${ms.toFixed(0)} ms, ${(bytes.length / MB / (ms / 1000)).toFixed(0)} MB/s, ${reports / 5} progress reports per import`
+  )
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'hamta-import-bench-'))
@@ -40,7 +42,9 @@ try {
   const firstPdf = await fastest(1, () => readDocument('sample-000.pdf', pdf))
   const pdfMs = await fastest(5, () => readDocument('sample-000.pdf', pdf))
   const pages = (await readDocument('sample-000.pdf', pdf)).notes[0]
-  console.log(`pdf  sample 000 (${(pdf.length / 1024).toFixed(0)} KB; ${pages}): ${pdfMs.toFixed(0)} ms (first read, loading pdf.js: ${firstPdf.toFixed(0)} ms)`)
+  console.log(
+    `pdf  sample 000 (${(pdf.length / 1024).toFixed(0)} KB; ${pages}): ${pdfMs.toFixed(0)} ms (first read, loading pdf.js: ${firstPdf.toFixed(0)} ms)`
+  )
   const docx = await makeSampleDocx()
   const docxMs = await fastest(5, () => readDocument('sample-003.docx', docx))
   console.log(`docx sample 003 (${(docx.length / 1024).toFixed(0)} KB): ${docxMs.toFixed(0)} ms`)

@@ -40,7 +40,6 @@ function timed<T>(run: () => T): { ms: number; result: T } {
 setFlagsFromString('--expose-gc')
 const gc = ((globalThis as { gc?: () => void }).gc ?? runInNewContext('gc')) as () => void
 
-
 // ---------------------------------------------------------------------------------------------
 // Speed
 
@@ -104,8 +103,12 @@ console.log(`  input: ${largeMB.toFixed(2)} MB (${copiesBase} copies of both sam
 console.log(`  hamta segmentText:                      ${oursMs.toFixed(0)} ms  ${(largeMB / (oursMs / 1000)).toFixed(1)} MB/s`)
 console.log(`  Intl.Segmenter('fa') per paragraph:     ${intlMs.toFixed(0)} ms  ${(largeMB / (intlMs / 1000)).toFixed(1)} MB/s`)
 console.log(`  speed-up over Intl.Segmenter: ${(intlMs / oursMs).toFixed(2)}x (target >= 2x)`)
-console.log(`  scaling, segmentText:     1x ${baseMB.toFixed(2)} MB ${baseMs.toFixed(1)} ms, 8x ${hugeMB.toFixed(2)} MB ${hugeMs.toFixed(1)} ms -> ${(hugeMs / baseMs).toFixed(2)}x time (target <= 9x)`)
-console.log(`  scaling, sentenceOffsets: 1x ${offsetsBaseMs.toFixed(1)} ms, 8x ${offsetsLargeMs.toFixed(1)} ms -> ${(offsetsLargeMs / offsetsBaseMs).toFixed(2)}x time; ${(hugeMB / (offsetsLargeMs / 1000)).toFixed(1)} MB/s`)
+console.log(
+  `  scaling, segmentText:     1x ${baseMB.toFixed(2)} MB ${baseMs.toFixed(1)} ms, 8x ${hugeMB.toFixed(2)} MB ${hugeMs.toFixed(1)} ms -> ${(hugeMs / baseMs).toFixed(2)}x time (target <= 9x)`
+)
+console.log(
+  `  scaling, sentenceOffsets: 1x ${offsetsBaseMs.toFixed(1)} ms, 8x ${offsetsLargeMs.toFixed(1)} ms -> ${(offsetsLargeMs / offsetsBaseMs).toFixed(2)}x time; ${(hugeMB / (offsetsLargeMs / 1000)).toFixed(1)} MB/s`
+)
 {
   // The command itself, end to end (read, decode, segment, print JSON), on the 10 MB file.
   const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url))
@@ -219,7 +222,13 @@ const FIX_CASES: Array<[string, Array<[string, string]>]> = [
   ['همکاری های دو کشور', [['همکاری های', `همکاری${Z}های`]]],
   ['بزرگترین کشور منطقه', [['بزرگترین', `بزرگ${Z}ترین`]]],
   ['نمیدانم چه بگویم', [['نمیدانم', `نمی${Z}دانم`]]],
-  ['او میگوید که می آید', [['میگوید', `می${Z}گوید`], ['می آید', `می${Z}آید`]]],
+  [
+    'او میگوید که می آید',
+    [
+      ['میگوید', `می${Z}گوید`],
+      ['می آید', `می${Z}آید`]
+    ]
+  ],
   ['این کتابها خوب است', [['کتابها', `کتاب${Z}ها`]]],
   ['پروژههای مشترک', [['پروژههای', `پروژه${Z}های`]]],
   ['روابط بینالمللی', [['بینالمللی', `بین${Z}المللی`]]],
@@ -230,7 +239,13 @@ const FIX_CASES: Array<[string, Array<[string, string]>]> = [
   ['نزدیکتر شد', [['نزدیکتر', `نزدیک${Z}تر`]]],
   ['روابط دوکشور', [['دوکشور', 'دو کشور']]],
   ['درگیری وکشتار', [['وکشتار', 'و کشتار']]],
-  ['كتاب علي', [['كتاب', 'کتاب'], ['علي', 'علی']]],
+  [
+    'كتاب علي',
+    [
+      ['كتاب', 'کتاب'],
+      ['علي', 'علی']
+    ]
+  ],
   ['سال ٢٠٢٠', [['٢٠٢٠', '۲۰۲۰']]],
   ['میز و میوه و میلیون', []],
   ['میان میراث بیمه بیمار', []],

@@ -71,5 +71,7 @@ console.log(`  library of 1,000 documents: median ${thousand.median.toFixed(2)} 
 console.log(`  ratio 1,000 : 1 (median):   ${(thousand.median / one.median).toFixed(2)}x`)
 for (const sentences of [10_000, 100_000]) {
   const big = await loadTime(sentences)
-  console.log(`${sentences.toLocaleString('en')}-sentence document (${(big.bytes / 1e6).toFixed(1)} MB): load ${big.coldMs.toFixed(0)} ms, save one edit ${big.saveMs.toFixed(0)} ms`)
+  console.log(
+    `${sentences.toLocaleString('en')}-sentence document (${(big.bytes / 1e6).toFixed(1)} MB): load ${big.coldMs.toFixed(0)} ms, save one edit ${big.saveMs.toFixed(0)} ms`
+  )
 }

@@ -12,6 +12,16 @@ export const DOCUMENT_SCHEMA_VERSION = 2
 export const ROW_STATUSES = ['untranslated', 'draft', 'translated', 'reviewed', 'approved', 'rejected'] as const
 export type RowStatus = (typeof ROW_STATUSES)[number]
 
+/** How statuses read to people, in the app and in exported documents. */
+export const ROW_STATUS_LABEL: Record<RowStatus, string> = {
+  untranslated: 'Untranslated',
+  draft: 'Draft',
+  translated: 'Translated',
+  reviewed: 'Reviewed',
+  approved: 'Approved',
+  rejected: 'Rejected'
+}
+
 /** Statuses that count as done for progress. */
 export const DONE_STATUSES: ReadonlySet<RowStatus> = new Set(['translated', 'reviewed', 'approved'])
 
@@ -248,5 +258,10 @@ export function englishText(doc: HamtaDocument): string {
     if (!text) continue
     ;(paragraphs[row.paragraph] ??= []).push(text)
   }
-  return paragraphs.filter((sentences) => sentences && sentences.length > 0).map((sentences) => sentences.join(' ')).join('\n\n') + '\n'
+  return (
+    paragraphs
+      .filter((sentences) => sentences && sentences.length > 0)
+      .map((sentences) => sentences.join(' '))
+      .join('\n\n') + '\n'
+  )
 }

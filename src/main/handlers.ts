@@ -63,7 +63,10 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     },
     setRowStatus: async ({ documentId, rowId, status, reason }) => {
       const { authorName } = await library.settings()
-      return rowUpdate(await library.edit(documentId, (doc) => setReviewStatus(doc, rowId, status, { author: authorName, now: now(), reason })), rowId)
+      return rowUpdate(
+        await library.edit(documentId, (doc) => setReviewStatus(doc, rowId, status, { author: authorName, now: now(), reason })),
+        rowId
+      )
     },
     deleteDocument: async ({ documentId }) => {
       await library.deleteDocument(documentId)
@@ -101,12 +104,17 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     },
     addSourceSpan: async ({ documentId, rowId, sentenceId, start, end, tagId }) => {
       const palette = await library.palette()
-      return rowUpdate(await library.edit(documentId, (doc) => addSourceSpan(doc, { rowId, sentenceId, start, end, tag: tagId }, palette, now())), rowId)
+      return rowUpdate(
+        await library.edit(documentId, (doc) => addSourceSpan(doc, { rowId, sentenceId, start, end, tag: tagId }, palette, now())),
+        rowId
+      )
     },
-    removeSpan: async ({ documentId, rowId, spanId }) => rowUpdate(await library.edit(documentId, (doc) => removeSpan(doc, rowId, spanId, now())), rowId),
+    removeSpan: async ({ documentId, rowId, spanId }) =>
+      rowUpdate(await library.edit(documentId, (doc) => removeSpan(doc, rowId, spanId, now())), rowId),
     linkSpans: async ({ documentId, rowId, sourceSpanId, targetSpanId }) =>
       rowUpdate(await library.edit(documentId, (doc) => linkSpans(doc, rowId, sourceSpanId, targetSpanId, now())), rowId),
-    unlinkSpan: async ({ documentId, rowId, spanId }) => rowUpdate(await library.edit(documentId, (doc) => unlinkSpan(doc, rowId, spanId, now())), rowId),
+    unlinkSpan: async ({ documentId, rowId, spanId }) =>
+      rowUpdate(await library.edit(documentId, (doc) => unlinkSpan(doc, rowId, spanId, now())), rowId),
 
     addComment: async ({ documentId, rowId, text }) => {
       const { authorName } = await library.settings()

@@ -14,7 +14,11 @@ import { API_METHODS, type ApiMethod } from './methods'
 
 export { API_METHODS, type ApiMethod }
 
-const id = z.string().min(1).max(200).regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dot, dash or underscore')
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dot, dash or underscore')
 
 /** Imported files travel as base64 so the main process can detect their encoding. */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -85,7 +89,12 @@ export const inputSchemas = {
   getPalette: z.object({}).strict(),
   createTag: z.object({ name: z.string().min(1).max(40), color: z.string().max(20), shortcut: z.string().max(40).optional() }).strict(),
   updateTag: z
-    .object({ tagId: id, name: z.string().min(1).max(40).optional(), color: z.string().max(20).optional(), shortcut: z.string().max(40).nullable().optional() })
+    .object({
+      tagId: id,
+      name: z.string().min(1).max(40).optional(),
+      color: z.string().max(20).optional(),
+      shortcut: z.string().max(40).nullable().optional()
+    })
     .strict(),
   deleteTag: z.object({ tagId: id, confirmed: z.boolean().optional() }).strict(),
   getSettings: z.object({}).strict(),

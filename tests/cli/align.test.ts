@@ -32,7 +32,11 @@ describe('hamta align', () => {
     expect(code).toBe(0)
     const output = JSON.parse(stdout)
     expect(Object.keys(output).sort()).toEqual(['beads', 'source', 'target'])
-    expect(output.target).toEqual(['Exports rose 12 percent.', 'Dr. Smith asked: will the trend continue?', 'Experts say imports were $28.4 billion.'])
+    expect(output.target).toEqual([
+      'Exports rose 12 percent.',
+      'Dr. Smith asked: will the trend continue?',
+      'Experts say imports were $28.4 billion.'
+    ])
     expect(output.source).toHaveLength(3)
     expect(output.beads).toEqual([
       { src: [0], tgt: [0], score: expect.any(Number) },

@@ -180,18 +180,59 @@ describe('hamta export', () => {
 
   it.each([
     ['a missing file', () => ['export', path('missing.json'), '--format', 'tmx', '--out', path('x.tmx')], /missing\.json: no such file/],
-    ['invalid JSON', () => { writeFileSync(path('bad.json'), '{"format": '); return ['export', path('bad.json'), '--format', 'tmx', '--out', path('x.tmx')] }, /is not a Hamta JSON export: /],
-    ['JSON that is not a Hamta export', () => { writeFileSync(path('other.json'), '{"a": 1}'); return ['export', path('other.json'), '--format', 'tmx', '--out', path('x.tmx')] }, /not a Hamta JSON export/],
-    ['an invalid document', () => { writeFileSync(path('invalid.json'), JSON.stringify({ format: 'hamta-document', document: { schemaVersion: 2, id: 'x' } })); return ['export', path('invalid.json'), '--format', 'tmx', '--out', path('x.tmx')] }, /is not a valid Hamta document: /],
+    [
+      'invalid JSON',
+      () => {
+        writeFileSync(path('bad.json'), '{"format": ')
+        return ['export', path('bad.json'), '--format', 'tmx', '--out', path('x.tmx')]
+      },
+      /is not a Hamta JSON export: /
+    ],
+    [
+      'JSON that is not a Hamta export',
+      () => {
+        writeFileSync(path('other.json'), '{"a": 1}')
+        return ['export', path('other.json'), '--format', 'tmx', '--out', path('x.tmx')]
+      },
+      /not a Hamta JSON export/
+    ],
+    [
+      'an invalid document',
+      () => {
+        writeFileSync(path('invalid.json'), JSON.stringify({ format: 'hamta-document', document: { schemaVersion: 2, id: 'x' } }))
+        return ['export', path('invalid.json'), '--format', 'tmx', '--out', path('x.tmx')]
+      },
+      /is not a valid Hamta document: /
+    ],
     ['no document', () => ['export', '--format', 'tmx', '--out', path('x.tmx')], /no document given/],
     ['no --format', () => ['export', sampleExport('f.hamta.json'), '--out', path('x.tmx')], /--out needs --format/],
     ['no --out', () => ['export', sampleExport('o.hamta.json'), '--format', 'tmx'], /--format needs --out/],
-    ['an unknown format', () => ['export', sampleExport('u.hamta.json'), '--format', 'xliff', '--out', path('x.xlf')], /unknown format 'xliff'; use one of tmx, xliff12, xliff2/],
-    ['--english-only for a non-docx format', () => ['export', sampleExport('e.hamta.json'), '--format', 'html', '--english-only', '--out', path('x.html')], /--english-only applies to --format docx only/],
-    ['a missing library document', () => ['export', '--library', folder, '--doc', 'nope', '--format', 'tmx', '--out', path('x.tmx')], /has no document nope/],
-    ['an unsafe document id', () => ['export', '--library', folder, '--doc', '../../etc/passwd', '--format', 'tmx', '--out', path('x.tmx')], /is not a document id/],
+    [
+      'an unknown format',
+      () => ['export', sampleExport('u.hamta.json'), '--format', 'xliff', '--out', path('x.xlf')],
+      /unknown format 'xliff'; use one of tmx, xliff12, xliff2/
+    ],
+    [
+      '--english-only for a non-docx format',
+      () => ['export', sampleExport('e.hamta.json'), '--format', 'html', '--english-only', '--out', path('x.html')],
+      /--english-only applies to --format docx only/
+    ],
+    [
+      'a missing library document',
+      () => ['export', '--library', folder, '--doc', 'nope', '--format', 'tmx', '--out', path('x.tmx')],
+      /has no document nope/
+    ],
+    [
+      'an unsafe document id',
+      () => ['export', '--library', folder, '--doc', '../../etc/passwd', '--format', 'tmx', '--out', path('x.tmx')],
+      /is not a document id/
+    ],
     ['--doc without a library', () => ['export', '--doc', 'doc-42', '--format', 'tmx', '--out', path('x.tmx')], /--doc needs --library/],
-    ['an unknown option', () => ['export', sampleExport('k.hamta.json'), '--format', 'tmx', '--out', path('x.tmx'), '--fast'], /unknown option --fast/]
+    [
+      'an unknown option',
+      () => ['export', sampleExport('k.hamta.json'), '--format', 'tmx', '--out', path('x.tmx'), '--fast'],
+      /unknown option --fast/
+    ]
   ])('refuses %s with a one-line error and exit code 1', async (_name, makeArgs, message) => {
     const { code, stdout, stderr } = await cli(...(makeArgs as () => string[])())
     expect(code).toBe(1)

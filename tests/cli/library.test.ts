@@ -29,7 +29,11 @@ describe('hamta import and hamta list', () => {
       expect(await runCli(['list', '--library', library, '--json'], listed.io)).toBe(0)
       const json = JSON.parse(listed.out.join(''))
       expect(json.documents).toEqual([
-        expect.objectContaining({ id, title: 'تاکید بر ضرورت تقویت همکاری های سه جانبه اقتصادی ایران، ترکیه و آذربایجان', sentences: stored.document.rows.length })
+        expect.objectContaining({
+          id,
+          title: 'تاکید بر ضرورت تقویت همکاری های سه جانبه اقتصادی ایران، ترکیه و آذربایجان',
+          sentences: stored.document.rows.length
+        })
       ])
       expect(json.problems).toEqual([])
     })

@@ -95,7 +95,9 @@ describe('hamta normalize', () => {
   it('lists the proposals with --json', async () => {
     const run = await hamta('normalize', tempFile('p.txt', 'رئیسجمهور گفت'), '--json')
     const { fixes } = JSON.parse(run.stdout) as { fixes: Array<Record<string, unknown>> }
-    expect(fixes).toEqual([expect.objectContaining({ line: 1, column: 1, start: 0, end: 9, kind: 'missing-zwnj', original: 'رئیسجمهور', replacement: 'رئیس\u200cجمهور' })])
+    expect(fixes).toEqual([
+      expect.objectContaining({ line: 1, column: 1, start: 0, end: 9, kind: 'missing-zwnj', original: 'رئیسجمهور', replacement: 'رئیس\u200cجمهور' })
+    ])
   })
 })
 
@@ -115,9 +117,13 @@ describe('hamta inspect', () => {
   })
 
   it('reports boilerplate and Arabic letters', async () => {
-    const { findings } = JSON.parse((await hamta('inspect', samplePath(SAMPLE_003), '--json')).stdout) as { findings: Array<{ line: number; kind: string }> }
+    const { findings } = JSON.parse((await hamta('inspect', samplePath(SAMPLE_003), '--json')).stdout) as {
+      findings: Array<{ line: number; kind: string }>
+    }
     expect(findings).toContainEqual(expect.objectContaining({ line: 13, kind: 'boilerplate' }))
-    const arabic = JSON.parse((await hamta('inspect', tempFile('a.txt', 'عنوان\nكتاب علي'), '--json')).stdout) as { findings: Array<{ line: number; kind: string; suggestion: string }> }
+    const arabic = JSON.parse((await hamta('inspect', tempFile('a.txt', 'عنوان\nكتاب علي'), '--json')).stdout) as {
+      findings: Array<{ line: number; kind: string; suggestion: string }>
+    }
     expect(arabic.findings.map((finding) => [finding.line, finding.kind, finding.suggestion])).toEqual([
       [2, 'arabic-letters', 'کتاب'],
       [2, 'arabic-letters', 'علی']
@@ -138,7 +144,12 @@ describe('errors', () => {
   const missing = path.join(folder, 'missing.txt')
 
   for (const command of ['segment', 'normalize', 'inspect']) {
-    for (const [label, file] of [['missing', missing], ['empty', empty], ['white-space only', blank], ['binary', binary]] as const) {
+    for (const [label, file] of [
+      ['missing', missing],
+      ['empty', empty],
+      ['white-space only', blank],
+      ['binary', binary]
+    ] as const) {
       it(`${command} on a ${label} file: one line on stderr, exit code 1`, async () => {
         const run = await hamta(command, file, ...(command === 'normalize' ? [] : ['--json']))
         expect(run.code).toBe(1)

@@ -66,7 +66,16 @@ describe('document model', () => {
   it('counts progress by status', () => {
     let doc = setRowTarget(sampleDocument(), 'r1', 'News title', later)
     doc = setRowStatus(setRowTarget(doc, 'r2', 'One.', later), 'r2', 'translated', later)
-    expect(computeProgress(doc.rows)).toEqual({ total: 4, untranslated: 2, draft: 1, translated: 1, reviewed: 0, approved: 0, rejected: 0, ratio: 0.25 })
+    expect(computeProgress(doc.rows)).toEqual({
+      total: 4,
+      untranslated: 2,
+      draft: 1,
+      translated: 1,
+      reviewed: 0,
+      approved: 0,
+      rejected: 0,
+      ratio: 0.25
+    })
     doc = setRowStatus(doc, 'r1', 'approved', later)
     expect(computeProgress(doc.rows)).toMatchObject({ draft: 0, translated: 1, approved: 1, ratio: 0.5 })
     expect(summarize(doc)).toMatchObject({ id: 'doc1', sentences: 4, rows: 4, title: 'عنوان خبر' })

@@ -1,33 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, SCREENSHOT_DIR, startWebMode, type WebMode } from './harness'
+import { openSession, SCREENSHOT_DIR, type Session, type WebMode } from './harness'
 
-let browser: Browser
+let session: Session
 let web: WebMode
-let libraryDir: string
 let page: Page
 
 beforeAll(async () => {
-  libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-cleanup-'))
-  web = await startWebMode(libraryDir)
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  session = await openSession({ viewport: { width: 1400, height: 900 } })
+  ;({ web, page } = session)
   await page.goto(web.url)
   await page.locator('.sample-card', { hasText: 'دیدار ویدئو' }).getByRole('button', { name: 'Open sample' }).click()
   await page.locator('.row[data-row-id="r3"]').waitFor()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await web?.stop()
-  await rm(libraryDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 // textContent keeps the double spaces of reversed PDF lines, which the page's rendering collapses.
-const allPersian = (): Promise<string> => page.locator('.row[data-row-id] .cell.source').allTextContents().then((texts) => texts.join('\n'))
+const allPersian = (): Promise<string> =>
+  page
+    .locator('.row[data-row-id] .cell.source')
+    .allTextContents()
+    .then((texts) => texts.join('\n'))
 
 describe('cleaning up a damaged article with consent, in Chromium', () => {
   it('proposes fixes by kind and changes nothing until one is accepted', async () => {
@@ -44,7 +41,10 @@ describe('cleaning up a damaged article with consent, in Chromium', () => {
     expect(before).toContain('زمینه در  برای همکاری  را  آمادگی خود')
     const toggle = page.locator('.cleanup-group[data-kind="scrambled-order"] .cleanup-group-toggle')
     if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
-    await page.getByRole('button', { name: /^Accept fix: .*زمینه در/ }).first().click()
+    await page
+      .getByRole('button', { name: /^Accept fix: .*زمینه در/ })
+      .first()
+      .click()
     await expect.poll(allPersian).toContain('تأمین اجتماعی در استان های مرزی، این وزارتخانه آمادگی خود را برای همکاری')
     await page.locator('.row[data-row-id="r1"] .cell.source').click()
     await page.keyboard.press('Control+z')

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'e2e')
 
@@ -18,7 +19,16 @@ export async function launchBrowser(): Promise<Browser> {
   await mkdir(SCREENSHOT_DIR, { recursive: true })
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic'
+    ]
   })
 }
 
@@ -65,5 +75,39 @@ export async function startWebMode(libraryDir: string): Promise<WebMode> {
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
       })
+  }
+}
+
+export interface Session {
+  web: WebMode
+  browser: Browser
+  page: Page
+  libraryDir: string
+  close: () => Promise<void>
+}
+
+/**
+ * A fresh library, browser mode serving it, and a Chromium page on it: what each end-to-end
+ * file starts from. `prepare` may fill the library before the server opens it.
+ */
+export async function openSession(
+  options: { viewport?: { width: number; height: number }; prepare?: (libraryDir: string) => Promise<void> } = {}
+): Promise<Session> {
+  const libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-'))
+  await options.prepare?.(libraryDir)
+  const web = await startWebMode(libraryDir)
+  const browser = await launchBrowser()
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } })
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  return {
+    web,
+    browser,
+    page,
+    libraryDir,
+    close: async () => {
+      await browser.close()
+      await web.stop()
+      await rm(libraryDir, { recursive: true, force: true })
+    }
   }
 }

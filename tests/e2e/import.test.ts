@@ -1,28 +1,22 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, SCREENSHOT_DIR, startWebMode, type WebMode } from './harness'
+import { openSession, SCREENSHOT_DIR, type Session, type WebMode } from './harness'
 
-let browser: Browser
+let session: Session
 let web: WebMode
-let libraryDir: string
 let page: Page
 
 beforeAll(async () => {
-  libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-import-'))
-  web = await startWebMode(libraryDir)
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
+  session = await openSession({ viewport: { width: 1280, height: 820 } })
+  ;({ web, page } = session)
   await page.goto(web.url)
   await page.getByText('Try a sample article').waitFor()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await web?.stop()
-  await rm(libraryDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 describe('getting Persian text into Hamta, in Chromium', () => {
@@ -33,7 +27,11 @@ describe('getting Persian text into Hamta, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Create document' }).click()
     await page.locator('.row[data-row-id]').nth(2).waitFor()
     expect(await page.locator('.doc-title').innerText()).toBe('خبر چسبانده')
-    expect(await page.locator('.row[data-row-id] .cell.source').allInnerTexts()).toEqual(['خبر چسبانده', 'وزیر کار به باکو رفت.', 'وی با همتای خود دیدار کرد.'])
+    expect(await page.locator('.row[data-row-id] .cell.source').allInnerTexts()).toEqual([
+      'خبر چسبانده',
+      'وزیر کار به باکو رفت.',
+      'وی با همتای خود دیدار کرد.'
+    ])
     await page.getByRole('button', { name: '← Library' }).click()
   })
 

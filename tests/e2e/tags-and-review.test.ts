@@ -1,29 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, SCREENSHOT_DIR, startWebMode, type WebMode } from './harness'
+import { openSession, SCREENSHOT_DIR, type Session, type WebMode } from './harness'
 
-let browser: Browser
+let session: Session
 let web: WebMode
-let libraryDir: string
 let page: Page
 
 beforeAll(async () => {
-  libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-tags-'))
-  web = await startWebMode(libraryDir)
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  session = await openSession({ viewport: { width: 1400, height: 900 } })
+  ;({ web, page } = session)
   await page.goto(web.url)
   await page.locator('.sample-card', { hasText: 'تاکید بر ضرورت' }).getByRole('button', { name: 'Open sample' }).click()
   await page.locator('.row[data-row-id="r2"]').waitFor()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await web?.stop()
-  await rm(libraryDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 const row2 = (): ReturnType<Page['locator']> => page.locator('.row[data-row-id="r2"]')
@@ -136,11 +129,18 @@ describe('tagging, linking, commenting and approving, in Chromium', () => {
   it('shows the overview and exports tags, statuses and comments', async () => {
     await page.getByRole('tab', { name: 'Overview' }).click()
     await page.screenshot({ path: join(SCREENSHOT_DIR, '10-overview.png') })
-    const exported = await page.evaluate(async (token) => {
-      const documentId = new URLSearchParams(location.search).get('doc')
-      const response = await fetch('/api/exportDocument', { method: 'POST', headers: { 'x-hamta-token': token }, body: JSON.stringify({ documentId, format: 'tmx' }) })
-      return (await response.json()).result.content as string
-    }, new URL(web.url).hash.replace('#token=', ''))
+    const exported = await page.evaluate(
+      async (token) => {
+        const documentId = new URLSearchParams(location.search).get('doc')
+        const response = await fetch('/api/exportDocument', {
+          method: 'POST',
+          headers: { 'x-hamta-token': token },
+          body: JSON.stringify({ documentId, format: 'tmx' })
+        })
+        return (await response.json()).result.content as string
+      },
+      new URL(web.url).hash.replace('#token=', '')
+    )
     expect(exported).toContain('<prop type="x-status">approved</prop>')
     expect(exported).toContain('Person')
     expect(exported).toContain('Rejected: Too loose')

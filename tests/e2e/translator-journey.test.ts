@@ -1,27 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, SCREENSHOT_DIR, startWebMode, type WebMode } from './harness'
+import { openSession, SCREENSHOT_DIR, type Session, type WebMode } from './harness'
 
-let browser: Browser
+let session: Session
 let web: WebMode
-let libraryDir: string
 let page: Page
 
 beforeAll(async () => {
-  libraryDir = await mkdtemp(join(tmpdir(), 'hamta-e2e-'))
-  web = await startWebMode(libraryDir)
-  browser = await launchBrowser()
-  page = await browser.newPage({ viewport: { width: 1280, height: 820 } })
-  page.on('pageerror', (error) => console.error('page error:', error.message))
+  session = await openSession({ viewport: { width: 1280, height: 820 } })
+  ;({ web, page } = session)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await web?.stop()
-  await rm(libraryDir, { recursive: true, force: true })
+  await session?.close()
 })
 
 const rowSelector = (id: string): string => `.row[data-row-id="${id}"]`
@@ -178,7 +170,9 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     await page.getByRole('button', { name: 'Dismiss' }).click()
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: 'Import…', exact: true }).click()
-    await (await chooser).setFiles({
+    await (
+      await chooser
+    ).setFiles({
       name: 'short.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('خبر کوتاه\n\nوزیر کار به باکو رفت. او با همتای خود دیدار کرد.\n')

@@ -22,7 +22,10 @@ describe('aligning translations in the library', () => {
   it('creates an aligned document from a Persian article and its English translation', async () => {
     await withTempDir(async (dir) => {
       const library = await open(dir)
-      const summary = await library.importPair({ fileName: '003.txt', bytes: await samplePersian() }, { fileName: '003.en.txt', bytes: await devEnglish() })
+      const summary = await library.importPair(
+        { fileName: '003.txt', bytes: await samplePersian() },
+        { fileName: '003.en.txt', bytes: await devEnglish() }
+      )
       const doc = await library.getDocument(summary.id)
       expect(doc.rows.length).toBeGreaterThanOrEqual(12)
       expect(doc.rows[0].target).toMatch(/^Emphasis on the need to strengthen trilateral/)
@@ -34,7 +37,10 @@ describe('aligning translations in the library', () => {
   it('edits, undoes and redoes alignment edits, and a text edit ends the undo history', async () => {
     await withTempDir(async (dir) => {
       const library = await open(dir)
-      const { id } = await library.importPair({ fileName: '003.txt', bytes: await samplePersian() }, { fileName: '003.en.txt', bytes: await devEnglish() })
+      const { id } = await library.importPair(
+        { fileName: '003.txt', bytes: await samplePersian() },
+        { fileName: '003.en.txt', bytes: await devEnglish() }
+      )
       const before = await library.getDocument(id)
       const merged = await library.editAlignment(id, { kind: 'mergeWithNext', rowId: before.rows[0].id })
       expect(merged.document.rows).toHaveLength(before.rows.length - 1)

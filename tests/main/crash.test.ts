@@ -12,7 +12,9 @@ const saver = join(process.cwd(), 'tests', 'main', 'crash', 'saver.ts')
 /** Runs the saver until it has saved for a random while, kills it with SIGKILL, returns the last acknowledged edit. */
 function runAndKill(libraryDir: string, documentId: string, firstEdit: number): Promise<{ lastAck: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', saver, libraryDir, documentId, String(firstEdit)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', saver, libraryDir, documentId, String(firstEdit)], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let output = ''
     let lastAck = firstEdit - 1
     let killTimer: NodeJS.Timeout | undefined

@@ -28,9 +28,7 @@ describe('the built Electron main process (booted against a recording stand-in f
       expect(webPreferences.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/)
       expect(existsSync(webPreferences.preload)).toBe(true)
       expect(record.windows[0].loaded.file).toMatch(/out[\\/]renderer[\\/]index\.html$/)
-      expect(record.ipcChannels.sort()).toEqual(
-        [...API_METHODS.map(apiChannel), DESKTOP_CHANNELS.importWithDialog, DESKTOP_CHANNELS.saveFile].sort()
-      )
+      expect(record.ipcChannels.sort()).toEqual([...API_METHODS.map(apiChannel), DESKTOP_CHANNELS.importWithDialog, DESKTOP_CHANNELS.saveFile].sort())
       expect(record.guards).toEqual({ blocksExternalNavigation: true, allowsOwnPage: true, newWindow: 'deny' })
       expect(record.permissionHandler).toBe(true)
       expect(record.headers['Content-Security-Policy'][0]).toContain("script-src 'self'")

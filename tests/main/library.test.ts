@@ -137,13 +137,21 @@ describe('importing bilingual files and exporting every format', () => {
         await library.saveTarget(id, 'r1', 'Emphasis on trilateral cooperation')
         await library.setRowStatus(id, 'r1', 'approved')
         const original = await library.getDocument(id)
-        for (const [format, name] of [['xliff12', 'a.xlf'], ['xliff2', 'b.xlf'], ['tmx', 'c.tmx'], ['json', 'd.hamta.json']] as const) {
+        for (const [format, name] of [
+          ['xliff12', 'a.xlf'],
+          ['xliff2', 'b.xlf'],
+          ['tmx', 'c.tmx'],
+          ['json', 'd.hamta.json']
+        ] as const) {
           const exported = await library.exportDocument(id, format)
           expect(exported.encoding).toBe('utf8')
           const summary = await library.importFile(name, Buffer.from(exported.content, 'utf8'))
           expect(summary.id).not.toBe(id)
           const copy = await library.getDocument(summary.id)
-          expect(copy.rows.map((row) => row.source.map((s) => s.text).join(' ')), format).toEqual(original.rows.map((row) => row.source.map((s) => s.text).join(' ')))
+          expect(
+            copy.rows.map((row) => row.source.map((s) => s.text).join(' ')),
+            format
+          ).toEqual(original.rows.map((row) => row.source.map((s) => s.text).join(' ')))
           expect(copy.rows[0], format).toMatchObject({ target: 'Emphasis on trilateral cooperation', status: 'approved' })
         }
         const json = await library.getDocument(library.listDocuments().find((doc) => doc.fileName === 'd.hamta.json')!.id)

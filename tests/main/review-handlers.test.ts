@@ -47,18 +47,32 @@ describe('tags, comments and statuses through the API handlers', () => {
       const row = doc.rows[1]
       const sentence = row.source[0]
       const start = sentence.text.indexOf('الهام علیاف')
-      const { row: tagged } = await api.addSourceSpan({ documentId, rowId: row.id, sentenceId: sentence.id, start, end: start + 'الهام علیاف'.length, tagId: 'person' })
+      const { row: tagged } = await api.addSourceSpan({
+        documentId,
+        rowId: row.id,
+        sentenceId: sentence.id,
+        start,
+        end: start + 'الهام علیاف'.length,
+        tagId: 'person'
+      })
       const sourceSpan = tagged.source[0].spans[0]
       const target = 'Mahmoud Vaezi met Ilham Aliyev.'
       const at = target.indexOf('Ilham Aliyev')
-      const { row: withEnglish } = await api.saveTarget({ documentId, rowId: row.id, target, targetSpans: [{ tag: 'person', start: at, end: at + 12 }] })
+      const { row: withEnglish } = await api.saveTarget({
+        documentId,
+        rowId: row.id,
+        target,
+        targetSpans: [{ tag: 'person', start: at, end: at + 12 }]
+      })
       const targetSpan = withEnglish.targetSpans[0]
       const { row: linked } = await api.linkSpans({ documentId, rowId: row.id, sourceSpanId: sourceSpan.id, targetSpanId: targetSpan.id })
       expect(linked.source[0].spans[0].link).toBe(targetSpan.id)
       expect(linked.targetSpans[0].link).toBe(sourceSpan.id)
       const xliff = await api.exportDocument({ documentId, format: 'xliff12' })
       expect(xliff.content).toContain('Person')
-      await expect(api.addSourceSpan({ documentId, rowId: row.id, sentenceId: sentence.id, start: 0, end: 99_999, tagId: 'person' })).rejects.toThrow()
+      await expect(
+        api.addSourceSpan({ documentId, rowId: row.id, sentenceId: sentence.id, start: 0, end: 99_999, tagId: 'person' })
+      ).rejects.toThrow()
     })
   })
 

@@ -42,7 +42,11 @@ function cleanupApi(initial: HamtaDocument = sampleDocument()) {
   api.proposeCleanup = vi.fn(async () => propose())
   api.applyCleanup = vi.fn(async ({ proposalIds }): Promise<DocumentEditState> => {
     const wanted = new Set(proposalIds)
-    doc = applyCleanup(doc, propose().filter((proposal) => wanted.has(proposal.id)), '2026-01-02T00:00:00.000Z')
+    doc = applyCleanup(
+      doc,
+      propose().filter((proposal) => wanted.has(proposal.id)),
+      '2026-01-02T00:00:00.000Z'
+    )
     return { document: doc, canUndo: true, canRedo: false }
   })
   api.dismissCleanup = vi.fn(async ({ proposalIds }) => {
@@ -53,7 +57,17 @@ function cleanupApi(initial: HamtaDocument = sampleDocument()) {
 }
 
 /** Stands in for the editor: takes the applied document's rows and bumps the revision, as it would. */
-function Harness({ api, doc, onApplied, onJump }: { api: HamtaApi; doc: HamtaDocument; onApplied?: (state: DocumentEditState) => void; onJump?: (rowId: string) => void }) {
+function Harness({
+  api,
+  doc,
+  onApplied,
+  onJump
+}: {
+  api: HamtaApi
+  doc: HamtaDocument
+  onApplied?: (state: DocumentEditState) => void
+  onJump?: (rowId: string) => void
+}) {
   const [rows, setRows] = useState<Row[]>(doc.rows)
   const [revision, setRevision] = useState(0)
   return (
@@ -150,7 +164,11 @@ describe('CleanupPanel', () => {
     expect(api.applyCleanup).toHaveBeenCalledWith({ documentId: 'doc1', proposalIds: [target.id] })
     const sentence = applied[0].document.rows.find((row) => row.id === target.rowId)!.source[0]
     expect(sentence.text).toContain(`رئیس${ZWNJ}جمهور`)
-    await waitFor(() => expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(initialProposals.filter((p) => p.kind === 'missing-zwnj').length - 1))
+    await waitFor(() =>
+      expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(
+        initialProposals.filter((p) => p.kind === 'missing-zwnj').length - 1
+      )
+    )
     expect(vi.mocked(api.proposeCleanup).mock.calls.length).toBeGreaterThanOrEqual(2)
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -44,13 +44,32 @@ export function fakeApi(initial: HamtaDocument[] = []) {
 
 /** Methods the component tests do not exercise: calling one fails the test loudly. */
 function unusedInTheseTests() {
-  const fail = (name: string) => vi.fn(async () => {
-    throw new Error(`${name} was not expected in this test`)
-  })
+  const fail = (name: string) =>
+    vi.fn(async () => {
+      throw new Error(`${name} was not expected in this test`)
+    })
   const names = [
-    'getPalette', 'createTag', 'updateTag', 'deleteTag', 'getSettings', 'updateSettings', 'toggleRowTag', 'addSourceSpan', 'removeSpan',
-    'linkSpans', 'unlinkSpan', 'addComment', 'resolveComment', 'reopenComment', 'deleteComment', 'setDoNotTranslate', 'splitSentence',
-    'mergeSentence', 'proposeCleanup', 'applyCleanup', 'dismissCleanup'
+    'getPalette',
+    'createTag',
+    'updateTag',
+    'deleteTag',
+    'getSettings',
+    'updateSettings',
+    'toggleRowTag',
+    'addSourceSpan',
+    'removeSpan',
+    'linkSpans',
+    'unlinkSpan',
+    'addComment',
+    'resolveComment',
+    'reopenComment',
+    'deleteComment',
+    'setDoNotTranslate',
+    'splitSentence',
+    'mergeSentence',
+    'proposeCleanup',
+    'applyCleanup',
+    'dismissCleanup'
   ] as const
   return Object.fromEntries(names.map((name) => [name, fail(name)])) as unknown as Pick<HamtaApi, (typeof names)[number]>
 }

@@ -147,7 +147,14 @@ describe('OverviewPanel', () => {
   })
 
   it('leaves out alignment and tags it does not have in a fresh document', () => {
-    const doc = createDocument({ id: 'd', now: NOW, fileName: 'a.txt', encoding: 'UTF-8', originalText: 'x', paragraphs: [{ sentences: ['یک.', 'دو.'] }] })
+    const doc = createDocument({
+      id: 'd',
+      now: NOW,
+      fileName: 'a.txt',
+      encoding: 'UTF-8',
+      originalText: 'x',
+      paragraphs: [{ sentences: ['یک.', 'دو.'] }]
+    })
     renderOverview(doc)
     expect(screen.queryByRole('heading', { name: 'Alignment' })).toBeNull()
     expect(screen.getByText('No tags used yet.')).toBeTruthy()

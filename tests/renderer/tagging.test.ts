@@ -3,10 +3,14 @@ import { editorContentFor, piecesOf, selectionInElement, textAndSpansOf } from '
 
 describe('span tags in the page', () => {
   it('cuts text into pieces by overlapping spans and matches', () => {
-    const pieces = piecesOf('Ilham Aliyev met Vaezi', [
-      { id: 'a', tag: 'person', start: 0, end: 12 },
-      { id: 'b', tag: 'quote', start: 6, end: 16 }
-    ], [{ start: 17, end: 22 }])
+    const pieces = piecesOf(
+      'Ilham Aliyev met Vaezi',
+      [
+        { id: 'a', tag: 'person', start: 0, end: 12 },
+        { id: 'b', tag: 'quote', start: 6, end: 16 }
+      ],
+      [{ start: 17, end: 22 }]
+    )
     expect(pieces.map((p) => [p.text, p.spans.map((s) => s.id).join(''), p.match])).toEqual([
       ['Ilham ', 'a', false],
       ['Aliyev', 'ab', false],

@@ -9,7 +9,9 @@ afterEach(cleanup)
 describe('LibraryView', () => {
   it('offers the sample articles when the library is empty', async () => {
     const { api } = fakeApi()
-    render(<LibraryView api={api} refreshKey={0} onOpen={() => {}} onImport={() => {}} onImportPair={() => {}} onPaste={() => {}} onError={() => {}} />)
+    render(
+      <LibraryView api={api} refreshKey={0} onOpen={() => {}} onImport={() => {}} onImportPair={() => {}} onPaste={() => {}} onError={() => {}} />
+    )
     expect(await screen.findByText('Try a sample article')).toBeTruthy()
     const title = screen.getByText('نمونه اول')
     expect(title.getAttribute('dir')).toBe('rtl')
@@ -19,7 +21,17 @@ describe('LibraryView', () => {
   it('lists documents with sentence counts and progress', async () => {
     const { api } = fakeApi([threeSentenceDocument()])
     let opened = ''
-    render(<LibraryView api={api} refreshKey={0} onOpen={(id) => (opened = id)} onImport={() => {}} onImportPair={() => {}} onPaste={() => {}} onError={() => {}} />)
+    render(
+      <LibraryView
+        api={api}
+        refreshKey={0}
+        onOpen={(id) => (opened = id)}
+        onImport={() => {}}
+        onImportPair={() => {}}
+        onPaste={() => {}}
+        onError={() => {}}
+      />
+    )
     const open = await screen.findByRole('button', { name: 'عنوان' })
     const row = open.closest('tr')!
     expect(row.textContent).toContain('3')
@@ -33,9 +45,7 @@ describe('EditorView', () => {
   function renderEditor() {
     const fake = fakeApi([threeSentenceDocument()])
     const errors: string[] = []
-    const view = render(
-      <EditorView api={fake.api} documentId="doc1" onClose={() => {}} onError={(m) => errors.push(m)} menuCommand={null} />
-    )
+    const view = render(<EditorView api={fake.api} documentId="doc1" onClose={() => {}} onError={(m) => errors.push(m)} menuCommand={null} />)
     return { ...fake, errors, view }
   }
 

@@ -9,7 +9,15 @@ import { decodeTextFile } from '../../core/text/decode'
 import { segmentEnglish } from '../../core/text/english-segmenter'
 import { segmentParagraphs } from '../../core/text/segment'
 import type { CliCommand } from '../command'
-import { EXPORT_OPTIONS_USAGE, ProgressBar, checkOutputOptions, newOutputOptions, parseOutputOption, writeExportFile, type OutputOptions } from './export'
+import {
+  EXPORT_OPTIONS_USAGE,
+  ProgressBar,
+  checkOutputOptions,
+  newOutputOptions,
+  parseOutputOption,
+  writeExportFile,
+  type OutputOptions
+} from './export'
 
 const USAGE = `Usage: hamta align SRC TGT [--json] [--presegmented] [--glossary FILE]
        hamta align SRC TGT [--presegmented] --format F --out FILE [OPTIONS]
@@ -170,7 +178,9 @@ export const alignCommand: CliCommand = {
       const document = alignmentDocument(source, target, beads, paragraphs, new Date().toISOString())
       const written = await writeExportFile(io, document, output, options.output.exportOptions)
       if (!options.json) {
-        io.stdout(`wrote ${output.out} (${output.format}, ${written} of ${beads.length} beads; ${source.length} source and ${target.length} target sentences)\n`)
+        io.stdout(
+          `wrote ${output.out} (${output.format}, ${written} of ${beads.length} beads; ${source.length} source and ${target.length} target sentences)\n`
+        )
         return 0
       }
     }
@@ -181,7 +191,13 @@ export const alignCommand: CliCommand = {
     const lines = beads.map(
       (bead) =>
         `${formatIndices(bead.src).padStart(9)}  ${formatIndices(bead.tgt).padStart(9)}  ${bead.score.toFixed(2)}  ` +
-        `${bead.src.map((k) => source[k]).join(' ').slice(0, 60)} | ${bead.tgt.map((k) => target[k]).join(' ').slice(0, 60)}`
+        `${bead.src
+          .map((k) => source[k])
+          .join(' ')
+          .slice(0, 60)} | ${bead.tgt
+          .map((k) => target[k])
+          .join(' ')
+          .slice(0, 60)}`
     )
     io.stdout(
       `${'source'.padStart(9)}  ${'target'.padStart(9)}  score\n${lines.join('\n')}\n` +

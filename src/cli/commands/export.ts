@@ -101,7 +101,8 @@ export function checkOutputOptions(output: OutputOptions, command: string): { fo
   if (output.exportOptions.englishOnly && output.format !== 'docx') throw new UserError('--english-only applies to --format docx only.', 'usage')
   const folder = dirname(resolve(output.out))
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UserError(`${dirname(output.out)}: no such folder for --out.`, 'not-found')
-  if (existsSync(output.out) && statSync(output.out).isDirectory()) throw new UserError(`${output.out} is a folder; --out needs a file name.`, 'usage')
+  if (existsSync(output.out) && statSync(output.out).isDirectory())
+    throw new UserError(`${output.out} is a folder; --out needs a file name.`, 'usage')
   return { format: output.format, out: output.out }
 }
 
@@ -228,7 +229,8 @@ export function readHamtaExport(path: string): HamtaDocument {
   const value = readJsonFile(path, 'a Hamta JSON export') as { format?: unknown; document?: unknown; schemaVersion?: unknown } | null
   if (value && typeof value === 'object' && value.format === 'hamta-document') return checkedDocument(value.document, path, 'Hamta document')
   // A library document file (`{"schemaVersion":1,"document":{...}}`) holds the same document.
-  if (value && typeof value === 'object' && typeof value.schemaVersion === 'number' && value.document) return checkedDocument(value.document, path, 'Hamta document')
+  if (value && typeof value === 'object' && typeof value.schemaVersion === 'number' && value.document)
+    return checkedDocument(value.document, path, 'Hamta document')
   throw new UserError(`${path} is not a Hamta JSON export (expected {"format": "hamta-document", "document": ...}).`, 'invalid-document')
 }
 
@@ -291,7 +293,8 @@ export const exportCommand: CliCommand = {
   async run(args, io) {
     const options = parseArgs(args)
     if (options.file && (options.doc || options.library)) throw new UserError('give either DOC or --library DIR --doc ID, not both.', 'usage')
-    if (!options.file && !options.doc) throw new UserError(`no document given: hamta export DOC or --library DIR --doc ID. Run 'hamta export --help'.`, 'usage')
+    if (!options.file && !options.doc)
+      throw new UserError(`no document given: hamta export DOC or --library DIR --doc ID. Run 'hamta export --help'.`, 'usage')
     const target = checkOutputOptions(options.output, 'export')
     if (!target) throw new UserError(`--format and --out are required. Run 'hamta export --help'.`, 'usage')
     let document: HamtaDocument

@@ -6,13 +6,21 @@ import type { ListedCommand } from '../command'
  */
 export const commands: ListedCommand[] = [
   { name: 'segment', summary: 'split a Persian text file into sentences', load: async () => (await import('./segment')).segmentCommand },
-  { name: 'normalize', summary: 'print a Persian text file with the safe fixes applied', load: async () => (await import('./normalize')).normalizeCommand },
+  {
+    name: 'normalize',
+    summary: 'print a Persian text file with the safe fixes applied',
+    load: async () => (await import('./normalize')).normalizeCommand
+  },
   {
     name: 'inspect',
     summary: 'list problems in a Persian text file (scrambled lines, ZWNJ, letters, boilerplate)',
     load: async () => (await import('./inspect')).inspectCommand
   },
-  { name: 'align', summary: 'align the sentences of a Persian text with its English translation', load: async () => (await import('./align')).alignCommand },
+  {
+    name: 'align',
+    summary: 'align the sentences of a Persian text with its English translation',
+    load: async () => (await import('./align')).alignCommand
+  },
   {
     name: 'export',
     summary: 'export a document as TMX, XLIFF, DOCX, HTML, Markdown, CSV/TSV, JSON or English text',

@@ -29,7 +29,14 @@ export const inspectCommand: CliCommand = {
     } else if (findings.length === 0) {
       io.stdout('No findings.\n')
     } else {
-      io.stdout(findings.map((finding) => `${finding.line}:${finding.column} ${finding.kind}: ${finding.message}${finding.suggestion ? `\n    → ${finding.suggestion}` : ''}\n`).join(''))
+      io.stdout(
+        findings
+          .map(
+            (finding) =>
+              `${finding.line}:${finding.column} ${finding.kind}: ${finding.message}${finding.suggestion ? `\n    → ${finding.suggestion}` : ''}\n`
+          )
+          .join('')
+      )
     }
     return 0
   }

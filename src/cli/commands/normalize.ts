@@ -22,7 +22,16 @@ export const normalizeCommand: CliCommand = {
     const { text } = await readTextArgument(file)
     const lexicon = await loadLexicon()
     if (flags.has('--json')) {
-      const fixes = proposeFixes(text, { lexicon }).map(({ line, column, start, end, kind, original, replacement, message }) => ({ line, column, start, end, kind, original, replacement, message }))
+      const fixes = proposeFixes(text, { lexicon }).map(({ line, column, start, end, kind, original, replacement, message }) => ({
+        line,
+        column,
+        start,
+        end,
+        kind,
+        original,
+        replacement,
+        message
+      }))
       io.stdout(`${JSON.stringify({ fixes })}\n`)
       return 0
     }

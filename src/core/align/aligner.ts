@@ -82,7 +82,11 @@ export function lengthCost(delta: number): number {
     Math.log(t) -
     z * z -
     1.26551223 +
-    t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886187 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t * (0.09678418 + t * (-0.18628806 + t * (0.27886187 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
   return -logErfc
 }
 
@@ -372,9 +376,7 @@ function learnLengthModel(model: Model, beads: AlignedBead[]): { ratio: number; 
   if (paired.length < 3 || sumS === 0) return { ratio: model.ratio, variance: model.variance }
   const ratio = sumT / sumS
   // Median of δ² with unit variance; the median of a χ²(1) variable is 0.455.
-  const squared = paired
-    .map(([ls, lt]) => (lt - ratio * ls) ** 2 / ((ls + lt / ratio) / 2))
-    .sort((a, b) => a - b)
+  const squared = paired.map(([ls, lt]) => (lt - ratio * ls) ** 2 / ((ls + lt / ratio) / 2)).sort((a, b) => a - b)
   const median = squared[Math.floor(squared.length / 2)]
   const estimate = Math.min(60, Math.max(1, median / 0.455))
   const count = paired.length

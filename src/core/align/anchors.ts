@@ -37,7 +37,6 @@ const MAX_ANCHORS_PER_SENTENCE = 48
 // Numbers
 
 const DIGIT = '0-9\u06F0-\u06F9\u0660-\u0669'
-const NUMBER_TOKEN = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*`, 'gu')
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII. */
 export function toAsciiDigits(text: string): string {
@@ -59,7 +58,10 @@ export function toAsciiDigits(text: string): string {
  * point; in Persian text a single `/` between digits is commonly typed as a decimal point.
  */
 export function parseNumberToken(token: string): number | null {
-  let text = token.replace(/\u066C/g, '').replace(/'/g, '').replace(/\u066B/g, '.')
+  let text = token
+    .replace(/\u066C/g, '')
+    .replace(/'/g, '')
+    .replace(/\u066B/g, '.')
   const slashes = (text.match(/\//g) ?? []).length
   if (slashes > 1) return null
   if (slashes === 1) {
@@ -83,19 +85,42 @@ const SCALE_WORDS: Record<string, number> = {
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
-  'هزار': 1e3,
-  'میلیون': 1e6,
-  'میلیارد': 1e9,
-  'تریلیون': 1e12,
-  'بیلیون': 1e9
+  هزار: 1e3,
+  میلیون: 1e6,
+  میلیارد: 1e9,
+  تریلیون: 1e12,
+  بیلیون: 1e9
 }
 
 /** Number words that stand in for digits before a scale word ("one million", "یک میلیارد"). */
 const SMALL_NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  hundred: 100, 'a': 1,
-  'یک': 1, 'دو': 2, 'سه': 3, 'چهار': 4, 'پنج': 5, 'شش': 6, 'هفت': 7, 'هشت': 8, 'نه': 9, 'ده': 10,
-  'صد': 100, 'یکصد': 100, 'دویست': 200, 'سیصد': 300, 'پانصد': 500
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  hundred: 100,
+  a: 1,
+  یک: 1,
+  دو: 2,
+  سه: 3,
+  چهار: 4,
+  پنج: 5,
+  شش: 6,
+  هفت: 7,
+  هشت: 8,
+  نه: 9,
+  ده: 10,
+  صد: 100,
+  یکصد: 100,
+  دویست: 200,
+  سیصد: 300,
+  پانصد: 500
 }
 
 /**
@@ -103,10 +128,38 @@ const SMALL_NUMBER_WORDS: Record<string, number> = {
  * an article or pronoun), and so is "نه" (also "no").
  */
 const STANDALONE_NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-  'دو': 2, 'سه': 3, 'چهار': 4, 'پنج': 5, 'شش': 6, 'هفت': 7, 'هشت': 8, 'ده': 10, 'یازده': 11, 'دوازده': 12,
-  'بیست': 20, 'سی': 30, 'چهل': 40, 'پنجاه': 50, 'صد': 100, 'یکصد': 100
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  دو: 2,
+  سه: 3,
+  چهار: 4,
+  پنج: 5,
+  شش: 6,
+  هفت: 7,
+  هشت: 8,
+  ده: 10,
+  یازده: 11,
+  دوازده: 12,
+  بیست: 20,
+  سی: 30,
+  چهل: 40,
+  پنجاه: 50,
+  صد: 100,
+  یکصد: 100
 }
 
 const WORD_OR_NUMBER = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*|[\\p{L}\\p{M}\u200C]+`, 'gu')
@@ -180,7 +233,8 @@ export function extractNumbers(sentence: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Latin words and URLs
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"«»()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|info|io|gov|edu|int)\b(?:\/[^\s<>"«»()]*)?/giu
+const URL_PATTERN =
+  /\b(?:https?:\/\/|www\.)[^\s<>"«»()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|info|io|gov|edu|int)\b(?:\/[^\s<>"«»()]*)?/giu
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*/g
 
 export function normalizeUrl(url: string): string {
@@ -296,8 +350,7 @@ class TermIndex {
 const WORD_CHAR = /[\p{L}\p{N}]/u
 
 function englishBoundary(text: string) {
-  return (start: number, end: number) =>
-    (start === 0 || !WORD_CHAR.test(text[start - 1])) && (end >= text.length || !WORD_CHAR.test(text[end]))
+  return (start: number, end: number) => (start === 0 || !WORD_CHAR.test(text[start - 1])) && (end >= text.length || !WORD_CHAR.test(text[end]))
 }
 
 // ---------------------------------------------------------------------------------------------

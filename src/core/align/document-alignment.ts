@@ -159,7 +159,8 @@ export function alignmentToDocument(
     if (survivors.has(old.id) || (old.tags.length === 0 && old.comments.length === 0)) continue
     const firstSource = alignment.sourceRow.indexOf(old.id)
     const firstTarget = alignment.targetRow.indexOf(old.id)
-    const heir = (firstSource >= 0 ? rowOfSource.get(firstSource) : undefined) ?? (firstTarget >= 0 ? rowOfTarget.get(firstTarget) : undefined) ?? rows[0]
+    const heir =
+      (firstSource >= 0 ? rowOfSource.get(firstSource) : undefined) ?? (firstTarget >= 0 ? rowOfTarget.get(firstTarget) : undefined) ?? rows[0]
     if (!heir) continue
     heir.tags = [...new Set([...heir.tags, ...old.tags])]
     heir.comments = [...heir.comments, ...old.comments]
@@ -216,7 +217,10 @@ export function alignTranslation(
     seen.add(bead.id)
   }
   const fresh: DocumentAlignment = { ...current, aligned, targetSpans: english.map(() => []), targetRow: english.map(() => ''), originalBeads: [] }
-  const cleared: HamtaDocument = { ...doc, rows: doc.rows.map((row) => ({ ...row, target: '', targetSpans: [], status: 'untranslated' as RowStatus })) }
+  const cleared: HamtaDocument = {
+    ...doc,
+    rows: doc.rows.map((row) => ({ ...row, target: '', targetSpans: [], status: 'untranslated' as RowStatus }))
+  }
   return alignmentToDocument(cleared, fresh, aligned, now, { newRowStatus: 'translated' })
 }
 
@@ -249,7 +253,8 @@ export function editAlignment(doc: HamtaDocument, edit: AlignmentEdit, now: stri
         break
       case 'moveSentence': {
         const own = sideOf(edit.side)
-        if (own.length === 0) throw new AlignmentEditError(`Row ${index + 1} has no ${edit.side === 'source' ? 'Persian' : 'English'} sentence to move.`)
+        if (own.length === 0)
+          throw new AlignmentEditError(`Row ${index + 1} has no ${edit.side === 'source' ? 'Persian' : 'English'} sentence to move.`)
         next = moveSentence(aligned, edit.side, edit.direction === 'previous' ? own[0] : own[own.length - 1], edit.direction)
         break
       }

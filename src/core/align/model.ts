@@ -191,13 +191,7 @@ export function mergeBeads(text: AlignedText, beadIndex: number, options: EditOp
  * Splits a bead in two: the first keeps its first `sourceCount` source and `targetCount` target
  * sentences, the second gets the rest. Both parts must keep at least one sentence.
  */
-export function splitBead(
-  text: AlignedText,
-  beadIndex: number,
-  sourceCount: number,
-  targetCount: number,
-  options: EditOptions = {}
-): AlignedText {
+export function splitBead(text: AlignedText, beadIndex: number, sourceCount: number, targetCount: number, options: EditOptions = {}): AlignedText {
   checkBeadIndex(text, beadIndex)
   const bead = text.beads[beadIndex]
   if (!Number.isInteger(sourceCount) || sourceCount < 0 || sourceCount > bead.src.length) {
@@ -210,10 +204,7 @@ export function splitBead(
     throw new AlignmentEditError('Both parts of a split bead must keep at least one sentence.')
   }
   const first = edited({ id: bead.id, src: bead.src.slice(0, sourceCount), tgt: bead.tgt.slice(0, targetCount) }, options)
-  const second = edited(
-    { id: freshBeadId(text.beads), src: bead.src.slice(sourceCount), tgt: bead.tgt.slice(targetCount) },
-    options
-  )
+  const second = edited({ id: freshBeadId(text.beads), src: bead.src.slice(sourceCount), tgt: bead.tgt.slice(targetCount) }, options)
   return withBeads(text, [...text.beads.slice(0, beadIndex), first, second, ...text.beads.slice(beadIndex + 1)])
 }
 
@@ -278,10 +269,7 @@ export function detachSentence(text: AlignedText, side: Side, sentence: number, 
   }
   const rest = own.filter((k) => k !== sentence)
   const remaining = edited({ id: bead.id, src: side === 'source' ? rest : bead.src, tgt: side === 'target' ? rest : bead.tgt }, options)
-  const alone = edited(
-    { id: freshBeadId(text.beads), src: side === 'source' ? [sentence] : [], tgt: side === 'target' ? [sentence] : [] },
-    options
-  )
+  const alone = edited({ id: freshBeadId(text.beads), src: side === 'source' ? [sentence] : [], tgt: side === 'target' ? [sentence] : [] }, options)
   // A 1:1 bead's only source sentence is both first and last: the detached one goes after the
   // remainder, so the partner keeps its place.
   const pieces = isLast ? [remaining, alone] : [alone, remaining]
@@ -292,15 +280,11 @@ export function detachSentence(text: AlignedText, side: Side, sentence: number, 
 // Sentence edits (renumber the side they change)
 
 function renumber(beads: Bead[], side: Side, shift: (k: number) => number): Bead[] {
-  return beads.map((bead) =>
-    side === 'source' ? { ...bead, src: bead.src.map(shift) } : { ...bead, tgt: bead.tgt.map(shift) }
-  )
+  return beads.map((bead) => (side === 'source' ? { ...bead, src: bead.src.map(shift) } : { ...bead, tgt: bead.tgt.map(shift) }))
 }
 
 function withSentences(text: AlignedText, side: Side, sentences: string[], beads: Bead[]): AlignedText {
-  return side === 'source'
-    ? { source: sentences, target: text.target, beads }
-    : { source: text.source, target: sentences, beads }
+  return side === 'source' ? { source: sentences, target: text.target, beads } : { source: text.source, target: sentences, beads }
 }
 
 /**
@@ -338,32 +322,22 @@ export function splitSentence(text: AlignedText, side: Side, sentence: number, o
  * default). If they were in different beads, those beads and any between them become one bead:
  * the translations of both halves now belong to one sentence. Later sentences move down by one.
  */
-export function mergeSentences(
-  text: AlignedText,
-  side: Side,
-  sentence: number,
-  options: EditOptions & { separator?: string } = {}
-): AlignedText {
+export function mergeSentences(text: AlignedText, side: Side, sentence: number, options: EditOptions & { separator?: string } = {}): AlignedText {
   checkSentenceIndex(text, side, sentence)
   const sentences = sentencesOf(text, side)
   if (sentence + 1 >= sentences.length) throw new AlignmentEditError(`The last ${side} sentence has no next sentence to merge with.`)
   const first = beadIndexOf(text, side, sentence)
   const last = beadIndexOf(text, side, sentence + 1)
   const group = text.beads.slice(first, last + 1)
-  const mergedBead: Bead = edited(
-    { id: group[0].id, src: group.flatMap((bead) => bead.src), tgt: group.flatMap((bead) => bead.tgt) },
-    options
+  const mergedBead: Bead = edited({ id: group[0].id, src: group.flatMap((bead) => bead.src), tgt: group.flatMap((bead) => bead.tgt) }, options)
+  const beads = renumber([...text.beads.slice(0, first), mergedBead, ...text.beads.slice(last + 1)], side, (k) => (k > sentence ? k - 1 : k)).map(
+    (bead, index) => {
+      if (index !== first) return bead
+      // Sentence+1 became sentence: drop the duplicate index.
+      const own = indicesOf(bead, side).filter((k, at, all) => at === 0 || all[at - 1] !== k)
+      return side === 'source' ? { ...bead, src: own } : { ...bead, tgt: own }
+    }
   )
-  const beads = renumber(
-    [...text.beads.slice(0, first), mergedBead, ...text.beads.slice(last + 1)],
-    side,
-    (k) => (k > sentence ? k - 1 : k)
-  ).map((bead, index) => {
-    if (index !== first) return bead
-    // Sentence+1 became sentence: drop the duplicate index.
-    const own = indicesOf(bead, side).filter((k, at, all) => at === 0 || all[at - 1] !== k)
-    return side === 'source' ? { ...bead, src: own } : { ...bead, tgt: own }
-  })
   const separator = options.separator ?? ' '
   const joined = `${sentences[sentence].trimEnd()}${separator}${sentences[sentence + 1].trimStart()}`
   const nextSentences = [...sentences.slice(0, sentence), joined, ...sentences.slice(sentence + 2)]
@@ -376,4 +350,3 @@ export function beadTexts(text: AlignedText, beadIndex: number): { source: strin
   const bead = text.beads[beadIndex]
   return { source: bead.src.map((k) => text.source[k]), target: bead.tgt.map((k) => text.target[k]) }
 }
-

@@ -34,11 +34,32 @@ export const FORMAT_CATALOG: Record<ExportFormat, FormatInfo> = {
     options: [...FILTERS, 'englishOnly', 'statusColumn'],
     binary: true
   },
-  html: { name: 'html', label: 'Web page (side by side)', extension: '.html', mimeType: 'text/html;charset=utf-8', options: [...FILTERS, 'statusColumn'], binary: false },
+  html: {
+    name: 'html',
+    label: 'Web page (side by side)',
+    extension: '.html',
+    mimeType: 'text/html;charset=utf-8',
+    options: [...FILTERS, 'statusColumn'],
+    binary: false
+  },
   md: { name: 'md', label: 'Markdown (bilingual)', extension: '.md', mimeType: 'text/markdown;charset=utf-8', options: FILTERS, binary: false },
   csv: { name: 'csv', label: 'CSV spreadsheet', extension: '.csv', mimeType: 'text/csv;charset=utf-8', options: FILTERS, binary: false },
-  tsv: { name: 'tsv', label: 'TSV spreadsheet', extension: '.tsv', mimeType: 'text/tab-separated-values;charset=utf-8', options: FILTERS, binary: false },
-  json: { name: 'json', label: 'Hamta document (JSON)', extension: '.hamta.json', mimeType: 'application/json', options: ['approvedOnly', 'includeUntranslated'], binary: false },
+  tsv: {
+    name: 'tsv',
+    label: 'TSV spreadsheet',
+    extension: '.tsv',
+    mimeType: 'text/tab-separated-values;charset=utf-8',
+    options: FILTERS,
+    binary: false
+  },
+  json: {
+    name: 'json',
+    label: 'Hamta document (JSON)',
+    extension: '.hamta.json',
+    mimeType: 'application/json',
+    options: ['approvedOnly', 'includeUntranslated'],
+    binary: false
+  },
   txt: { name: 'txt', label: 'English text', extension: '.en.txt', mimeType: 'text/plain;charset=utf-8', options: ['approvedOnly'], binary: false }
 }
 

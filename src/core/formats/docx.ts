@@ -41,7 +41,10 @@ const SMALL_SIZE = 18
 
 const PERSIAN = /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]/
 
-function persianParagraph(text: string, options: { size?: number; bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}): Paragraph {
+function persianParagraph(
+  text: string,
+  options: { size?: number; bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}
+): Paragraph {
   const size = options.size ?? BODY_SIZE
   return new Paragraph({
     bidirectional: true,
@@ -87,7 +90,9 @@ function englishParagraph(
 /** The title in its own direction: a Persian title is an RTL paragraph. */
 function titleParagraph(title: string): Paragraph {
   const text = title || 'Untitled'
-  return PERSIAN.test(text) ? persianParagraph(text, { heading: HeadingLevel.TITLE, size: 36, bold: true }) : englishParagraph(text, { heading: HeadingLevel.TITLE, size: 36, bold: true })
+  return PERSIAN.test(text)
+    ? persianParagraph(text, { heading: HeadingLevel.TITLE, size: 36, bold: true })
+    : englishParagraph(text, { heading: HeadingLevel.TITLE, size: 36, bold: true })
 }
 
 const CELL_MARGINS = { top: 80, bottom: 80, left: 110, right: 110 }
@@ -106,14 +111,19 @@ function unitRow(unit: BilingualUnit, widths: number[], withStatus: boolean): Ta
   const persian = [persianParagraph(sideText(unit.source))]
   const english = [target ? englishParagraph(target) : englishParagraph('(not translated)', { italics: true, color: '888888' })]
   if (unit.tags.length > 0) english.push(englishParagraph(`Tags: ${unit.tags.map(tagLabel).join(', ')}`, { size: SMALL_SIZE, color: '555555' }))
-  for (const comment of unit.comments) english.push(englishParagraph(`Comment: ${commentLabel(comment)}`, { size: SMALL_SIZE, italics: true, color: '555555' }))
+  for (const comment of unit.comments)
+    english.push(englishParagraph(`Comment: ${commentLabel(comment)}`, { size: SMALL_SIZE, italics: true, color: '555555' }))
   const cells = [
     new TableCell({ width: { size: widths[0], type: WidthType.PERCENTAGE }, margins: CELL_MARGINS, children: persian }),
     new TableCell({ width: { size: widths[1], type: WidthType.PERCENTAGE }, margins: CELL_MARGINS, children: english })
   ]
   if (withStatus) {
     cells.push(
-      new TableCell({ width: { size: widths[2], type: WidthType.PERCENTAGE }, margins: CELL_MARGINS, children: [englishParagraph(unit.status, { size: SMALL_SIZE })] })
+      new TableCell({
+        width: { size: widths[2], type: WidthType.PERCENTAGE },
+        margins: CELL_MARGINS,
+        children: [englishParagraph(unit.status, { size: SMALL_SIZE })]
+      })
     )
   }
   return new TableRow({ cantSplit: true, children: cells })
@@ -152,7 +162,9 @@ export async function writeDocx(doc: BilingualDocument, options: ExportOptions =
     for (const paragraph of englishParagraphs(doc, options)) children.push(englishParagraph(paragraph))
     report(units.length)
   } else {
-    children.push(englishParagraph(`Persian–English, ${units.length} ${units.length === 1 ? 'unit' : 'units'}`, { size: SMALL_SIZE, color: '666666' }))
+    children.push(
+      englishParagraph(`Persian–English, ${units.length} ${units.length === 1 ? 'unit' : 'units'}`, { size: SMALL_SIZE, color: '666666' })
+    )
     children.push(bilingualTable(units, options, report))
   }
   const file = new Document({

@@ -8,12 +8,7 @@ import { sideText, type BilingualDocument } from './bilingual'
 import { commentLabel, progressReporter, selectUnits, tagLabel, type ExportOptions } from './options'
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 export const PERSIAN_FONT_STACK = "Vazirmatn, 'Vazir', 'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, 'DejaVu Sans', sans-serif"

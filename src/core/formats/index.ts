@@ -36,9 +36,10 @@ const WRITERS: Record<ExportFormat, FormatWriter['write']> = {
   txt: async (doc, options) => writeEnglishText(doc, options)
 }
 
-export const FORMAT_WRITERS = Object.fromEntries(
-  EXPORT_FORMATS.map((name) => [name, { ...FORMAT_CATALOG[name], write: WRITERS[name] }])
-) as Record<ExportFormat, FormatWriter>
+export const FORMAT_WRITERS = Object.fromEntries(EXPORT_FORMATS.map((name) => [name, { ...FORMAT_CATALOG[name], write: WRITERS[name] }])) as Record<
+  ExportFormat,
+  FormatWriter
+>
 
 export function isExportFormat(name: string): name is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(name)

@@ -3,6 +3,7 @@
  * what a format has no field for (sentence boundaries, tag spans, comment authors and dates), so
  * Hamta's own exports re-import losslessly.
  */
+import { ROW_STATUS_LABEL } from '../model'
 import {
   ALIGNMENT_STATUSES,
   UNIT_STATUSES,
@@ -72,15 +73,10 @@ export function parseParagraph(value: string | undefined): number | undefined {
   return Number(value)
 }
 
-/** Status labels shown to people (DOCX, HTML, Markdown, CSV). */
-export const STATUS_LABELS: Record<UnitStatus, string> = {
-  untranslated: 'untranslated',
-  draft: 'draft',
-  translated: 'translated',
-  reviewed: 'reviewed',
-  approved: 'approved',
-  rejected: 'rejected'
-}
+/** Status labels shown to people (DOCX, HTML, Markdown, CSV): lower case inside tables. */
+export const STATUS_LABELS: Record<UnitStatus, string> = Object.fromEntries(
+  Object.entries(ROW_STATUS_LABEL).map(([status, label]) => [status, label.toLowerCase()])
+) as Record<UnitStatus, string>
 
 /** How a tag reads in one line: `Person`, or `Person: "Ilham Aliyev"` for a span. */
 export function tagLabel(tag: BilingualTag): string {

@@ -14,5 +14,8 @@ export function readInterchange(input: string | Uint8Array, options: XmlReadOpti
   if (root.name === 'xliff') {
     return String(root.attributes.version ?? '').startsWith('2.') ? xliff2ToBilingual(root, options) : xliff12ToBilingual(root, options)
   }
-  throw new UserError(`${options.fileName ? `${options.fileName}: ` : ''}this is neither TMX nor XLIFF (the root element is <${root.name}>).`, 'wrong-format')
+  throw new UserError(
+    `${options.fileName ? `${options.fileName}: ` : ''}this is neither TMX nor XLIFF (the root element is <${root.name}>).`,
+    'wrong-format'
+  )
 }

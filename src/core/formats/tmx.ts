@@ -29,7 +29,10 @@ import { UserError } from '../errors'
 export function tmxDate(iso: string): string | undefined {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return undefined
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 }
 
 function prop(type: string, value: string): string {
@@ -77,16 +80,7 @@ export function writeTmx(doc: BilingualDocument, options: ExportOptions = {}): s
     report(index + 1)
     return xml
   })
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<tmx version="1.4">',
-    ...header,
-    '  <body>',
-    ...body,
-    '  </body>',
-    '</tmx>',
-    ''
-  ].join('\n')
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">', ...header, '  <body>', ...body, '  </body>', '</tmx>', ''].join('\n')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +120,11 @@ export function readTmx(input: string | Uint8Array, options: XmlReadOptions = {}
 }
 
 export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): BilingualDocument {
-  if (root.name !== 'tmx') throw new UserError(`${options.fileName ? `${options.fileName}: ` : ''}this is not a TMX file (its root element is <${root.name}>).`, 'wrong-format')
+  if (root.name !== 'tmx')
+    throw new UserError(
+      `${options.fileName ? `${options.fileName}: ` : ''}this is not a TMX file (its root element is <${root.name}>).`,
+      'wrong-format'
+    )
   const header = firstChild(root, 'header')
   const headerProps = header ? props(header) : []
   const headerSource = header?.attributes.srclang ?? ''
@@ -156,9 +154,11 @@ export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): 
         detail.tags
       ),
       comments: mergeComments(
-        [...childElements(tu, 'note'), ...(source ? childElements(source, 'note') : []), ...(target ? childElements(target, 'note') : [])].map((note) => ({
-          text: textContent(note)
-        })),
+        [...childElements(tu, 'note'), ...(source ? childElements(source, 'note') : []), ...(target ? childElements(target, 'note') : [])].map(
+          (note) => ({
+            text: textContent(note)
+          })
+        ),
         detail.comments
       )
     }

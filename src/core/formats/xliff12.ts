@@ -24,7 +24,18 @@ import {
   type ExportOptions
 } from './options'
 import { APP_NAME, APP_VERSION } from '../../shared/version'
-import { attrs, childElements, descendants, element, firstChild, inlineText, parseXml, textContent, type XmlElement, type XmlReadOptions } from './xml'
+import {
+  attrs,
+  childElements,
+  descendants,
+  element,
+  firstChild,
+  inlineText,
+  parseXml,
+  textContent,
+  type XmlElement,
+  type XmlReadOptions
+} from './xml'
 
 export const XLIFF12_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
 
@@ -65,7 +76,8 @@ function writeUnit(unit: BilingualUnit, id: string, doc: BilingualDocument): str
   const translated = hasTarget(unit)
   const lines = [`      <trans-unit${attrs({ id, approved: unit.status === 'approved' && translated ? 'yes' : undefined })}>`]
   lines.push(`        ${element('source', { 'xml:lang': doc.sourceLang }, sideText(unit.source))}`)
-  if (translated) lines.push(`        ${element('target', { 'xml:lang': doc.targetLang, state: XLIFF12_STATES[unit.status] }, sideText(unit.target))}`)
+  if (translated)
+    lines.push(`        ${element('target', { 'xml:lang': doc.targetLang, state: XLIFF12_STATES[unit.status] }, sideText(unit.target))}`)
   // No `name`: group names must be unique in the file, and the x-hamta- context types identify it.
   lines.push('        <context-group purpose="information">')
   lines.push(`          ${context('x-hamta-status', unit.status)}`)

@@ -27,7 +27,18 @@ import {
   selectUnits,
   type ExportOptions
 } from './options'
-import { attrs, childElements, descendants, element, firstChild, inlineText, parseXml, textContent, type XmlElement, type XmlReadOptions } from './xml'
+import {
+  attrs,
+  childElements,
+  descendants,
+  element,
+  firstChild,
+  inlineText,
+  parseXml,
+  textContent,
+  type XmlElement,
+  type XmlReadOptions
+} from './xml'
 
 export const XLIFF2_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0'
 export const METADATA_NAMESPACE = 'urn:oasis:names:tc:xliff:metadata:2.0'
@@ -80,8 +91,22 @@ function writeUnit(unit: BilingualUnit, id: string): string {
   if (unit.alignment) hamta.push(meta('alignment', unit.alignment))
   if (unit.paragraph !== undefined) hamta.push(meta('paragraph', String(unit.paragraph)))
   if (hamta.length > 0) groups.push(...metaGroup(`${pad}  `, { category: 'hamta' }, hamta))
-  if (unit.source.length > 1) groups.push(...metaGroup(`${pad}  `, { category: 'sentences', appliesTo: 'source' }, unit.source.map((text) => meta('sentence', text))))
-  if (unit.target.length > 1) groups.push(...metaGroup(`${pad}  `, { category: 'sentences', appliesTo: 'target' }, unit.target.map((text) => meta('sentence', text))))
+  if (unit.source.length > 1)
+    groups.push(
+      ...metaGroup(
+        `${pad}  `,
+        { category: 'sentences', appliesTo: 'source' },
+        unit.source.map((text) => meta('sentence', text))
+      )
+    )
+  if (unit.target.length > 1)
+    groups.push(
+      ...metaGroup(
+        `${pad}  `,
+        { category: 'sentences', appliesTo: 'target' },
+        unit.target.map((text) => meta('sentence', text))
+      )
+    )
   for (const tag of unit.tags) groups.push(...metaGroup(`${pad}  `, { category: 'tag' }, tagMetas(tag)))
   unit.comments.forEach((comment, k) => {
     groups.push(
@@ -207,7 +232,10 @@ function readUnit(node: XmlElement, index: number): BilingualUnit {
     const target = firstChild(segment, 'target')
     return target ? inlineText(target) : ''
   })
-  const source = sentences(sourceParts, groups.find((group) => group.category === 'sentences' && group.appliesTo === 'source'))
+  const source = sentences(
+    sourceParts,
+    groups.find((group) => group.category === 'sentences' && group.appliesTo === 'source')
+  )
   const target = sentences(
     targetParts.filter((part) => part.trim()),
     groups.find((group) => group.category === 'sentences' && group.appliesTo === 'target')

@@ -13,7 +13,8 @@ import { UserError } from '../errors'
 // Writing
 
 /** Characters XML 1.0 cannot hold at all, even as references; dropped on output. */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const INVALID_XML_CHARS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 export function xmlSafe(text: string): string {
   return text.replace(INVALID_XML_CHARS, '')
@@ -145,7 +146,11 @@ export function parseXml(input: string | Uint8Array, options: XmlReadOptions = {
     const subset = open >= 0 && open < end ? rest.slice(open, rest.includes(']>') ? rest.indexOf(']>') : undefined) : ''
     const entity = /<!ENTITY/i.exec(subset)
     if (entity) {
-      fail(options, `line ${lineAt(text, doctype.index + open + entity.index)}: the file declares XML entities (<!ENTITY>), which Hamta refuses to read for safety.`, 'xml-entities')
+      fail(
+        options,
+        `line ${lineAt(text, doctype.index + open + entity.index)}: the file declares XML entities (<!ENTITY>), which Hamta refuses to read for safety.`,
+        'xml-entities'
+      )
     }
   }
 

@@ -36,18 +36,69 @@ const ELEMENT = 1
 const TEXT = 3
 
 /** Never article text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'META', 'LINK', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'OPTION', 'IMG', 'VIDEO', 'AUDIO', 'MAP'])
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BUTTON',
+  'SELECT',
+  'INPUT',
+  'TEXTAREA',
+  'OPTION',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'MAP'
+])
 
 /** Page furniture around an article; skipped only when reading a whole page without Readability. */
 const FURNITURE = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'MENU', 'DIALOG'])
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alert'])
 /** Class or id words that mark advertising, sharing, comments, menus and the like. */
-const FURNITURE_NAME = /(?:^|[\s_-])(?:ads?|advert\w*|banner|sponsor\w*|promo\w*|share|sharing|social|comments?|menu|navbar|nav|sidebar|breadcrumbs?|footer|header|related|newsletter|popup|modal|cookie\w*|tags?)(?:$|[\s_-])/i
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:ads?|advert\w*|banner|sponsor\w*|promo\w*|share|sharing|social|comments?|menu|navbar|nav|sidebar|breadcrumbs?|footer|header|related|newsletter|popup|modal|cookie\w*|tags?)(?:$|[\s_-])/i
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
 const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'THEAD', 'TBODY', 'TFOOT',
-  'TR', 'TD', 'TH', 'CAPTION', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'CENTER', 'DETAILS', 'SUMMARY', 'BODY', 'HTML',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'BLOCKQUOTE',
+  'PRE',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'CAPTION',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'ADDRESS',
+  'CENTER',
+  'DETAILS',
+  'SUMMARY',
+  'BODY',
+  'HTML',
   ...FURNITURE
 ])
 

@@ -46,8 +46,9 @@ function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'image' | 'ole' | null {
     startsWith(bytes, 0xff, 0xd8, 0xff) || // JPEG
     startsWith(bytes, 0x47, 0x49, 0x46, 0x38) || // GIF
     (startsWith(bytes, 0x52, 0x49, 0x46, 0x46) && startsWith(bytes.subarray(8), 0x57, 0x45, 0x42, 0x50)) || // WebP
-    startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) || // TIFF
-    startsWith(bytes, 0x42, 0x4d) && bytes.length > 26 && bytes[14] >= 12 && bytes[15] === 0 // BMP
+    startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) ||
+    startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a) || // TIFF
+    (startsWith(bytes, 0x42, 0x4d) && bytes.length > 26 && bytes[14] >= 12 && bytes[15] === 0) // BMP
   ) {
     return 'image'
   }
@@ -55,7 +56,11 @@ function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'image' | 'ole' | null {
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase()
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase()
   return head.startsWith('<!doctype html') || head.startsWith('<html')
 }
 
@@ -68,7 +73,10 @@ function chooseFormat(name: string, bytes: Uint8Array): { format: ImportFormat; 
   const byName = EXTENSIONS[extension] as ImportFormat | undefined
   const kind = sniff(bytes)
   if (kind === 'image') {
-    throw new UserError(`${name} is an image; Hamta cannot read text from images. Import the article as .docx, .pdf with text, or .txt.`, 'unsupported-format')
+    throw new UserError(
+      `${name} is an image; Hamta cannot read text from images. Import the article as .docx, .pdf with text, or .txt.`,
+      'unsupported-format'
+    )
   }
   if (kind === 'pdf') {
     return { format: 'pdf', note: byName && byName !== 'pdf' ? `${name} is a PDF despite its name; read as PDF` : undefined }
@@ -77,7 +85,10 @@ function chooseFormat(name: string, bytes: Uint8Array): { format: ImportFormat; 
     if (byName === 'docx') return { format: 'docx' }
     if (extension === '') return { format: 'docx', note: `${name} is a zip file; read as a Word document` }
     if (!byName) throw unsupported(name, extension)
-    throw new UserError(`${name} is a compressed (zip) file, not ${byName === 'pdf' ? 'a PDF' : 'text'}. If it is a Word document, rename it to .docx.`, 'unsupported-format')
+    throw new UserError(
+      `${name} is a compressed (zip) file, not ${byName === 'pdf' ? 'a PDF' : 'text'}. If it is a Word document, rename it to .docx.`,
+      'unsupported-format'
+    )
   }
   if (kind === 'ole') {
     throw new UserError(`${name} is an old-style Office document (.doc); Hamta cannot import those. Save it as .docx or .txt.`, 'unsupported-format')

@@ -4,8 +4,25 @@ import { blocksFromDom, parseFragment } from './dom-text'
 import { joinBlocks, type ImportedText, type ReadOptions, type TextBlock } from './types'
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f',
-  laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”'
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”'
 }
 
 /** marked leaves character references as written; the imported text wants the characters. */
@@ -117,6 +134,9 @@ export async function readMarkdown(fileName: string, bytes: Uint8Array, options:
     text,
     format: 'md',
     encoding: decoded.encoding,
-    notes: [`decoded as ${decoded.encoding}`, `read Markdown: ${headings} headings, ${blocks.length - headings - items} paragraphs, ${items} list items; markup removed`]
+    notes: [
+      `decoded as ${decoded.encoding}`,
+      `read Markdown: ${headings} headings, ${blocks.length - headings - items} paragraphs, ${items} list items; markup removed`
+    ]
   }
 }

@@ -32,7 +32,20 @@ const OTHER_LETTERS = /[^\P{L}\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFE
 const LEFT_TO_RIGHT = /[\p{Nd}]|[^\P{L}\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u
 
 /** Glyphs a right-to-left line shows mirrored; the PDF records the mirrored glyph's character. */
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' }
+const MIRRORED: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '{': '}',
+  '}': '{',
+  '<': '>',
+  '>': '<',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '›': '‹'
+}
 
 /**
  * Punctuation-only items on a right-to-left line hold their glyphs in visual order (`".` for
@@ -96,7 +109,7 @@ export function orderLineItems(items: PositionedItem[], rtl: boolean): Positione
     inRun[i] = before >= 0 && after < visual.length && strengths[before] === 'ltr' && strengths[after] === 'ltr'
   }
   const ordered: PositionedItem[] = []
-  for (let i = 0; i < visual.length; ) {
+  for (let i = 0; i < visual.length;) {
     if (!inRun[i]) {
       const item = visual[i]
       ordered.push(strengths[i] === 'neutral' ? { ...item, str: readNeutralRightToLeft(item.str) } : item)

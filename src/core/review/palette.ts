@@ -25,15 +25,17 @@ export const MAX_TAG_NAME_LENGTH = 40
  * Defaults: the Okabe–Ito colours, which stay distinguishable with the common forms of colour
  * blindness; text on them should use `readableTextColor`.
  */
-export const DEFAULT_PALETTE: TagPalette = Object.freeze([
-  { id: 'person', name: 'Person', color: '#0072b2', shortcut: 'Alt+1' },
-  { id: 'organization', name: 'Organization', color: '#d55e00', shortcut: 'Alt+2' },
-  { id: 'place', name: 'Place', color: '#009e73', shortcut: 'Alt+3' },
-  { id: 'date-number', name: 'Date/Number', color: '#e69f00', shortcut: 'Alt+4' },
-  { id: 'term', name: 'Term', color: '#cc79a7', shortcut: 'Alt+5' },
-  { id: 'quote', name: 'Quote', color: '#56b4e9', shortcut: 'Alt+6' },
-  { id: 'needs-review', name: 'Needs review', color: '#f0e442', shortcut: 'Alt+7' }
-].map((tag) => Object.freeze(tag)))
+export const DEFAULT_PALETTE: TagPalette = Object.freeze(
+  [
+    { id: 'person', name: 'Person', color: '#0072b2', shortcut: 'Alt+1' },
+    { id: 'organization', name: 'Organization', color: '#d55e00', shortcut: 'Alt+2' },
+    { id: 'place', name: 'Place', color: '#009e73', shortcut: 'Alt+3' },
+    { id: 'date-number', name: 'Date/Number', color: '#e69f00', shortcut: 'Alt+4' },
+    { id: 'term', name: 'Term', color: '#cc79a7', shortcut: 'Alt+5' },
+    { id: 'quote', name: 'Quote', color: '#56b4e9', shortcut: 'Alt+6' },
+    { id: 'needs-review', name: 'Needs review', color: '#f0e442', shortcut: 'Alt+7' }
+  ].map((tag) => Object.freeze(tag))
+)
 
 // ---------------------------------------------------------------------------------------------
 // Validation helpers
@@ -60,8 +62,18 @@ export function readableTextColor(background: string): '#000000' | '#ffffff' {
 
 const MODIFIERS = ['Mod', 'Ctrl', 'Alt', 'Shift', 'Meta'] as const
 const MODIFIER_ALIASES: Record<string, (typeof MODIFIERS)[number]> = {
-  mod: 'Mod', cmdorctrl: 'Mod', ctrl: 'Ctrl', control: 'Ctrl', alt: 'Alt', option: 'Alt', opt: 'Alt',
-  shift: 'Shift', meta: 'Meta', cmd: 'Meta', command: 'Meta', super: 'Meta'
+  mod: 'Mod',
+  cmdorctrl: 'Mod',
+  ctrl: 'Ctrl',
+  control: 'Ctrl',
+  alt: 'Alt',
+  option: 'Alt',
+  opt: 'Alt',
+  shift: 'Shift',
+  meta: 'Meta',
+  cmd: 'Meta',
+  command: 'Meta',
+  super: 'Meta'
 }
 
 /**
@@ -126,7 +138,11 @@ function replaceTag(palette: TagPalette, index: number, tag: TagDefinition): Tag
 /** An id derived from the name (`needs-review`), or `tag-N` for names without Latin letters. */
 function idForName(palette: TagPalette, name: string): string {
   const taken = new Set(palette.map((tag) => tag.id))
-  const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   if (slug && !taken.has(slug)) return slug
   if (slug) {
     for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`
@@ -264,10 +280,18 @@ export function describeTagDeletion(tag: TagDefinition, usage: TagUsage): string
 export function removeTagFromDocument(doc: HamtaDocument, tagId: string, now?: string): HamtaDocument {
   let changed = false
   const rows = doc.rows.map((row) => {
-    const removed = new Set(rowSpans(row).filter((span) => span.tag === tagId).map((span) => span.id))
+    const removed = new Set(
+      rowSpans(row)
+        .filter((span) => span.tag === tagId)
+        .map((span) => span.id)
+    )
     if (removed.size === 0 && !row.tags.includes(tagId)) return row
     changed = true
-    const keep = (spans: SpanTag[]): SpanTag[] => dropLinksTo(spans.filter((span) => span.tag !== tagId), removed)
+    const keep = (spans: SpanTag[]): SpanTag[] =>
+      dropLinksTo(
+        spans.filter((span) => span.tag !== tagId),
+        removed
+      )
     return {
       ...row,
       tags: row.tags.filter((tag) => tag !== tagId),

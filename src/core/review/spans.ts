@@ -48,7 +48,12 @@ function sortSpans<T extends { start: number; end: number }>(spans: readonly T[]
 }
 
 function sameSpans(a: readonly SpanTag[], b: readonly SpanTag[]): boolean {
-  return a.length === b.length && a.every((span, k) => span.id === b[k].id && span.tag === b[k].tag && span.start === b[k].start && span.end === b[k].end && span.link === b[k].link)
+  return (
+    a.length === b.length &&
+    a.every(
+      (span, k) => span.id === b[k].id && span.tag === b[k].tag && span.start === b[k].start && span.end === b[k].end && span.link === b[k].link
+    )
+  )
 }
 
 function findSentence(row: Row, sentenceId: string): number {
@@ -150,7 +155,10 @@ export function addTargetSpan(doc: HamtaDocument, input: NewTargetSpan, palette:
     throw new UserError('This text already has this tag.', 'duplicate-span')
   }
   const id = checkFreshId(doc, input.id)
-  return updateRow(doc, input.rowId, now, (current) => ({ ...current, targetSpans: sortSpans([...current.targetSpans, { id, tag: input.tag, start, end }]) }))
+  return updateRow(doc, input.rowId, now, (current) => ({
+    ...current,
+    targetSpans: sortSpans([...current.targetSpans, { id, tag: input.tag, start, end }])
+  }))
 }
 
 /** Removes a span (Persian or English) of a row, and its partner's link to it. */
@@ -162,7 +170,9 @@ export function removeSpan(doc: HamtaDocument, rowId: string, spanId: string, no
     dropRowLinks(
       {
         ...current,
-        source: current.source.map((sentence) => (sentence.spans.some((span) => span.id === spanId) ? { ...sentence, spans: sentence.spans.filter((span) => span.id !== spanId) } : sentence)),
+        source: current.source.map((sentence) =>
+          sentence.spans.some((span) => span.id === spanId) ? { ...sentence, spans: sentence.spans.filter((span) => span.id !== spanId) } : sentence
+        ),
         targetSpans: current.targetSpans.filter((span) => span.id !== spanId)
       },
       gone
@@ -198,11 +208,18 @@ export interface TargetSpanInput {
   link?: string
 }
 
-function targetSpansFor(doc: HamtaDocument, row: Row, target: string, spans: readonly TargetSpanInput[], palette: TagPalette): { spans: SpanTag[]; row: Row } {
+function targetSpansFor(
+  doc: HamtaDocument,
+  row: Row,
+  target: string,
+  spans: readonly TargetSpanInput[],
+  palette: TagPalette
+): { spans: SpanTag[]; row: Row } {
   const taken = new Set<string>()
   for (const other of doc.rows) for (const span of other === row ? row.source.flatMap((s) => s.spans) : rowSpans(other)) taken.add(span.id)
   const partnerOf = new Map<string, string>()
-  for (const sentence of row.source) for (const span of sentence.spans) if (span.link !== undefined && !partnerOf.has(span.link)) partnerOf.set(span.link, span.id)
+  for (const sentence of row.source)
+    for (const span of sentence.spans) if (span.link !== undefined && !partnerOf.has(span.link)) partnerOf.set(span.link, span.id)
 
   for (const span of spans) {
     checkTag(palette, span.tag)
@@ -256,7 +273,13 @@ function targetSpansFor(doc: HamtaDocument, row: Row, target: string, spans: rea
  * English and use a tag from the palette; empty spans (their text was deleted) are dropped,
  * and Persian spans linked to a dropped span lose their link.
  */
-export function setTargetSpans(doc: HamtaDocument, rowId: string, spans: readonly TargetSpanInput[], palette: TagPalette, now?: string): HamtaDocument {
+export function setTargetSpans(
+  doc: HamtaDocument,
+  rowId: string,
+  spans: readonly TargetSpanInput[],
+  palette: TagPalette,
+  now?: string
+): HamtaDocument {
   const row = findRow(doc, rowId)
   const result = targetSpansFor(doc, row, row.target, spans, palette)
   if (result.row === row && sameSpans(result.spans, row.targetSpans)) return doc
@@ -408,10 +431,7 @@ export function minimalChange(text: string, start: number, end: number, replacem
   const limit = Math.min(removed.length, replacement.length)
   while (prefix < limit && removed.charCodeAt(prefix) === replacement.charCodeAt(prefix)) prefix++
   let suffix = 0
-  while (
-    suffix < limit - prefix &&
-    removed.charCodeAt(removed.length - 1 - suffix) === replacement.charCodeAt(replacement.length - 1 - suffix)
-  ) {
+  while (suffix < limit - prefix && removed.charCodeAt(removed.length - 1 - suffix) === replacement.charCodeAt(replacement.length - 1 - suffix)) {
     suffix++
   }
   return { start: start + prefix, end: end - suffix, insertedLength: replacement.length - prefix - suffix }
@@ -442,7 +462,8 @@ export function applySourceFixes(doc: HamtaDocument, rowId: string, sentenceId: 
   const accepted: SourceFix[] = []
   let position = 0
   for (const fix of ordered) {
-    if (!Number.isInteger(fix.start) || !Number.isInteger(fix.end) || fix.start < position || fix.end < fix.start || fix.end > sentence.text.length) continue
+    if (!Number.isInteger(fix.start) || !Number.isInteger(fix.end) || fix.start < position || fix.end < fix.start || fix.end > sentence.text.length)
+      continue
     if (fix.original !== undefined && sentence.text.slice(fix.start, fix.end) !== fix.original) continue
     accepted.push(fix)
     position = fix.end

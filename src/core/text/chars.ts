@@ -50,7 +50,17 @@ export function isWordChar(code: number): boolean {
 }
 
 export function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0c || code === 0x0b || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000 || code === 0xfeff
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    code === 0x0c ||
+    code === 0x0b ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 export function isLineBreak(code: number): boolean {
@@ -73,8 +83,18 @@ export function isOpener(code: number): boolean {
  */
 export function isNonJoiningLetter(code: number): boolean {
   return (
-    code === 0x627 || code === 0x622 || code === 0x623 || code === 0x625 || code === 0x62f || code === 0x630 || code === 0x631 ||
-    code === 0x632 || code === 0x698 || code === 0x648 || code === 0x624 || code === 0x621
+    code === 0x627 ||
+    code === 0x622 ||
+    code === 0x623 ||
+    code === 0x625 ||
+    code === 0x62f ||
+    code === 0x630 ||
+    code === 0x631 ||
+    code === 0x632 ||
+    code === 0x698 ||
+    code === 0x648 ||
+    code === 0x624 ||
+    code === 0x621
   )
 }
 

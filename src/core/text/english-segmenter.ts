@@ -7,16 +7,67 @@ import type { SegmentedParagraph } from '../model'
 
 /** Titles and abbreviations that are followed by more of the same sentence. */
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'maj', 'capt', 'cpt', 'lt',
-  'sgt', 'cmdr', 'adm', 'rev', 'hon', 'gov', 'sen', 'rep', 'pres', 'supt', 'messrs', 'mme', 'mlle',
-  'vs', 'v', 'cf', 'approx', 'dept', 'univ', 'assn', 'bros', 'inc', 'ltd', 'co', 'corp', 'fig', 'figs',
-  'eq', 'vol', 'vols', 'ch', 'sec', 'art', 'para', 'pp', 'p', 'est', 'ave', 'blvd', 'rd'
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'ft',
+  'gen',
+  'col',
+  'maj',
+  'capt',
+  'cpt',
+  'lt',
+  'sgt',
+  'cmdr',
+  'adm',
+  'rev',
+  'hon',
+  'gov',
+  'sen',
+  'rep',
+  'pres',
+  'supt',
+  'messrs',
+  'mme',
+  'mlle',
+  'vs',
+  'v',
+  'cf',
+  'approx',
+  'dept',
+  'univ',
+  'assn',
+  'bros',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'fig',
+  'figs',
+  'eq',
+  'vol',
+  'vols',
+  'ch',
+  'sec',
+  'art',
+  'para',
+  'pp',
+  'p',
+  'est',
+  'ave',
+  'blvd',
+  'rd'
 ])
 
 /** Abbreviations that usually precede a number ("No. 5", "Jan. 12"): final unless a digit follows. */
-const BEFORE_NUMBER = new Set([
-  'no', 'nos', 'nr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'op', 'tel'
-])
+const BEFORE_NUMBER = new Set(['no', 'nos', 'nr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'op', 'tel'])
 
 /** "e.g." and "i.e." never end a sentence; "etc." ends one only when a capital follows. */
 const NEVER_FINAL_DOTTED = new Set(['e.g', 'i.e', 'viz', 'a.k.a', 'cf'])
@@ -26,11 +77,76 @@ const NEVER_FINAL_DOTTED = new Set(['e.g', 'i.e', 'viz', 'a.k.a', 'cf'])
  * a capitalised word from this list is read as a new sentence, any other capital as a name.
  */
 const SENTENCE_STARTERS = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'his',
-  'her', 'their', 'its', 'our', 'in', 'on', 'at', 'but', 'and', 'so', 'yet', 'however', 'meanwhile', 'after',
-  'before', 'as', 'if', 'when', 'while', 'since', 'although', 'though', 'for', 'from', 'to', 'with', 'by', 'no',
-  'not', 'some', 'many', 'most', 'all', 'both', 'each', 'one', 'two', 'other', 'what', 'why', 'how', 'who',
-  'where', 'which', 'during', 'under', 'according', 'earlier', 'later', 'last', 'next', 'also', 'still', 'officials'
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'in',
+  'on',
+  'at',
+  'but',
+  'and',
+  'so',
+  'yet',
+  'however',
+  'meanwhile',
+  'after',
+  'before',
+  'as',
+  'if',
+  'when',
+  'while',
+  'since',
+  'although',
+  'though',
+  'for',
+  'from',
+  'to',
+  'with',
+  'by',
+  'no',
+  'not',
+  'some',
+  'many',
+  'most',
+  'all',
+  'both',
+  'each',
+  'one',
+  'two',
+  'other',
+  'what',
+  'why',
+  'how',
+  'who',
+  'where',
+  'which',
+  'during',
+  'under',
+  'according',
+  'earlier',
+  'later',
+  'last',
+  'next',
+  'also',
+  'still',
+  'officials'
 ])
 
 /** Characters that close a sentence after its terminator: quotes and brackets. */
@@ -135,7 +251,10 @@ const TERMINAL = /[.!?…:;]["'”’)\]»]*$/u
  */
 export function splitEnglishParagraphs(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim())
-  const lengths = lines.filter(Boolean).map((line) => line.length).sort((a, b) => a - b)
+  const lengths = lines
+    .filter(Boolean)
+    .map((line) => line.length)
+    .sort((a, b) => a - b)
   const wrapWidth = lengths.length >= 3 ? lengths[Math.floor(lengths.length * 0.9)] : Infinity
   const paragraphs: string[] = []
   let current: string[] = []
@@ -151,9 +270,7 @@ export function splitEnglishParagraphs(text: string): string[] {
     }
     current.push(line)
     const next = lines[k + 1]
-    const continues =
-      Boolean(next) &&
-      (isLower(next.replace(/^["'“‘(\[]+/u, '')[0]) || (!TERMINAL.test(line) && line.length >= wrapWidth * 0.8))
+    const continues = Boolean(next) && (isLower(next.replace(/^["'“‘(\[]+/u, '')[0]) || (!TERMINAL.test(line) && line.length >= wrapWidth * 0.8))
     if (!continues) flush()
   }
   flush()

@@ -97,7 +97,16 @@ export function inspectText(text: string, options: InspectOptions = {}): Finding
     }
   }
   for (const fix of proposeFixes(text, { lexicon: options.lexicon ?? null })) {
-    findings.push({ line: fix.line, kind: fix.kind, message: fix.message, suggestion: fix.replacement, column: fix.column, original: fix.original, start: fix.start, end: fix.end })
+    findings.push({
+      line: fix.line,
+      kind: fix.kind,
+      message: fix.message,
+      suggestion: fix.replacement,
+      column: fix.column,
+      original: fix.original,
+      start: fix.start,
+      end: fix.end
+    })
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column)
   return findings

@@ -17,19 +17,48 @@ import { splitLines } from './segment'
 
 /** Letters folded together in the match key (spelling variants of the same letter). */
 const KEY_LETTERS: Record<string, string> = {
-  'ي': 'ی', 'ى': 'ی', 'ئ': 'ی', 'ې': 'ی', 'ێ': 'ی',
-  'ك': 'ک', 'ڪ': 'ک',
-  'ۀ': 'ه', 'ة': 'ه', 'ە': 'ه', 'ھ': 'ه', 'ہ': 'ه',
-  'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'آ': 'ا',
-  'ؤ': 'و',
-  '٫': '.', '٬': ',', '،': ',', '؛': ';', '؟': '?', '«': '"', '»': '"', '“': '"', '”': '"'
+  ي: 'ی',
+  ى: 'ی',
+  ئ: 'ی',
+  ې: 'ی',
+  ێ: 'ی',
+  ك: 'ک',
+  ڪ: 'ک',
+  ۀ: 'ه',
+  ة: 'ه',
+  ە: 'ه',
+  ھ: 'ه',
+  ہ: 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  ٱ: 'ا',
+  آ: 'ا',
+  ؤ: 'و',
+  '٫': '.',
+  '٬': ',',
+  '،': ',',
+  '؛': ';',
+  '؟': '?',
+  '«': '"',
+  '»': '"',
+  '“': '"',
+  '”': '"'
 }
 
 /** Characters with no weight in a comparison: joiners, direction marks, tatweel, soft hyphen. */
 function ignoredInKey(code: number): boolean {
   return (
-    code === ZWNJ_CODE || code === 0x200d || code === 0x200e || code === 0x200f || code === 0x640 || code === 0xad || code === 0x61c ||
-    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || isArabicMark(code)
+    code === ZWNJ_CODE ||
+    code === 0x200d ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x640 ||
+    code === 0xad ||
+    code === 0x61c ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff ||
+    isArabicMark(code)
   )
 }
 
@@ -116,10 +145,19 @@ export function keyIncludes(haystack: string, needle: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Letter forms (a safe fix)
 
-const PERSIAN_LETTERS: Record<string, string> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک', 'ڪ': 'ک', 'ە': 'ه', 'ھ': 'ه' }
+const PERSIAN_LETTERS: Record<string, string> = { ي: 'ی', ى: 'ی', ك: 'ک', ڪ: 'ک', ە: 'ه', ھ: 'ه' }
 
 function needsLetterFix(code: number): boolean {
-  return code === 0x64a || code === 0x649 || code === 0x643 || code === 0x6aa || code === 0x6d5 || code === 0x6be || (code >= 0x660 && code <= 0x669) || isPresentationForm(code)
+  return (
+    code === 0x64a ||
+    code === 0x649 ||
+    code === 0x643 ||
+    code === 0x6aa ||
+    code === 0x6d5 ||
+    code === 0x6be ||
+    (code >= 0x660 && code <= 0x669) ||
+    isPresentationForm(code)
+  )
 }
 
 /**
@@ -182,8 +220,47 @@ const KEEP_JOINED = new Set(['نمیرید', 'میرید', 'نمیرد', 'نمی
  * list the pair as a compound.
  */
 const FUNCTION_WORDS = new Set([
-  'و', 'در', 'به', 'از', 'با', 'برای', 'که', 'را', 'تا', 'این', 'آن', 'یک', 'دو', 'سه', 'هر', 'چه', 'نه', 'هم', 'بر', 'اگر', 'یا',
-  'اما', 'ولی', 'چون', 'پس', 'بی', 'همه', 'خود', 'شد', 'است', 'بود', 'کرد', 'شده', 'کرده', 'دیگر', 'باید', 'نیز', 'ما', 'من', 'او', 'وی'
+  'و',
+  'در',
+  'به',
+  'از',
+  'با',
+  'برای',
+  'که',
+  'را',
+  'تا',
+  'این',
+  'آن',
+  'یک',
+  'دو',
+  'سه',
+  'هر',
+  'چه',
+  'نه',
+  'هم',
+  'بر',
+  'اگر',
+  'یا',
+  'اما',
+  'ولی',
+  'چون',
+  'پس',
+  'بی',
+  'همه',
+  'خود',
+  'شد',
+  'است',
+  'بود',
+  'کرد',
+  'شده',
+  'کرده',
+  'دیگر',
+  'باید',
+  'نیز',
+  'ما',
+  'من',
+  'او',
+  'وی'
 ])
 
 const TOKEN = /[\p{L}\p{M}\u200C\u0640]+/gu
@@ -218,7 +295,13 @@ function tokenize(text: string, from: number, to: number): Token[] {
   for (let match = TOKEN.exec(slice); match; match = TOKEN.exec(slice)) {
     const word = match[0]
     const persian = isPersianWord(word)
-    tokens.push({ text: word, bare: persian ? stripZwnj(persianLetters(word)) : word, start: from + match.index, end: from + match.index + word.length, persian })
+    tokens.push({
+      text: word,
+      bare: persian ? stripZwnj(persianLetters(word)) : word,
+      start: from + match.index,
+      end: from + match.index + word.length,
+      persian
+    })
   }
   return tokens
 }
@@ -242,7 +325,12 @@ function zwnjReadings(forms: LexiconForm[]): Reading[] {
       continue
     }
     const last = candidate.form.lastIndexOf(ZWNJ)
-    readings.set(candidate.form, { form: candidate.form, isEntry: candidate.isEntry, stem: stripZwnj(candidate.form.slice(0, last)), suffix: candidate.form.slice(last + 1) })
+    readings.set(candidate.form, {
+      form: candidate.form,
+      isEntry: candidate.isEntry,
+      stem: stripZwnj(candidate.form.slice(0, last)),
+      suffix: candidate.form.slice(last + 1)
+    })
   }
   return [...readings.values()]
 }
@@ -264,7 +352,8 @@ function zwnjRepair(lexicon: Lexicon, bare: string, vocabulary: Vocabulary): str
   if (readings.length === 0) return null
   const joinedEntry = forms.some((candidate) => candidate.isEntry && candidate.form === bare)
   const joinedValid = joinedEntry || forms.some((candidate) => candidate.form === bare)
-  const score = (reading: Reading): number => (reading.isEntry ? 4 : 0) + ((vocabulary.get(reading.stem) ?? 0) > 0 ? 2 : 0) + (isSafeSuffix(reading) ? 1 : 0)
+  const score = (reading: Reading): number =>
+    (reading.isEntry ? 4 : 0) + ((vocabulary.get(reading.stem) ?? 0) > 0 ? 2 : 0) + (isSafeSuffix(reading) ? 1 : 0)
   let best: Reading | null = null
   let bestScore = -1
   let tie = false
@@ -320,7 +409,9 @@ function zwnjAtBareOffset(form: string, length: number): boolean {
 /** ZWNJ spelling for two words written apart (`همکاری های`, `می کنند`, `رئیس جمهور`), or null. */
 function joinRepair(lexicon: Lexicon, left: Token, right: Token, previous: Token | undefined, textBetweenPrevious: string): string | null {
   if (!left.persian || !right.persian) return null
-  const forms = lexicon.formsOf(left.bare + right.bare).filter((candidate) => candidate.form.includes(ZWNJ) && zwnjAtBareOffset(candidate.form, left.bare.length))
+  const forms = lexicon
+    .formsOf(left.bare + right.bare)
+    .filter((candidate) => candidate.form.includes(ZWNJ) && zwnjAtBareOffset(candidate.form, left.bare.length))
   if (forms.length === 0) return null
   const distinct = [...new Set(forms.map((candidate) => candidate.form))]
   if (distinct.length !== 1) return null
@@ -398,7 +489,17 @@ export function proposeFixes(text: string, options: ProposeOptions = {}): FixPro
   const vocabulary = lexicon ? vocabularyOf(text) : new Map<string, number>()
   const repairs = new Map<string, string | null>()
   const add = (kind: FixKind, lineNumber: number, lineStart: number, start: number, end: number, replacement: string, message: string): void => {
-    fixes.push({ id: `${kind}:${start}`, kind, line: lineNumber, column: start - lineStart + 1, start, end, original: text.slice(start, end), replacement, message })
+    fixes.push({
+      id: `${kind}:${start}`,
+      kind,
+      line: lineNumber,
+      column: start - lineStart + 1,
+      start,
+      end,
+      original: text.slice(start, end),
+      replacement,
+      message
+    })
   }
   for (const line of splitLines(text)) {
     const tokens = tokenize(text, line.start, line.end)
@@ -412,9 +513,23 @@ export function proposeFixes(text: string, options: ProposeOptions = {}): FixPro
         const between = next ? text.slice(token.end, next.start) : ''
         if (next && between.length > 0 && /^[ \t\u00a0]+$/.test(between)) {
           const previous = tokens[t - 1]
-          const joined = joinRepair(lexicon, token, next, previous, previous ? text.slice(previous.end, token.start) : text.slice(line.start, token.start))
+          const joined = joinRepair(
+            lexicon,
+            token,
+            next,
+            previous,
+            previous ? text.slice(previous.end, token.start) : text.slice(line.start, token.start)
+          )
           if (joined) {
-            add('missing-zwnj', line.number, line.start, token.start, next.end, joined, `Two parts of one word are written apart; join them with a zero-width non-joiner: ${joined}`)
+            add(
+              'missing-zwnj',
+              line.number,
+              line.start,
+              token.start,
+              next.end,
+              joined,
+              `Two parts of one word are written apart; join them with a zero-width non-joiner: ${joined}`
+            )
             coveredUntil = next.end
             continue
           }
@@ -450,7 +565,15 @@ export function proposeFixes(text: string, options: ProposeOptions = {}): FixPro
     for (let match = ARABIC_INDIC_DIGITS.exec(lineText); match; match = ARABIC_INDIC_DIGITS.exec(lineText)) {
       const start = line.start + match.index
       const replacement = persianLetters(match[0])
-      add('arabic-letters', line.number, line.start, start, start + match[0].length, replacement, `Arabic-Indic digits; the Persian digits are ${replacement}`)
+      add(
+        'arabic-letters',
+        line.number,
+        line.start,
+        start,
+        start + match[0].length,
+        replacement,
+        `Arabic-Indic digits; the Persian digits are ${replacement}`
+      )
     }
   }
   fixes.sort((a, b) => a.start - b.start)

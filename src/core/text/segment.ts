@@ -1,7 +1,6 @@
 import type { SegmentedParagraph } from '../model'
 import { isBoilerplate } from './boilerplate'
 import {
-  endsWithTerminator,
   isLineBreak,
   isAsciiAlnum,
   rangeEndsWithTerminator,
@@ -164,7 +163,16 @@ const PARENTHESIZED = /^[(\[](?:[0-9۰-۹٠-٩]{1,3}|[a-zA-Z]|الف|[آ-ی])[)\
 function mayStartWithMarker(text: string, start: number, end: number): boolean {
   if (start >= end) return false
   const first = text.charCodeAt(start)
-  if (first === 0x28 || first === 0x5b || first === 0x2d || first === 0x2a || (first >= 0x2010 && first <= 0x2022) || (first >= 0x25a0 && first <= 0x27ff) || first === 0xb7) return true
+  if (
+    first === 0x28 ||
+    first === 0x5b ||
+    first === 0x2d ||
+    first === 0x2a ||
+    (first >= 0x2010 && first <= 0x2022) ||
+    (first >= 0x25a0 && first <= 0x27ff) ||
+    first === 0xb7
+  )
+    return true
   for (let i = start + 1; i < end && i <= start + 4; i++) {
     const code = text.charCodeAt(i)
     if (code === 0x2e || code === 0x29 || code === 0x2d || code === 0x2013) return true
@@ -238,7 +246,30 @@ function histogramPercentile(histogram: Uint32Array, total: number, share: numbe
 // ---------------------------------------------------------------------------------------------
 // Sentence boundaries inside one paragraph
 
-const LATIN_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'no', 'fig', 'al', 'eg', 'ie', 'cf', 'vol', 'pp', 'ed'])
+const LATIN_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+  'fig',
+  'al',
+  'eg',
+  'ie',
+  'cf',
+  'vol',
+  'pp',
+  'ed'
+])
 
 /** Whether the period at `index` can end a sentence, judged by the characters around it. */
 function periodCanEnd(text: string, index: number): boolean {
@@ -343,7 +374,12 @@ function scanSentences(text: string, from: number, to: number, scanFrom: number,
     while (runEnd < to && isTerminator(text.charCodeAt(runEnd))) runEnd++
     position = runEnd
     if (runEnd === i + 1 && code === 0x2e && !periodCanEnd(text, i)) continue
-    if (code !== 0x2e && runEnd === i + 1 && isAsciiAlnum(text.charCodeAt(i + 1)) && (isAsciiAlnum(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2f)) {
+    if (
+      code !== 0x2e &&
+      runEnd === i + 1 &&
+      isAsciiAlnum(text.charCodeAt(i + 1)) &&
+      (isAsciiAlnum(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2f)
+    ) {
       continue // a ? or ! inside a URL query
     }
     const isEllipsis = code === 0x2026 || (code === 0x2e && runEnd - i >= 3)
@@ -499,7 +535,14 @@ export function segmentText(text: string): Segmentation {
         for (let p = piece + 1; p < endPiece; p++) sentenceText += ' ' + text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]])
         sentenceText += ' ' + text.slice(lines.contentStart[members[endPiece]], end)
       }
-      const sentence: Sentence = { text: sentenceText, start, end, line: members[piece] + 1, endLine: members[endPiece] + 1, paragraph: paragraphs.length - 1 }
+      const sentence: Sentence = {
+        text: sentenceText,
+        start,
+        end,
+        line: members[piece] + 1,
+        endLine: members[endPiece] + 1,
+        paragraph: paragraphs.length - 1
+      }
       paragraph!.sentences.push(sentence)
       sentences.push(sentence)
     }

@@ -48,7 +48,6 @@ export interface SampleFile {
   path: string
 }
 
-
 /**
  * What translators do with their library: import, edit, export. Storage (files, lock, backups,
  * recovery) is the LibraryStore's business; this layer turns requests into pure document edits.
@@ -110,7 +109,12 @@ export class LibraryService {
       if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
       // Tags travel by name between tools; here they become this library's tag ids.
       const ids = new Map((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
-      return fromBilingual(bilingual, { id: this.newId(), now: this.now(), fileName: name, tagId: (tagName) => ids.get(tagName.toLowerCase()) ?? tagName })
+      return fromBilingual(bilingual, {
+        id: this.newId(),
+        now: this.now(),
+        fileName: name,
+        tagId: (tagName) => ids.get(tagName.toLowerCase()) ?? tagName
+      })
     }
     if (extension === '.json') return this.readHamtaJson(name, bytes)
     // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
@@ -135,7 +139,8 @@ export class LibraryService {
     }
     if (parsed?.format !== 'hamta-document') throw new UserError(`${name} is not a Hamta document export.`, 'unsupported-format')
     const raw = parsed.document as { schemaVersion?: number } | undefined
-    const migrated = raw && typeof raw.schemaVersion === 'number' ? migrateFile({ schemaVersion: raw.schemaVersion, document: raw }).file.document : raw
+    const migrated =
+      raw && typeof raw.schemaVersion === 'number' ? migrateFile({ schemaVersion: raw.schemaVersion, document: raw }).file.document : raw
     const checked = validateDocument(migrated)
     if (!checked.ok) throw new UserError(`${name} does not hold a valid Hamta document (${checked.problem}).`, 'invalid-document')
     return { ...checked.document, id: this.newId(), origin: { ...checked.document.origin, fileName: name, importedAt: this.now() } }
@@ -278,7 +283,10 @@ export class LibraryService {
   }
 
   async settings(): Promise<LibrarySettings> {
-    return this.store.readLibraryFile('settings', { ...DEFAULT_SETTINGS }, (value) => ({ ...DEFAULT_SETTINGS, ...settingsSchema.parse((value as { value?: unknown })?.value) }))
+    return this.store.readLibraryFile('settings', { ...DEFAULT_SETTINGS }, (value) => ({
+      ...DEFAULT_SETTINGS,
+      ...settingsSchema.parse((value as { value?: unknown })?.value)
+    }))
   }
 
   async updateSettings(change: Partial<LibrarySettings>): Promise<LibrarySettings> {

@@ -70,10 +70,12 @@ class CoalescingWriter {
   request(): Promise<void> {
     if (this.queued) return this.queued
     if (!this.running) return this.start()
-    this.queued = this.running.catch(() => undefined).then(() => {
-      this.queued = null
-      return this.start()
-    })
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null
+        return this.start()
+      })
     return this.queued
   }
 
@@ -156,7 +158,11 @@ export class LibraryStore {
     } catch (error) {
       // The index only lists what documents/ holds: keep the bad one aside and rebuild it.
       const keptAt = await this.moveAside(path, 'index')
-      this.report({ file: path, message: `The library index could not be read (${(error as Error).message}); it was rebuilt from the document files.`, keptAt })
+      this.report({
+        file: path,
+        message: `The library index could not be read (${(error as Error).message}); it was rebuilt from the document files.`,
+        keptAt
+      })
       this.index.data = { schemaVersion: INDEX_FILE_VERSION, documents: {} }
       rebuild = true
     }
@@ -166,9 +172,7 @@ export class LibraryStore {
 
   /** Makes the index list exactly the document files on disk. */
   private async reconcileIndex(): Promise<boolean> {
-    const onDisk = new Set(
-      (await readdir(this.documentsDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length))
-    )
+    const onDisk = new Set((await readdir(this.documentsDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)))
     let changed = false
     for (const id of Object.keys(this.index.data.documents)) {
       if (!onDisk.has(id)) {
@@ -402,7 +406,11 @@ export class LibraryStore {
       return parse(JSON.parse(text))
     } catch (error) {
       const keptAt = await this.moveAside(path, name)
-      this.report({ file: path, message: `The library's ${name} file could not be read (${(error as Error).message}); the defaults are used. Its bytes were kept at ${keptAt}.`, keptAt })
+      this.report({
+        file: path,
+        message: `The library's ${name} file could not be read (${(error as Error).message}); the defaults are used. Its bytes were kept at ${keptAt}.`,
+        keptAt
+      })
       return fallback
     }
   }

@@ -94,7 +94,12 @@ export function App(): React.JSX.Element {
           {errors.map((message) => (
             <div className="error" key={message}>
               <span>{message}</span>
-              <button type="button" className="link" aria-label="Dismiss" onClick={() => setErrors((current) => current.filter((m) => m !== message))}>
+              <button
+                type="button"
+                className="link"
+                aria-label="Dismiss"
+                onClick={() => setErrors((current) => current.filter((m) => m !== message))}
+              >
                 ×
               </button>
             </div>
@@ -105,7 +110,15 @@ export function App(): React.JSX.Element {
         (documentId ? (
           <EditorView api={api} documentId={documentId} onClose={closeDocument} onError={reportError} menuCommand={menuCommand} />
         ) : (
-          <LibraryView api={api} refreshKey={refreshKey} onOpen={open} onImport={startImport} onImportPair={startImportPair} onPaste={() => setPasteDialog(true)} onError={reportError} />
+          <LibraryView
+            api={api}
+            refreshKey={refreshKey}
+            onOpen={open}
+            onImport={startImport}
+            onImportPair={startImportPair}
+            onPaste={() => setPasteDialog(true)}
+            onError={reportError}
+          />
         ))}
       {progress && (
         <div className="import-progress" role="status" aria-live="polite">

@@ -32,7 +32,11 @@ export function readFileAsBase64(file: Blob, onProgress?: (fraction: number) => 
   })
 }
 
-export async function importFiles(api: HamtaApi, files: Iterable<File>, onProgress?: (progress: ImportProgress | null) => void): Promise<ImportOutcome> {
+export async function importFiles(
+  api: HamtaApi,
+  files: Iterable<File>,
+  onProgress?: (progress: ImportProgress | null) => void
+): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: [], errors: [] }
   for (const file of files) {
     const base = { fileName: file.name, bytes: file.size }

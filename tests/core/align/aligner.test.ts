@@ -61,7 +61,10 @@ describe('alignSentences', () => {
   })
 
   it('is less confident where the alignment is ambiguous', () => {
-    const clear = alignSentences(['یک جمله کوتاه.', 'جمله‌ای بسیار بسیار طولانی‌تر از اولی با ۲۸ واژه.'], ['A short one.', 'A much much longer sentence than the first, with 28 words.'])
+    const clear = alignSentences(
+      ['یک جمله کوتاه.', 'جمله‌ای بسیار بسیار طولانی‌تر از اولی با ۲۸ واژه.'],
+      ['A short one.', 'A much much longer sentence than the first, with 28 words.']
+    )
     expect(Math.min(...clear.beads.map((bead) => bead.confidence))).toBeGreaterThan(0.8)
     const unclear = alignSentences(['الف ب.', 'پ ت.', 'ث ج.'], ['Aa bb cc dd.', 'Ee ff.'])
     expect(Math.min(...unclear.beads.map((bead) => bead.confidence))).toBeLessThan(0.8)
@@ -72,13 +75,24 @@ describe('alignSentences', () => {
     const source = ['این جمله عدد ۲۸٫۴ را دارد.', 'این جمله عدد ١٩ را دارد.']
     const target = ['A sentence with the number 19.', 'A sentence with the number 28.4.']
     const swapped = alignSentences(source, target)
-    expect(swapped.beads.map((bead) => [bead.src, bead.tgt])).not.toEqual([[[0], [0]], [[1], [1]]])
+    expect(swapped.beads.map((bead) => [bead.src, bead.tgt])).not.toEqual([
+      [[0], [0]],
+      [[1], [1]]
+    ])
     const byGlossary = alignSentences(
       ['الهام علیاف سخن گفت.', 'سخنرانی کوتاه بود.', 'محمود واعظی پاسخ داد.'],
       ['Ilham Aliyev spoke.', 'Mahmoud Vaezi replied, and the speech was short.'],
-      { glossary: [{ source: 'الهام علیاف', target: 'Ilham Aliyev' }, { source: 'محمود واعظی', target: 'Mahmoud Vaezi' }] }
+      {
+        glossary: [
+          { source: 'الهام علیاف', target: 'Ilham Aliyev' },
+          { source: 'محمود واعظی', target: 'Mahmoud Vaezi' }
+        ]
+      }
     )
-    expect(byGlossary.beads.map((bead) => [bead.src, bead.tgt])).toEqual([[[0], [0]], [[1, 2], [1]]])
+    expect(byGlossary.beads.map((bead) => [bead.src, bead.tgt])).toEqual([
+      [[0], [0]],
+      [[1, 2], [1]]
+    ])
     const byQuestion = alignSentences(['آیا او آمد؟', 'او آمد.'], ['He came.', 'Did he come?', 'Yes.'])
     expect(byQuestion.beads.find((bead) => bead.tgt.includes(1))?.src).toEqual([0])
   })

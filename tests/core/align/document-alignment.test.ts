@@ -21,14 +21,27 @@ async function devPair(): Promise<{ doc: HamtaDocument; english: string[]; gold:
   const persian = (await read('003.fa.txt')).split('\n').filter((line) => line.trim())
   const english = (await read('003.en.txt')).split('\n').filter((line) => line.trim())
   const gold = JSON.parse(await read('003.gold.json')).beads
-  const doc = createDocument({ id: 'd', now, fileName: '003.txt', encoding: 'UTF-8', originalText: persian.join('\n'), paragraphs: persian.map((s) => ({ sentences: [s] })) })
+  const doc = createDocument({
+    id: 'd',
+    now,
+    fileName: '003.txt',
+    encoding: 'UTF-8',
+    originalText: persian.join('\n'),
+    paragraphs: persian.map((s) => ({ sentences: [s] }))
+  })
   return { doc, english, gold }
 }
 
 /** Every Persian sentence once, in order, and all the English text, whatever the edits did. */
 function expectNothingDropped(before: HamtaDocument, after: HamtaDocument): void {
   expect(after.rows.flatMap((row) => row.source.map((s) => s.id))).toEqual(before.rows.flatMap((row) => row.source.map((s) => s.id)))
-  const words = (doc: HamtaDocument): string => doc.rows.map((row) => row.target).join(' ').split(/\s+/).filter(Boolean).join(' ')
+  const words = (doc: HamtaDocument): string =>
+    doc.rows
+      .map((row) => row.target)
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(' ')
   expect(words(after)).toBe(words(before))
   expect(validateDocument(after).ok).toBe(true)
   expect(new Set(after.rows.map((row) => row.id)).size).toBe(after.rows.length)
@@ -44,7 +57,9 @@ describe('aligning a translation into a document', () => {
     const aligned = alignTranslation(doc, '', now, { englishSentences: english })
     expect(strictF1(beadsOf(aligned), gold)).toBeGreaterThanOrEqual(0.95)
     expect(aligned.rows[1].target).toBe(`${english[1]} ${english[2]}`)
-    expect(aligned.rows.every((row) => row.alignment?.status === 'auto' && row.alignment.confidence! >= 0 && row.alignment.confidence! <= 1)).toBe(true)
+    expect(aligned.rows.every((row) => row.alignment?.status === 'auto' && row.alignment.confidence! >= 0 && row.alignment.confidence! <= 1)).toBe(
+      true
+    )
     const last = aligned.rows.at(-1)!
     expect(last.source[0].text).toContain('انتهای پیام')
     expect(last.target).toBe('')

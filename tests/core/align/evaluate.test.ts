@@ -32,6 +32,14 @@ describe('alignment scores', () => {
   })
 
   it('scores a completely wrong alignment 0', () => {
-    expect(strictScore([{ src: [0, 1, 2, 3], tgt: [] }, { src: [], tgt: [0, 1] }], gold).f1).toBe(0)
+    expect(
+      strictScore(
+        [
+          { src: [0, 1, 2, 3], tgt: [] },
+          { src: [], tgt: [0, 1] }
+        ],
+        gold
+      ).f1
+    ).toBe(0)
   })
 })

@@ -73,7 +73,10 @@ describe('bead edits', () => {
   it('splits a bead and gives the new part a fresh id', () => {
     const split = splitBead(sample(), 1, 1, 1)
     expectValid(split)
-    expect(split.beads.slice(1, 3).map((b) => [b.src, b.tgt])).toEqual([[[1], [1]], [[], [2]]])
+    expect(split.beads.slice(1, 3).map((b) => [b.src, b.tgt])).toEqual([
+      [[1], [1]],
+      [[], [2]]
+    ])
     expect(new Set(split.beads.map((b) => b.id)).size).toBe(split.beads.length)
     expect(() => splitBead(sample(), 1, 0, 0)).toThrow(AlignmentEditError)
     expect(() => splitBead(sample(), 1, 1, 2)).toThrow(AlignmentEditError)
@@ -101,10 +104,16 @@ describe('bead edits', () => {
   it('detaches a sentence into its own 1:0 or 0:1 bead', () => {
     const detached = detachSentence(sample(), 'target', 2)
     expectValid(detached)
-    expect(detached.beads.slice(1, 3).map((b) => [b.src, b.tgt])).toEqual([[[1], [1]], [[], [2]]])
+    expect(detached.beads.slice(1, 3).map((b) => [b.src, b.tgt])).toEqual([
+      [[1], [1]],
+      [[], [2]]
+    ])
     const first = detachSentence(sample(), 'source', 2)
     expectValid(first)
-    expect(first.beads.slice(2, 4).map((b) => [b.src, b.tgt])).toEqual([[[2], []], [[3], [3]]])
+    expect(first.beads.slice(2, 4).map((b) => [b.src, b.tgt])).toEqual([
+      [[2], []],
+      [[3], [3]]
+    ])
     const alone = sample()
     expect(detachSentence(alone, 'target', 4)).toBe(alone)
   })
@@ -130,10 +139,14 @@ describe('bead edits', () => {
 
 describe('sentence edits', () => {
   it('splits a sentence, keeps both halves in its bead and renumbers the rest', () => {
-    const text = createAlignedText(['one two. three four.', 'five.'], ['A.', 'B.'], [
-      { src: [0], tgt: [0] },
-      { src: [1], tgt: [1] }
-    ])
+    const text = createAlignedText(
+      ['one two. three four.', 'five.'],
+      ['A.', 'B.'],
+      [
+        { src: [0], tgt: [0] },
+        { src: [1], tgt: [1] }
+      ]
+    )
     const split = splitSentence(text, 'source', 0, 9)
     expectValid(split)
     expect(split.source).toEqual(['one two.', 'three four.', 'five.'])

@@ -47,7 +47,16 @@ describe('round trips of Hamta exports', () => {
       title: text,
       sourceLang: 'fa',
       targetLang: 'en',
-      units: [{ id: 'x1', source: [text], target: [text], status: 'translated', tags: [{ name: text, side: 'unit' }], comments: [{ author: text, createdAt: '', text, resolved: false }] }]
+      units: [
+        {
+          id: 'x1',
+          source: [text],
+          target: [text],
+          status: 'translated',
+          tags: [{ name: text, side: 'unit' }],
+          comments: [{ author: text, createdAt: '', text, resolved: false }]
+        }
+      ]
     }
     expect(readTmx(writeTmx(doc)).units).toEqual(doc.units)
     expect(readXliff2(writeXliff2(doc)).units).toEqual(doc.units)

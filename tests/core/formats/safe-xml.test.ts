@@ -50,7 +50,9 @@ describe('safe XML reading', () => {
   })
 
   it('accepts a DOCTYPE that only names its DTD (as TMX files often do) without loading it', () => {
-    const doc = readTmx(`<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://example.invalid/tmx14.dtd">\n${writeTmx(sampleDocument()).replace(/^<\?xml[^>]*>\n/, '')}`)
+    const doc = readTmx(
+      `<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "http://example.invalid/tmx14.dtd">\n${writeTmx(sampleDocument()).replace(/^<\?xml[^>]*>\n/, '')}`
+    )
     expect(doc.units).toHaveLength(sampleDocument().units.length)
   })
 
@@ -66,7 +68,9 @@ describe('safe XML reading', () => {
     expect(userErrorOf(() => readInterchange('<xliff version="1.2">\n<file>\n')).message).toMatch(/line \d+: the XML is malformed/)
     expect(userErrorOf(() => readInterchange('just some text')).message).toMatch(/malformed|not an XML/)
     expect(userErrorOf(() => readInterchange('<html><body/></html>')).message).toMatch(/neither TMX nor XLIFF/)
-    expect(userErrorOf(() => readInterchange(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]))).message).toMatch(/not valid UTF-8/)
+    expect(userErrorOf(() => readInterchange(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]))).message).toMatch(
+      /not valid UTF-8/
+    )
   })
 
   it('refuses files over the size limit without parsing them', () => {

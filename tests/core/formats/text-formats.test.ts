@@ -91,7 +91,10 @@ describe('CSV and TSV', () => {
 
   it('quotes commas, quotes and line breaks so they read back exactly', () => {
     const doc = sampleDocument()
-    for (const [writer, separator] of [[writeCsv, ','], [writeTsv, '\t']] as const) {
+    for (const [writer, separator] of [
+      [writeCsv, ','],
+      [writeTsv, '\t']
+    ] as const) {
       const rows = parseDelimited(writer(doc).slice(1), separator)
       const unit = rows[3]
       expect(unit[0]).toBe('r3')

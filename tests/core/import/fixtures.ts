@@ -75,7 +75,8 @@ export async function printToPdf(htmlPath: string, pdfPath: string, profileDir: 
 }
 
 /** The PDF test page: sample 000's headline, sub-headline and long paragraph, and a mixed-script paragraph. */
-export const MIXED_PARAGRAPH = 'ساحل بابایف (Sahil Babayev) گفت: حجم تجارت دو کشور به ۲۸٫۴ میلیارد دلار و رشد آن به 12.5 درصد رسید؛ «همکاری» ادامه دارد.'
+export const MIXED_PARAGRAPH =
+  'ساحل بابایف (Sahil Babayev) گفت: حجم تجارت دو کشور به ۲۸٫۴ میلیارد دلار و رشد آن به 12.5 درصد رسید؛ «همکاری» ادامه دارد.'
 
 export function pdfSourceParagraphs(): string[] {
   const [title, , subheading, , paragraph] = sample000Paragraphs()
@@ -85,7 +86,10 @@ export function pdfSourceParagraphs(): string[] {
 export async function makeSamplePdf(dir: string): Promise<string> {
   const [title, subheading, paragraph, mixed] = pdfSourceParagraphs()
   const htmlPath = join(dir, 'sample-000.html')
-  await writeFile(htmlPath, vazirmatnPage(`<h1>${escapeHtml(title)}</h1><h2>${escapeHtml(subheading)}</h2><p>${escapeHtml(paragraph)}</p><p>${escapeHtml(mixed)}</p>`))
+  await writeFile(
+    htmlPath,
+    vazirmatnPage(`<h1>${escapeHtml(title)}</h1><h2>${escapeHtml(subheading)}</h2><p>${escapeHtml(paragraph)}</p><p>${escapeHtml(mixed)}</p>`)
+  )
   const pdfPath = join(dir, 'sample-000.pdf')
   await printToPdf(htmlPath, pdfPath, join(dir, 'chromium-profile'))
   return pdfPath
@@ -110,8 +114,17 @@ export async function makeSampleDocx(): Promise<Uint8Array> {
           ...paragraphs.slice(0, middle).map(body),
           new Paragraph({ heading: HeadingLevel.HEADING_2, bidirectional: true, children: [new TextRun({ text: subheading, rightToLeft: true })] }),
           ...paragraphs.slice(middle).map(body),
-          ...BULLETS.map((text) => new Paragraph({ bullet: { level: 0 }, bidirectional: true, children: [new TextRun({ text, rightToLeft: true })] })),
-          ...NUMBERED.map((text) => new Paragraph({ numbering: { reference: 'numbered', level: 0 }, bidirectional: true, children: [new TextRun({ text, rightToLeft: true })] }))
+          ...BULLETS.map(
+            (text) => new Paragraph({ bullet: { level: 0 }, bidirectional: true, children: [new TextRun({ text, rightToLeft: true })] })
+          ),
+          ...NUMBERED.map(
+            (text) =>
+              new Paragraph({
+                numbering: { reference: 'numbered', level: 0 },
+                bidirectional: true,
+                children: [new TextRun({ text, rightToLeft: true })]
+              })
+          )
         ]
       }
     ]

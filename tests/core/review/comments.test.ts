@@ -68,7 +68,9 @@ describe('review statuses', () => {
     expect(userError(() => setReviewStatus(doc, 'r1', 'rejected', { author: 'Reza', now: later, reason: '   ' })).code).toBe('reason-required')
     const rejected = expectSound(setReviewStatus(doc, 'r1', 'rejected', { author: 'Reza', now: later, reason: ' "trilateral" is missing ' }))
     expect(rejected.rows[0].status).toBe('rejected')
-    expect(rejected.rows[0].comments).toEqual([{ id: 'c1', author: 'Reza', text: 'Rejected: "trilateral" is missing', createdAt: later, resolved: false }])
+    expect(rejected.rows[0].comments).toEqual([
+      { id: 'c1', author: 'Reza', text: 'Rejected: "trilateral" is missing', createdAt: later, resolved: false }
+    ])
     // Rejecting again records the new reason too.
     const again = expectSound(setReviewStatus(rejected, 'r1', 'rejected', { author: 'Reza', now: third, reason: 'Still wrong.', commentId: 'rej-2' }))
     expect(again.rows[0].comments.map((c) => [c.id, c.text])).toEqual([

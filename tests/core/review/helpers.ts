@@ -22,7 +22,9 @@ export function deepFreeze<T>(value: T): T {
 /** The real news text, one row per sentence, frozen. */
 export function sampleDocument(): HamtaDocument {
   const text = readFileSync(samplePath, 'utf8')
-  return deepFreeze(createDocument({ id: 'doc-003', now, fileName: '003.txt', encoding: 'UTF-8', originalText: text, paragraphs: segmentParagraphs(text) }))
+  return deepFreeze(
+    createDocument({ id: 'doc-003', now, fileName: '003.txt', encoding: 'UTF-8', originalText: text, paragraphs: segmentParagraphs(text) })
+  )
 }
 
 export function smallDocument(paragraphs: string[][]): HamtaDocument {

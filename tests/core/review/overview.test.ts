@@ -11,7 +11,13 @@ const palette = DEFAULT_PALETTE
 describe('document overview', () => {
   it('counts statuses, tags, comments and alignment of a reviewed document', () => {
     let doc = sampleDocument()
-    for (const [id, english] of [['r1', 'Title.'], ['r2', 'Vaezi met Ilham Aliyev.'], ['r3', 'Three.'], ['r4', 'Four.'], ['r5', 'Five.']] as const) {
+    for (const [id, english] of [
+      ['r1', 'Title.'],
+      ['r2', 'Vaezi met Ilham Aliyev.'],
+      ['r3', 'Three.'],
+      ['r4', 'Four.'],
+      ['r5', 'Five.']
+    ] as const) {
       doc = setRowTarget(doc, id, english, now)
     }
     doc = setReviewStatus(doc, 'r1', 'approved', { author: 'R', now })
@@ -50,11 +56,29 @@ describe('document overview', () => {
 
     const byId = new Map(overview.tags.map((tag) => [tag.id, tag]))
     expect(overview.tags.map((tag) => tag.id)).toEqual([...palette.map((tag) => tag.id), 'legacy'])
-    expect(byId.get('person')).toEqual({ id: 'person', name: 'Person', color: '#0072b2', inPalette: true, rows: 1, sourceSpans: 2, targetSpans: 1, rowsUsing: 1 })
+    expect(byId.get('person')).toEqual({
+      id: 'person',
+      name: 'Person',
+      color: '#0072b2',
+      inPalette: true,
+      rows: 1,
+      sourceSpans: 2,
+      targetSpans: 1,
+      rowsUsing: 1
+    })
     expect(byId.get('term')).toMatchObject({ rows: 0, sourceSpans: 1, targetSpans: 0, rowsUsing: 1 })
     expect(byId.get('needs-review')).toMatchObject({ rows: 1, sourceSpans: 0, rowsUsing: 1 })
     expect(byId.get('quote')).toMatchObject({ rows: 0, sourceSpans: 0, targetSpans: 0, rowsUsing: 0 })
-    expect(byId.get('legacy')).toEqual({ id: 'legacy', name: 'legacy', color: null, inPalette: false, rows: 1, sourceSpans: 0, targetSpans: 0, rowsUsing: 1 })
+    expect(byId.get('legacy')).toEqual({
+      id: 'legacy',
+      name: 'legacy',
+      color: null,
+      inPalette: false,
+      rows: 1,
+      sourceSpans: 0,
+      targetSpans: 0,
+      rowsUsing: 1
+    })
 
     // With the tag gone from the palette, its uses are still reported.
     const without = documentOverview(doc, deleteTag(palette, 'term'))

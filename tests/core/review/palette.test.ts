@@ -104,7 +104,14 @@ describe('palette edits', () => {
   it('reads a stored palette back and refuses a damaged one', () => {
     const palette = createTag(DEFAULT_PALETTE, { name: 'Event', color: '#102030', shortcut: 'Alt+8' })
     expect(parsePalette(JSON.parse(JSON.stringify(palette)))).toEqual(palette)
-    expect(userError(() => parsePalette([{ id: 'a', name: 'A', color: '#000' }, { id: 'b', name: 'a', color: '#111' }])).code).toBe('duplicate-name')
+    expect(
+      userError(() =>
+        parsePalette([
+          { id: 'a', name: 'A', color: '#000' },
+          { id: 'b', name: 'a', color: '#111' }
+        ])
+      ).code
+    ).toBe('duplicate-name')
     expect(userError(() => parsePalette({ tags: [] })).code).toBe('invalid-palette')
     expect(userError(() => parsePalette([{ id: 'a', name: 'A', color: 'nope' }])).code).toBe('invalid-color')
   })
@@ -120,7 +127,15 @@ describe('tags in documents', () => {
     const [bStart, bEnd] = at('باکو')
     doc = addSourceSpan(doc, { rowId: 'r2', sentenceId: 's2', start: aStart, end: aEnd, tag: 'person', id: 'pAliyev' }, palette)
     doc = addSourceSpan(doc, { rowId: 'r2', sentenceId: 's2', start: bStart, end: bEnd, tag: 'place', id: 'pBaku' }, palette)
-    doc = setTargetSpans(doc, 'r2', [{ id: 'eAliyev', tag: 'person', start: 10, end: 22 }, { id: 'eBaku', tag: 'place', start: 26, end: 30 }], palette)
+    doc = setTargetSpans(
+      doc,
+      'r2',
+      [
+        { id: 'eAliyev', tag: 'person', start: 10, end: 22 },
+        { id: 'eBaku', tag: 'place', start: 26, end: 30 }
+      ],
+      palette
+    )
     doc = linkSpans(doc, 'r2', 'pAliyev', 'eAliyev')
     doc = linkSpans(doc, 'r2', 'pBaku', 'eBaku')
     doc = addRowTag(doc, 'r2', 'person', palette)

@@ -72,7 +72,12 @@ function taggedSample(): HamtaDocument {
   doc = tagPhrase(doc, 'r2', 's2', 'محمود واعظی', 'person', 'pVaezi')
   doc = tagPhrase(doc, 'r2', 's2', 'رئیس دفتر رئیسجمهور', 'term', 'pChief')
   doc = setRowTarget(doc, 'r2', R2_ENGLISH, now)
-  doc = setTargetSpans(doc, 'r2', [englishSpan(R2_ENGLISH, 'Ilham Aliyev', 'person', 'eAliyev'), englishSpan(R2_ENGLISH, 'Mahmoud Vaezi', 'person', 'eVaezi')], palette)
+  doc = setTargetSpans(
+    doc,
+    'r2',
+    [englishSpan(R2_ENGLISH, 'Ilham Aliyev', 'person', 'eAliyev'), englishSpan(R2_ENGLISH, 'Mahmoud Vaezi', 'person', 'eVaezi')],
+    palette
+  )
   doc = linkSpans(doc, 'r2', 'pAliyev', 'eAliyev')
   doc = linkSpans(doc, 'r2', 'pVaezi', 'eVaezi')
   return deepFreeze(expectSound(doc))
@@ -83,7 +88,9 @@ describe('adding and removing Persian spans', () => {
     const doc = sampleDocument()
     const text = doc.rows[1].source[0].text
     const start = text.indexOf('الهام علیاف')
-    const tagged = expectSound(addSourceSpan(doc, { rowId: 'r2', sentenceId: 's2', start: start - 1, end: start + 'الهام علیاف'.length + 1, tag: 'person' }, palette, later))
+    const tagged = expectSound(
+      addSourceSpan(doc, { rowId: 'r2', sentenceId: 's2', start: start - 1, end: start + 'الهام علیاف'.length + 1, tag: 'person' }, palette, later)
+    )
     const span = tagged.rows[1].source[0].spans[0]
     expect(span).toEqual({ id: 'span1', tag: 'person', start, end: start + 'الهام علیاف'.length })
     expect(tagged.rows[1].updatedAt).toBe(later)
@@ -98,14 +105,20 @@ describe('adding and removing Persian spans', () => {
   it('refuses bad offsets, empty selections, unknown tags, duplicates and taken ids', () => {
     const doc = tagPhrase(sampleDocument(), 'r1', 's1', 'ایران', 'place', 'pIran')
     const length = doc.rows[0].source[0].text.length
-    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 5, end: length + 1, tag: 'place' }, palette)).code).toBe('invalid-span')
+    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 5, end: length + 1, tag: 'place' }, palette)).code).toBe(
+      'invalid-span'
+    )
     expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: -1, end: 3, tag: 'place' }, palette)).code).toBe('invalid-span')
     expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 4, end: 4, tag: 'place' }, palette)).code).toBe('empty')
     expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 5, end: 6, tag: 'place' }, palette)).code).toBe('empty') // a space
     expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 0, end: 4, tag: 'nope' }, palette)).code).toBe('unknown-tag')
     const iran = doc.rows[0].source[0].spans[0]
-    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: iran.start, end: iran.end, tag: 'place' }, palette)).code).toBe('duplicate-span')
-    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 0, end: 4, tag: 'term', id: 'pIran' }, palette)).code).toBe('duplicate-id')
+    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: iran.start, end: iran.end, tag: 'place' }, palette)).code).toBe(
+      'duplicate-span'
+    )
+    expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's1', start: 0, end: 4, tag: 'term', id: 'pIran' }, palette)).code).toBe(
+      'duplicate-id'
+    )
     expect(userError(() => addSourceSpan(doc, { rowId: 'r1', sentenceId: 's2', start: 0, end: 4, tag: 'term' }, palette)).code).toBe('not-found')
     expect(userError(() => addSourceSpan(doc, { rowId: 'r99', sentenceId: 's1', start: 0, end: 4, tag: 'term' }, palette)).code).toBe('not-found')
     // The same text with another tag is fine.
@@ -116,7 +129,12 @@ describe('adding and removing Persian spans', () => {
     const doc = taggedSample()
     const removed = expectSound(removeSourceSpan(doc, 'r2', 'pAliyev', later))
     expect(sourceSpan(removed, 'pAliyev')).toBeUndefined()
-    expect(targetSpan(removed, 'eAliyev')).toEqual({ id: 'eAliyev', tag: 'person', start: R2_ENGLISH.indexOf('Ilham'), end: R2_ENGLISH.indexOf('Ilham') + 12 })
+    expect(targetSpan(removed, 'eAliyev')).toEqual({
+      id: 'eAliyev',
+      tag: 'person',
+      start: R2_ENGLISH.indexOf('Ilham'),
+      end: R2_ENGLISH.indexOf('Ilham') + 12
+    })
     expect(targetSpan(removed, 'eVaezi')?.link).toBe('pVaezi')
     expect(userError(() => removeSourceSpan(doc, 'r2', 'eAliyev')).code).toBe('not-found')
     const englishGone = expectSound(removeSpan(doc, 'r2', 'eVaezi'))
@@ -143,7 +161,18 @@ describe('English spans and links', () => {
     doc = setTargetSpans(doc, 'r2', [azerbaijan], palette)
     // A pasted copy of the eAz mark (with another tag) comes before the original: the original keeps the id.
     const set = expectSound(
-      setTargetSpans(doc, 'r2', [azerbaijan, aliyev, { ...azerbaijan, id: 'eAzCopy' }, { id: 'eEmpty', tag: 'term', start: 3, end: 3 }, { ...aliyev, id: 'eAz', tag: 'term' }], palette)
+      setTargetSpans(
+        doc,
+        'r2',
+        [
+          azerbaijan,
+          aliyev,
+          { ...azerbaijan, id: 'eAzCopy' },
+          { id: 'eEmpty', tag: 'term', start: 3, end: 3 },
+          { ...aliyev, id: 'eAz', tag: 'term' }
+        ],
+        palette
+      )
     )
     const spans = set.rows[1].targetSpans
     expect(spans.map((s) => [s.id, s.tag, R2_ENGLISH.slice(s.start, s.end)])).toEqual([
@@ -155,7 +184,9 @@ describe('English spans and links', () => {
 
   it('refuses spans outside the English and spans of unknown tags', () => {
     const doc = setRowTarget(sampleDocument(), 'r2', R2_ENGLISH, now)
-    expect(userError(() => setTargetSpans(doc, 'r2', [{ id: 'e', tag: 'person', start: 0, end: R2_ENGLISH.length + 1 }], palette)).code).toBe('invalid-span')
+    expect(userError(() => setTargetSpans(doc, 'r2', [{ id: 'e', tag: 'person', start: 0, end: R2_ENGLISH.length + 1 }], palette)).code).toBe(
+      'invalid-span'
+    )
     expect(userError(() => setTargetSpans(doc, 'r2', [{ id: 'e', tag: 'person', start: 4, end: 2 }], palette)).code).toBe('invalid-span')
     expect(userError(() => setTargetSpans(doc, 'r2', [{ id: 'e', tag: 'Person', start: 0, end: 4 }], palette)).code).toBe('unknown-tag')
     expect(userError(() => addTargetSpan(doc, { rowId: 'r2', start: 0, end: 999, tag: 'person' }, palette)).code).toBe('invalid-span')
@@ -195,16 +226,31 @@ describe('English spans and links', () => {
     expect(edited.rows[1].target).toBe(target)
     expect(edited.rows[1].status).toBe('draft')
     expect(targetSpan(edited, 'eAliyev')).toBeUndefined()
-    expect(sourceSpan(edited, 'pAliyev')).toEqual({ id: 'pAliyev', tag: 'person', start: sourceSpan(doc, 'pAliyev')!.start, end: sourceSpan(doc, 'pAliyev')!.end })
+    expect(sourceSpan(edited, 'pAliyev')).toEqual({
+      id: 'pAliyev',
+      tag: 'person',
+      start: sourceSpan(doc, 'pAliyev')!.start,
+      end: sourceSpan(doc, 'pAliyev')!.end
+    })
     expect(targetSpan(edited, 'eVaezi')?.link).toBe('pVaezi')
   })
 
   it('a new mark never inherits the link of one just deleted', () => {
     let doc = taggedSample()
-    doc = setTargetSpans(doc, 'r2', [...doc.rows[1].targetSpans, { id: 'span9', tag: 'place', start: R2_ENGLISH.indexOf('Azerbaijan'), end: R2_ENGLISH.indexOf('Azerbaijan') + 10 }], palette)
+    doc = setTargetSpans(
+      doc,
+      'r2',
+      [
+        ...doc.rows[1].targetSpans,
+        { id: 'span9', tag: 'place', start: R2_ENGLISH.indexOf('Azerbaijan'), end: R2_ENGLISH.indexOf('Azerbaijan') + 10 }
+      ],
+      palette
+    )
     doc = deepFreeze(linkSpans(doc, 'r2', 'pAliyev', 'span9'))
     // The editor drops span9 and adds a mark without an id in the same update.
-    const replaced = expectSound(setTargetSpans(doc, 'r2', [...doc.rows[1].targetSpans.filter((s) => s.id !== 'span9'), { tag: 'place', start: 0, end: 7 }], palette))
+    const replaced = expectSound(
+      setTargetSpans(doc, 'r2', [...doc.rows[1].targetSpans.filter((s) => s.id !== 'span9'), { tag: 'place', start: 0, end: 7 }], palette)
+    )
     const fresh = replaced.rows[1].targetSpans.find((s) => s.start === 0 && s.tag === 'place')!
     expect(fresh.id).toBe('span10')
     expect(fresh.link).toBeUndefined()
@@ -239,26 +285,24 @@ describe('shiftSpans', () => {
   })
 
   it('shrinks spans through a deletion and drops spans whose whole text went', () => {
-    expect(shifted({ start: 10, end: 20, insertedLength: 0 }, span(12, 18), span(5, 15), span(15, 25), span(5, 25), span(10, 20), span(20, 30), span(0, 10))).toEqual([
-      null,
-      [5, 10],
-      [10, 15],
-      [5, 15],
-      null,
-      [10, 20],
-      [0, 10]
-    ])
+    expect(
+      shifted(
+        { start: 10, end: 20, insertedLength: 0 },
+        span(12, 18),
+        span(5, 15),
+        span(15, 25),
+        span(5, 25),
+        span(10, 20),
+        span(20, 30),
+        span(0, 10)
+      )
+    ).toEqual([null, [5, 10], [10, 15], [5, 15], null, [10, 20], [0, 10]])
   })
 
   it('maps spans into a shorter replacement', () => {
-    expect(shifted({ start: 10, end: 20, insertedLength: 4 }, span(10, 20), span(12, 18), span(16, 19), span(5, 15), span(15, 25), span(25, 26))).toEqual([
-      [10, 14],
-      [12, 14],
-      null,
-      [5, 14],
-      [10, 19],
-      [19, 20]
-    ])
+    expect(
+      shifted({ start: 10, end: 20, insertedLength: 4 }, span(10, 20), span(12, 18), span(16, 19), span(5, 15), span(15, 25), span(25, 26))
+    ).toEqual([[10, 14], [12, 14], null, [5, 14], [10, 19], [19, 20]])
   })
 
   it('finds the smallest equivalent change', () => {
@@ -289,7 +333,12 @@ describe('Persian spans through cleanup fixes', () => {
   it('Arabic letter fixes proposed for a sentence keep every span on its word', () => {
     const sentence = 'الهام علياف رئيس‌جمهور آذربايجان در ديدار با واعظي گفت.'
     let doc = smallDocument([[sentence]])
-    for (const [phrase, tag, id] of [['علياف', 'person', 'a'], ['آذربايجان', 'place', 'b'], ['ديدار با واعظي', 'quote', 'c'], ['واعظي', 'person', 'd']] as const) {
+    for (const [phrase, tag, id] of [
+      ['علياف', 'person', 'a'],
+      ['آذربايجان', 'place', 'b'],
+      ['ديدار با واعظي', 'quote', 'c'],
+      ['واعظي', 'person', 'd']
+    ] as const) {
       doc = tagPhrase(doc, 'r1', 's1', phrase, tag, id)
     }
     const fixes = proposeFixes(sentence)

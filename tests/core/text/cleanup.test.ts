@@ -21,7 +21,9 @@ describe('cleanup proposals for a document', () => {
     const doc = await sample('000_6be2688a1683f03a.txt')
     const scrambled = proposeCleanup(doc, { lexicon }).filter((proposal) => proposal.kind === 'scrambled-order')
     expect(scrambled.length).toBeGreaterThanOrEqual(2)
-    const line27 = scrambled.find((proposal) => proposal.replacement.startsWith('تأمین اجتماعی در استان های مرزی، این وزارتخانه آمادگی خود را برای همکاری'))
+    const line27 = scrambled.find((proposal) =>
+      proposal.replacement.startsWith('تأمین اجتماعی در استان های مرزی، این وزارتخانه آمادگی خود را برای همکاری')
+    )
     expect(line27).toBeDefined()
     const sentence = doc.rows.find((row) => row.id === line27!.rowId)!.source.find((s) => s.id === line27!.sentenceId)!
     expect(sentence.text.slice(line27!.start, line27!.end)).toBe(line27!.original)

@@ -94,7 +94,10 @@ describe('sentence boundaries', () => {
   })
 
   it('does not split URLs, domains or e-mail addresses', () => {
-    expect(sentencesOf('به نشانی www.tpo.ir مراجعه کنید. ایمیل info@tpo.ir است.')).toEqual(['به نشانی www.tpo.ir مراجعه کنید.', 'ایمیل info@tpo.ir است.'])
+    expect(sentencesOf('به نشانی www.tpo.ir مراجعه کنید. ایمیل info@tpo.ir است.')).toEqual([
+      'به نشانی www.tpo.ir مراجعه کنید.',
+      'ایمیل info@tpo.ir است.'
+    ])
     expect(sentencesOf('متن در https://example.com/a.html?q=1 آمده است. تمام.')).toEqual(['متن در https://example.com/a.html?q=1 آمده است.', 'تمام.'])
   })
 
@@ -103,7 +106,10 @@ describe('sentence boundaries', () => {
   })
 
   it('does not split after abbreviations and initials', () => {
-    expect(sentencesOf('وی در سال ۱۳۵۷ ه.ش به دنیا آمد. او در ۵۰۰ ق.م زندگی می‌کرد.')).toEqual(['وی در سال ۱۳۵۷ ه.ش به دنیا آمد.', 'او در ۵۰۰ ق.م زندگی می‌کرد.'])
+    expect(sentencesOf('وی در سال ۱۳۵۷ ه.ش به دنیا آمد. او در ۵۰۰ ق.م زندگی می‌کرد.')).toEqual([
+      'وی در سال ۱۳۵۷ ه.ش به دنیا آمد.',
+      'او در ۵۰۰ ق.م زندگی می‌کرد.'
+    ])
     expect(sentencesOf('قانون اساسی ج.ا.ا تصویب شد. ساعت ۸ ق.ظ آغاز شد.')).toEqual(['قانون اساسی ج.ا.ا تصویب شد.', 'ساعت ۸ ق.ظ آغاز شد.'])
     expect(sentencesOf('در سال ۲۰۲۰ م. این کتاب منتشر شد.')).toEqual(['در سال ۲۰۲۰ م. این کتاب منتشر شد.'])
     expect(sentencesOf('Dr. Smith met J. Brown. They talked.')).toEqual(['Dr. Smith met J. Brown.', 'They talked.'])
@@ -156,7 +162,11 @@ describe('paragraph reconstruction', () => {
 
   it('treats each line as a paragraph when the text is not wrapped', () => {
     const text = 'عنوان خبر\nجمله اول این است. جمله دوم\nخط سوم.'
-    expect(segmentParagraphs(text)).toEqual([{ sentences: ['عنوان خبر'] }, { sentences: ['جمله اول این است.', 'جمله دوم'] }, { sentences: ['خط سوم.'] }])
+    expect(segmentParagraphs(text)).toEqual([
+      { sentences: ['عنوان خبر'] },
+      { sentences: ['جمله اول این است.', 'جمله دوم'] },
+      { sentences: ['خط سوم.'] }
+    ])
   })
 
   it('handles CRLF line ends, a BOM-free empty text and white space only', () => {

@@ -8,10 +8,14 @@ const headers = await new Promise((resolve) => record.headerListener?.({ respons
 // Probe the navigation guards with a fake web contents.
 const listeners = {}
 let openHandler = null
-app.emit('web-contents-created', {}, {
-  on: (name, listener) => (listeners[name] = listener),
-  setWindowOpenHandler: (handler) => (openHandler = handler)
-})
+app.emit(
+  'web-contents-created',
+  {},
+  {
+    on: (name, listener) => (listeners[name] = listener),
+    setWindowOpenHandler: (handler) => (openHandler = handler)
+  }
+)
 const navigation = (url) => {
   let prevented = false
   listeners['will-navigate']?.({ preventDefault: () => (prevented = true) }, url)

@@ -4,24 +4,45 @@ const record = { windows: [], ipcChannels: [], appEvents: [], menu: null, header
 globalThis.__fakeElectron = record
 
 class EventSource {
-  constructor() { this.listeners = {} }
-  on(name, listener) { (this.listeners[name] ??= []).push(listener); return this }
-  once(name, listener) { return this.on(name, listener) }
-  emit(name, ...args) { for (const listener of this.listeners[name] ?? []) listener(...args) }
+  constructor() {
+    this.listeners = {}
+  }
+  on(name, listener) {
+    ;(this.listeners[name] ??= []).push(listener)
+    return this
+  }
+  once(name, listener) {
+    return this.on(name, listener)
+  }
+  emit(name, ...args) {
+    for (const listener of this.listeners[name] ?? []) listener(...args)
+  }
 }
 
 export const app = new (class extends EventSource {
-  requestSingleInstanceLock() { record.singleInstance = true; return true }
-  whenReady() { return Promise.resolve() }
-  getPath() { return process.env.FAKE_USER_DATA }
-  on(name, listener) { record.appEvents.push(name); return super.on(name, listener) }
+  requestSingleInstanceLock() {
+    record.singleInstance = true
+    return true
+  }
+  whenReady() {
+    return Promise.resolve()
+  }
+  getPath() {
+    return process.env.FAKE_USER_DATA
+  }
+  on(name, listener) {
+    record.appEvents.push(name)
+    return super.on(name, listener)
+  }
   quit() {}
   exit() {}
 })()
 
 export class BrowserWindow extends EventSource {
   static all = []
-  static getAllWindows() { return BrowserWindow.all }
+  static getAllWindows() {
+    return BrowserWindow.all
+  }
   constructor(options) {
     super()
     this.options = options
@@ -30,29 +51,54 @@ export class BrowserWindow extends EventSource {
     record.windows.push({ options, loaded: null })
     BrowserWindow.all.push(this)
   }
-  loadFile(path) { record.windows.at(-1).loaded = { file: path }; return Promise.resolve() }
-  loadURL(url) { record.windows.at(-1).loaded = { url }; return Promise.resolve() }
+  loadFile(path) {
+    record.windows.at(-1).loaded = { file: path }
+    return Promise.resolve()
+  }
+  loadURL(url) {
+    record.windows.at(-1).loaded = { url }
+    return Promise.resolve()
+  }
   show() {}
-  isMinimized() { return false }
+  isMinimized() {
+    return false
+  }
 }
 
 export const ipcMain = {
-  handle(channel) { record.ipcChannels.push(channel) },
+  handle(channel) {
+    record.ipcChannels.push(channel)
+  },
   removeHandler() {}
 }
 
 export const session = {
   defaultSession: {
-    setPermissionRequestHandler() { record.permissionHandler = true },
-    webRequest: { onHeadersReceived(listener) { record.headerHooks++; record.headerListener = listener } }
+    setPermissionRequestHandler() {
+      record.permissionHandler = true
+    },
+    webRequest: {
+      onHeadersReceived(listener) {
+        record.headerHooks++
+        record.headerListener = listener
+      }
+    }
   }
 }
 
 export const Menu = {
-  buildFromTemplate(template) { return template },
-  setApplicationMenu(menu) { record.menu = menu.map((item) => item.label ?? item.role) }
+  buildFromTemplate(template) {
+    return template
+  },
+  setApplicationMenu(menu) {
+    record.menu = menu.map((item) => item.label ?? item.role)
+  }
 }
 
-export const dialog = { showErrorBox(title, message) { record.startError = `${title}: ${message}` } }
+export const dialog = {
+  showErrorBox(title, message) {
+    record.startError = `${title}: ${message}`
+  }
+}
 export const shell = { openExternal() {} }
 export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell }

@@ -60,10 +60,7 @@ export function createApi(): HamtaApi {
   if (window.hamta) return window.hamta.api
   const token = sessionToken()
   if (!token) {
-    throw new ApiCallError(
-      'no-token',
-      'Open Hamta with the address printed by `npm run web` (it ends in #token=…).'
-    )
+    throw new ApiCallError('no-token', 'Open Hamta with the address printed by `npm run web` (it ends in #token=…).')
   }
   return createHttpApi(token)
 }

@@ -15,8 +15,14 @@ const SIZE = 200
  * row. A good alignment runs corner to corner; gaps, steps and red marks are where to look.
  */
 export const AlignmentMap = memo(function AlignmentMap({ rows, activeIndex, onSelect }: AlignmentMapProps) {
-  const sourceTotal = Math.max(1, rows.reduce((sum, row) => sum + row.source.reduce((n, s) => n + s.text.length, 0), 0))
-  const targetTotal = Math.max(1, rows.reduce((sum, row) => sum + row.target.length, 0))
+  const sourceTotal = Math.max(
+    1,
+    rows.reduce((sum, row) => sum + row.source.reduce((n, s) => n + s.text.length, 0), 0)
+  )
+  const targetTotal = Math.max(
+    1,
+    rows.reduce((sum, row) => sum + row.target.length, 0)
+  )
   let x = 0
   let y = 0
   const marks = rows.map((row, index) => {

@@ -150,7 +150,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   useEffect(() => {
     void api.getPalette({}).then(setPalette, (error: Error) => onError(error.message))
-    void api.getSettings({}).then((settings) => setAuthorName(settings.authorName), (error: Error) => onError(error.message))
+    void api.getSettings({}).then(
+      (settings) => setAuthorName(settings.authorName),
+      (error: Error) => onError(error.message)
+    )
   }, [api, onError])
 
   useEffect(() => {
@@ -220,15 +223,18 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   )
 
   /** Shows a row as the store returned it after a content edit (tags, comments, status). */
-  const showRow = useCallback((update: RowUpdate) => {
-    const index = rowsRef.current.findIndex((row) => row.id === update.row.id)
-    if (index < 0) return
-    const before = rowsRef.current[index]
-    updateRow(index, () => update.row)
-    // The open editor reloads when the English marks changed under it.
-    if (index === activeRef.current && JSON.stringify(before.targetSpans) !== JSON.stringify(update.row.targetSpans)) setRowsVersion((v) => v + 1)
-    setHistory({ canUndo: false, canRedo: false })
-  }, [updateRow])
+  const showRow = useCallback(
+    (update: RowUpdate) => {
+      const index = rowsRef.current.findIndex((row) => row.id === update.row.id)
+      if (index < 0) return
+      const before = rowsRef.current[index]
+      updateRow(index, () => update.row)
+      // The open editor reloads when the English marks changed under it.
+      if (index === activeRef.current && JSON.stringify(before.targetSpans) !== JSON.stringify(update.row.targetSpans)) setRowsVersion((v) => v + 1)
+      setHistory({ canUndo: false, canRedo: false })
+    },
+    [updateRow]
+  )
 
   const rowEdit = useCallback(
     async (request: () => Promise<RowUpdate>) => {
@@ -380,7 +386,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         case 'confirmAlignment':
           return confirmAlignmentAndNext()
         case 'flagAlignment':
-          return editActive((row) => ({ kind: 'setAlignmentStatus', rowId: row.id, status: row.alignment?.status === 'flagged' ? 'auto' : 'flagged' }))
+          return editActive((row) => ({
+            kind: 'setAlignmentStatus',
+            rowId: row.id,
+            status: row.alignment?.status === 'flagged' ? 'auto' : 'flagged'
+          }))
         case 'mergeWithNext':
           return editActive((row) => ({ kind: 'mergeWithNext', rowId: row.id }))
         case 'splitRow':
@@ -456,7 +466,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     const file = await pickFile('.txt,.md,.html,.htm,.docx,text/plain')
     if (!file) return
     const hasEnglish = rowsRef.current.some((row) => row.target.trim())
-    if (hasEnglish && !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')) return
+    if (
+      hasEnglish &&
+      !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')
+    )
+      return
     const dataBase64 = await readFileAsBase64(file)
     await runAlignment(() => api.importTranslation({ documentId, fileName: file.name, dataBase64, replace: hasEnglish }))
     setFilter(NO_FILTER)
@@ -474,21 +488,22 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const activeRow = rows[activeIndex]
   const unsaved = activeRow ? queue.unsavedValue(activeRow.id) : undefined
   const editable = activeRow && !activeRow.doNotTranslate && (!reviewing || editingRowId === activeRow.id)
-  const editor = activeRow && editable ? (
-    <TargetEditor
-      key={`${activeRow.id}:${rowsVersion}`}
-      initialText={unsaved?.text ?? activeRow.target}
-      initialSpans={activeRow.targetSpans}
-      palette={palette}
-      label={`English translation of row ${activeIndex + 1}`}
-      onChange={changeActiveText}
-      onConfirm={confirmActive}
-      onMove={move}
-      onReady={onEditorReady}
-      onUndoElsewhere={() => perform('undoDocumentEdit')}
-      onRedoElsewhere={() => perform('redoDocumentEdit')}
-    />
-  ) : null
+  const editor =
+    activeRow && editable ? (
+      <TargetEditor
+        key={`${activeRow.id}:${rowsVersion}`}
+        initialText={unsaved?.text ?? activeRow.target}
+        initialSpans={activeRow.targetSpans}
+        palette={palette}
+        label={`English translation of row ${activeIndex + 1}`}
+        onChange={changeActiveText}
+        onConfirm={confirmActive}
+        onMove={move}
+        onReady={onEditorReady}
+        onUndoElsewhere={() => perform('undoDocumentEdit')}
+        onRedoElsewhere={() => perform('redoDocumentEdit')}
+      />
+    ) : null
 
   const rowActions: RowPanelActions | null = activeRow
     ? {
@@ -515,7 +530,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         },
         mergeSentenceWithNext: (sentenceId) => void runAlignment(() => api.mergeSentence({ documentId, rowId: activeRow.id, sentenceId })),
         setAuthorName: (name) =>
-          void api.updateSettings({ authorName: name }).then((settings) => setAuthorName(settings.authorName), (error: Error) => onError(error.message))
+          void api.updateSettings({ authorName: name }).then(
+            (settings) => setAuthorName(settings.authorName),
+            (error: Error) => onError(error.message)
+          )
       }
     : null
 
@@ -669,7 +687,14 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         <aside className="side-panel" aria-label="Row details and tools">
           <div className="side-tabs" role="tablist">
             {SIDE_TABS.filter((tab) => tab !== 'map' || aligned).map((tab) => (
-              <button key={tab} type="button" role="tab" aria-selected={sideTab === tab} className={sideTab === tab ? 'selected' : ''} onClick={() => setSideTab(tab)}>
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={sideTab === tab}
+                className={sideTab === tab ? 'selected' : ''}
+                onClick={() => setSideTab(tab)}
+              >
                 {SIDE_TAB_LABEL[tab]}
               </button>
             ))}
@@ -678,7 +703,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             {sideTab === 'row' && activeRow && rowActions && (
               <>
                 {reviewing && !activeRow.doNotTranslate && (
-                  <button type="button" className="secondary edit-english" onClick={() => setEditingRowId(editingRowId === activeRow.id ? null : activeRow.id)}>
+                  <button
+                    type="button"
+                    className="secondary edit-english"
+                    onClick={() => setEditingRowId(editingRowId === activeRow.id ? null : activeRow.id)}
+                  >
                     {editingRowId === activeRow.id ? 'Stop editing the English' : 'Edit the English of this row'}
                   </button>
                 )}
@@ -725,7 +754,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             <tbody>
               {[
                 ...SHORTCUTS.filter((shortcut) => shortcutAvailable(shortcut, { aligned, reviewing })),
-                ...palette.filter((tag) => tag.shortcut).map((tag) => ({ action: `tag-${tag.id}`, keys: tag.shortcut!, description: `tag the selection (or the row) ${tag.name}` }))
+                ...palette
+                  .filter((tag) => tag.shortcut)
+                  .map((tag) => ({ action: `tag-${tag.id}`, keys: tag.shortcut!, description: `tag the selection (or the row) ${tag.name}` }))
               ].map((shortcut) => (
                 <tr key={shortcut.action}>
                   <td>

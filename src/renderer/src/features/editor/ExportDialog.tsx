@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Dialog } from '../../components/Dialog'
 import {
   EXPORT_FORMATS,
   EXPORT_OPTION_DEFAULT,
@@ -20,53 +21,51 @@ export function ExportDialog({ onCancel, onExport }: ExportDialogProps): React.J
   const [busy, setBusy] = useState(false)
   const info = FORMAT_CATALOG[format]
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={(event) => event.target === event.currentTarget && !busy && onCancel()}>
-      <form
-        className="dialog export-dialog"
-        role="dialog"
-        aria-label="Export"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setBusy(true)
-          const chosen = Object.fromEntries(info.options.map((name) => [name, options[name]]))
-          void onExport(format, chosen).finally(() => setBusy(false))
-        }}
-      >
-        <h2>Export</h2>
-        <fieldset className="format-list">
-          <legend>Format</legend>
-          {EXPORT_FORMATS.map((name) => (
-            <label key={name} className="format-choice">
-              <input type="radio" name="format" value={name} checked={format === name} onChange={() => setFormat(name)} />
-              <span>{FORMAT_CATALOG[name].label}</span>
-              <span className="extension">{FORMAT_CATALOG[name].extension}</span>
+    <Dialog
+      label="Export"
+      className="export-dialog"
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() => {
+        setBusy(true)
+        const chosen = Object.fromEntries(info.options.map((name) => [name, options[name]]))
+        void onExport(format, chosen).finally(() => setBusy(false))
+      }}
+    >
+      <h2>Export</h2>
+      <fieldset className="format-list">
+        <legend>Format</legend>
+        {EXPORT_FORMATS.map((name) => (
+          <label key={name} className="format-choice">
+            <input type="radio" name="format" value={name} checked={format === name} onChange={() => setFormat(name)} />
+            <span>{FORMAT_CATALOG[name].label}</span>
+            <span className="extension">{FORMAT_CATALOG[name].extension}</span>
+          </label>
+        ))}
+      </fieldset>
+      {info.options.length > 0 && (
+        <fieldset className="option-list">
+          <legend>Options</legend>
+          {info.options.map((name) => (
+            <label key={name} className="option-choice">
+              <input
+                type="checkbox"
+                checked={options[name]}
+                onChange={(event) => setOptions((current) => ({ ...current, [name]: event.target.checked }))}
+              />
+              {EXPORT_OPTION_LABEL[name]}
             </label>
           ))}
         </fieldset>
-        {info.options.length > 0 && (
-          <fieldset className="option-list">
-            <legend>Options</legend>
-            {info.options.map((name) => (
-              <label key={name} className="option-choice">
-                <input
-                  type="checkbox"
-                  checked={options[name]}
-                  onChange={(event) => setOptions((current) => ({ ...current, [name]: event.target.checked }))}
-                />
-                {EXPORT_OPTION_LABEL[name]}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+      </div>
+    </Dialog>
   )
 }

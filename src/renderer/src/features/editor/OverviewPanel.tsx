@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { ROW_STATUSES, type HamtaDocument, type RowStatus } from '../../../../core/model'
+import { ROW_STATUS_LABEL, ROW_STATUSES, type HamtaDocument } from '../../../../core/model'
 import type { RowQuery } from '../../../../core/review/filters'
 import { documentOverview, LOW_CONFIDENCE, type TagCount } from '../../../../core/review/overview'
 import { readableTextColor, type TagDefinition } from '../../../../core/review/palette'
@@ -9,15 +9,6 @@ interface OverviewPanelProps {
   palette: TagDefinition[]
   /** Shows the rows a count stands for. An empty query shows every row. */
   onFilter: (query: RowQuery) => void
-}
-
-const STATUS_LABEL: Record<RowStatus, string> = {
-  untranslated: 'Untranslated',
-  draft: 'Draft',
-  translated: 'Translated',
-  reviewed: 'Reviewed',
-  approved: 'Approved',
-  rejected: 'Rejected'
 }
 
 function plural(count: number, word: string): string {
@@ -61,11 +52,7 @@ function tagChipStyle(tag: TagCount): React.CSSProperties | undefined {
 }
 
 function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) => void }) {
-  const parts = [
-    plural(tag.rows, 'row tag'),
-    plural(tag.sourceSpans, 'Persian span'),
-    plural(tag.targetSpans, 'English span')
-  ]
+  const parts = [plural(tag.rows, 'row tag'), plural(tag.sourceSpans, 'Persian span'), plural(tag.targetSpans, 'English span')]
   return (
     <li>
       <button
@@ -74,7 +61,11 @@ function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) 
         aria-label={`${tag.name}${tag.inPalette ? '' : ' (no longer in the palette)'}: ${parts.join(', ')}. Show the ${plural(tag.rowsUsing, 'row')}.`}
         onClick={() => onFilter({ tags: [tag.id] })}
       >
-        <span className={`overview-tag-chip${tag.color ? '' : ' unknown'}`} style={tagChipStyle(tag)} title={tag.inPalette ? undefined : 'No longer in the palette'}>
+        <span
+          className={`overview-tag-chip${tag.color ? '' : ' unknown'}`}
+          style={tagChipStyle(tag)}
+          title={tag.inPalette ? undefined : 'No longer in the palette'}
+        >
           {tag.name}
         </span>
         <span className="overview-count-value">{tag.rowsUsing}</span>
@@ -115,9 +106,11 @@ export const OverviewPanel = memo(function OverviewPanel({ doc, palette, onFilte
       <div
         className="overview-bar"
         role="img"
-        aria-label={ROW_STATUSES.filter((status) => byStatus[status] > 0)
-          .map((status) => `${STATUS_LABEL[status]} ${byStatus[status]}`)
-          .join(', ') || 'No rows'}
+        aria-label={
+          ROW_STATUSES.filter((status) => byStatus[status] > 0)
+            .map((status) => `${ROW_STATUS_LABEL[status]} ${byStatus[status]}`)
+            .join(', ') || 'No rows'
+        }
       >
         {ROW_STATUSES.map((status) =>
           byStatus[status] > 0 ? (
@@ -125,7 +118,7 @@ export const OverviewPanel = memo(function OverviewPanel({ doc, palette, onFilte
               key={status}
               className={`overview-status-${status}`}
               style={{ width: `${(byStatus[status] / progress.total) * 100}%` }}
-              title={`${STATUS_LABEL[status]}: ${byStatus[status]}`}
+              title={`${ROW_STATUS_LABEL[status]}: ${byStatus[status]}`}
             />
           ) : null
         )}
@@ -139,10 +132,10 @@ export const OverviewPanel = memo(function OverviewPanel({ doc, palette, onFilte
         {ROW_STATUSES.map((status) => (
           <CountButton
             key={status}
-            label={STATUS_LABEL[status]}
+            label={ROW_STATUS_LABEL[status]}
             count={byStatus[status]}
             swatchClass={`overview-status-${status}`}
-            ariaLabel={`${STATUS_LABEL[status]}: ${plural(byStatus[status], 'row')}. Show them.`}
+            ariaLabel={`${ROW_STATUS_LABEL[status]}: ${plural(byStatus[status], 'row')}. Show them.`}
             onClick={() => onFilter({ statuses: [status] })}
           />
         ))}
@@ -159,9 +152,7 @@ export const OverviewPanel = memo(function OverviewPanel({ doc, palette, onFilte
           ))}
         </ul>
       )}
-      {unusedTags.length > 0 && usedTags.length > 0 && (
-        <p className="overview-note">Not used: {unusedTags.map((tag) => tag.name).join(', ')}</p>
-      )}
+      {unusedTags.length > 0 && usedTags.length > 0 && <p className="overview-note">Not used: {unusedTags.map((tag) => tag.name).join(', ')}</p>}
 
       <h3>Comments</h3>
       <ul className="overview-counts">

@@ -1,7 +1,6 @@
 import { useState } from 'react'
-import type { Row, RowStatus, SpanTag } from '../../../../core/model'
+import { ROW_STATUS_LABEL, type Row, type RowStatus, type SpanTag } from '../../../../core/model'
 import { readableTextColor, type TagDefinition } from '../../../../core/review/palette'
-import { STATUS_LABEL } from './RowView'
 
 export interface RowPanelActions {
   setStatus: (status: RowStatus) => void
@@ -58,7 +57,7 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
     <div className="row-panel" aria-label={`Row ${rowNumber}`}>
       <section>
         <h3>
-          Row {rowNumber} · {STATUS_LABEL[row.status]}
+          Row {rowNumber} · {ROW_STATUS_LABEL[row.status]}
         </h3>
         <div className="status-buttons" role="group" aria-label="Status">
           {REVIEW_STATUSES.map((status) => (
@@ -70,7 +69,7 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
               disabled={!hasEnglish}
               onClick={() => actions.setStatus(status)}
             >
-              {STATUS_LABEL[status]}
+              {ROW_STATUS_LABEL[status]}
             </button>
           ))}
           <button type="button" className={row.status === 'rejected' ? 'danger-filled' : 'danger'} disabled={!hasEnglish} onClick={actions.reject}>
@@ -119,7 +118,14 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
                 {span.link ? (
                   <>
                     <span className="link-arrow">↔</span>
-                    <span className="span-text">{row.targetSpans.find((other) => other.id === span.link) && spanText(row, row.targetSpans.find((other) => other.id === span.link)!, 'target')}</span>
+                    <span className="span-text">
+                      {row.targetSpans.find((other) => other.id === span.link) &&
+                        spanText(
+                          row,
+                          row.targetSpans.find((other) => other.id === span.link)!,
+                          'target'
+                        )}
+                    </span>
                     <button type="button" className="link" onClick={() => actions.unlinkSpan(span.id)}>
                       Unlink
                     </button>
@@ -140,7 +146,12 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
                     </select>
                   )
                 )}
-                <button type="button" className="link remove" aria-label={`Remove tag from ${spanText(row, span, 'source')}`} onClick={() => actions.removeSpan(span.id)}>
+                <button
+                  type="button"
+                  className="link remove"
+                  aria-label={`Remove tag from ${spanText(row, span, 'source')}`}
+                  onClick={() => actions.removeSpan(span.id)}
+                >
                   ×
                 </button>
               </li>
@@ -149,8 +160,17 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
               <li key={span.id} data-span-id={span.id}>
                 <TagChip tag={tagOf(span.tag)}>{tagOf(span.tag)?.name ?? span.tag}</TagChip>
                 <span className="span-text">{spanText(row, span, 'target')}</span>
-                {span.link && <span className="link-arrow" title="Linked with a Persian span">↔</span>}
-                <button type="button" className="link remove" aria-label={`Remove tag from ${spanText(row, span, 'target')}`} onClick={() => actions.removeSpan(span.id)}>
+                {span.link && (
+                  <span className="link-arrow" title="Linked with a Persian span">
+                    ↔
+                  </span>
+                )}
+                <button
+                  type="button"
+                  className="link remove"
+                  aria-label={`Remove tag from ${spanText(row, span, 'target')}`}
+                  onClick={() => actions.removeSpan(span.id)}
+                >
                   ×
                 </button>
               </li>
@@ -160,9 +180,7 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
       </section>
 
       <section>
-        <h3>
-          Comments {openComments > 0 && <span className="count-badge">{openComments} open</span>}
-        </h3>
+        <h3>Comments {openComments > 0 && <span className="count-badge">{openComments} open</span>}</h3>
         <ul className="comment-list">
           {row.comments.map((comment) => (
             <li key={comment.id} className={comment.resolved ? 'resolved' : ''} data-comment-id={comment.id}>
@@ -208,7 +226,13 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
             void actions.addComment(draft).then(() => setDraft(''))
           }}
         >
-          <textarea aria-label="New comment" dir="auto" placeholder="Add a comment…" value={draft} onChange={(event) => setDraft(event.target.value)} />
+          <textarea
+            aria-label="New comment"
+            dir="auto"
+            placeholder="Add a comment…"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
           <button type="submit" disabled={!draft.trim()}>
             Comment
           </button>
@@ -227,7 +251,12 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
               <span dir="rtl" lang="fa" className="sentence-preview">
                 {sentence.text.length > 60 ? `${sentence.text.slice(0, 60)}…` : sentence.text}
               </span>
-              <button type="button" className="link" onClick={() => actions.mergeSentenceWithNext(sentence.id)} title="Join with the sentence after it">
+              <button
+                type="button"
+                className="link"
+                onClick={() => actions.mergeSentenceWithNext(sentence.id)}
+                title="Join with the sentence after it"
+              >
                 {index + 1 < row.source.length ? 'Merge with next' : 'Merge with next row’s'}
               </button>
             </li>

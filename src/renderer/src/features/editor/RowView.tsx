@@ -1,18 +1,9 @@
 import { memo, useEffect, useRef } from 'react'
-import type { Row, RowStatus } from '../../../../core/model'
+import { ROW_STATUS_LABEL, type Row } from '../../../../core/model'
 import { findMatches } from '../../../../core/review/filters'
 import type { TagDefinition } from '../../../../core/review/palette'
 import { ALIGNMENT_LEVEL_COLOR, ALIGNMENT_LEVEL_LABEL, rowAlignmentLevel } from './alignment-levels'
 import { SpannedText } from './SpannedText'
-
-export const STATUS_LABEL: Record<RowStatus, string> = {
-  untranslated: 'Untranslated',
-  draft: 'Draft',
-  translated: 'Translated',
-  reviewed: 'Reviewed',
-  approved: 'Approved',
-  rejected: 'Rejected'
-}
 
 interface RowViewProps {
   row: Row
@@ -31,7 +22,14 @@ function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
   if (!row.alignment) return null
   const level = rowAlignmentLevel(row)
   const confidence = row.alignment.confidence
-  const text = row.alignment.status === 'confirmed' ? '✓' : row.alignment.status === 'flagged' ? '⚑' : confidence !== undefined ? `${Math.round(confidence * 100)}` : '?'
+  const text =
+    row.alignment.status === 'confirmed'
+      ? '✓'
+      : row.alignment.status === 'flagged'
+        ? '⚑'
+        : confidence !== undefined
+          ? `${Math.round(confidence * 100)}`
+          : '?'
   return (
     <span
       className={`alignment-badge level-${level}`}
@@ -66,14 +64,18 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
         <button
           type="button"
           className={`status-chip ${row.status}`}
-          title={`${STATUS_LABEL[row.status]}${hasTarget ? ' (click to toggle translated)' : ''}`}
-          aria-label={`Row ${index + 1}: ${STATUS_LABEL[row.status]}`}
+          title={`${ROW_STATUS_LABEL[row.status]}${hasTarget ? ' (click to toggle translated)' : ''}`}
+          aria-label={`Row ${index + 1}: ${ROW_STATUS_LABEL[row.status]}`}
           disabled={!hasTarget}
           onClick={() => onToggleStatus(index)}
         />
         <AlignmentBadge row={row} />
         {openComments > 0 && (
-          <span className="comment-badge" title={`${openComments} open comment${openComments === 1 ? '' : 's'}`} aria-label={`${openComments} open comments`}>
+          <span
+            className="comment-badge"
+            title={`${openComments} open comment${openComments === 1 ? '' : 's'}`}
+            aria-label={`${openComments} open comments`}
+          >
             <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
               <path d="M2 2h12v9H6l-3 3v-3H2z" fill="currentColor" />
             </svg>
@@ -88,15 +90,7 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
           </span>
         )}
       </div>
-      <div
-        className="cell source"
-        role="cell"
-        dir="rtl"
-        lang="fa"
-        tabIndex={0}
-        onFocus={() => onActivate(index)}
-        onClick={() => onActivate(index)}
-      >
+      <div className="cell source" role="cell" dir="rtl" lang="fa" tabIndex={0} onFocus={() => onActivate(index)} onClick={() => onActivate(index)}>
         {row.source.length === 0 ? (
           <span className="empty-side" dir="ltr" lang="en">
             No Persian: added in translation
@@ -104,7 +98,12 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
         ) : (
           row.source.map((sentence) => (
             <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-              <SpannedText text={sentence.text} spans={sentence.spans} palette={palette} matches={search ? findMatches(sentence.text, search, 'fa') : []} />
+              <SpannedText
+                text={sentence.text}
+                spans={sentence.spans}
+                palette={palette}
+                matches={search ? findMatches(sentence.text, search, 'fa') : []}
+              />
             </span>
           ))
         )}

@@ -32,23 +32,110 @@ export interface Shortcut {
 const mod = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey
 
 export const SHORTCUTS: Shortcut[] = [
-  { action: 'confirmTranslation', keys: 'Ctrl+Enter', description: 'mark the row translated and go to the next', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter' },
+  {
+    action: 'confirmTranslation',
+    keys: 'Ctrl+Enter',
+    description: 'mark the row translated and go to the next',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter'
+  },
   { action: 'nextRow', keys: 'Alt+↓', description: 'next row', matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowDown' },
   { action: 'previousRow', keys: 'Alt+↑', description: 'previous row', matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowUp' },
-  { action: 'confirmAlignment', alignment: true, keys: 'Ctrl+Shift+Enter', description: 'confirm the pairing, go to the next unconfirmed row', matches: (e) => mod(e) && e.shiftKey && e.key === 'Enter' },
-  { action: 'flagAlignment', alignment: true, keys: 'Ctrl+Shift+F', description: 'flag the row for another look (again to unflag)', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyF' },
-  { action: 'mergeWithNext', alignment: true, keys: 'Ctrl+M', description: 'merge the row with the next', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyM' },
-  { action: 'splitRow', alignment: true, keys: 'Ctrl+Shift+S', description: 'split the row in two', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS' },
-  { action: 'englishToPrevious', alignment: true, keys: 'Ctrl+Shift+↑', description: 'move the first English sentence to the row above', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowUp' },
-  { action: 'englishToNext', alignment: true, keys: 'Ctrl+Shift+↓', description: 'move the last English sentence to the row below', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowDown' },
-  { action: 'persianToPrevious', alignment: true, keys: 'Ctrl+Alt+Shift+↑', description: 'move the first Persian sentence to the row above', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowUp' },
-  { action: 'persianToNext', alignment: true, keys: 'Ctrl+Alt+Shift+↓', description: 'move the last Persian sentence to the row below', matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowDown' },
-  { action: 'detachEnglish', alignment: true, keys: 'Ctrl+Shift+D', description: 'give the last English sentence a row of its own', matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyD' },
-  { action: 'undoDocumentEdit', keys: 'Ctrl+Z', description: 'undo the last alignment, sentence or cleanup edit (in the English editor, once its own typing is undone)', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ' },
-  { action: 'approveRow', review: true, keys: 'Ctrl+Alt+A', description: 'approve the row and go to the next', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyA' },
-  { action: 'markReviewed', review: true, keys: 'Ctrl+Alt+V', description: 'mark the row reviewed and go to the next', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyV' },
-  { action: 'rejectRow', review: true, keys: 'Ctrl+Alt+R', description: 'reject the row (asks why)', matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyR' },
-  { action: 'redoDocumentEdit', keys: 'Ctrl+Shift+Z', description: 'redo', matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY')) }
+  {
+    action: 'confirmAlignment',
+    alignment: true,
+    keys: 'Ctrl+Shift+Enter',
+    description: 'confirm the pairing, go to the next unconfirmed row',
+    matches: (e) => mod(e) && e.shiftKey && e.key === 'Enter'
+  },
+  {
+    action: 'flagAlignment',
+    alignment: true,
+    keys: 'Ctrl+Shift+F',
+    description: 'flag the row for another look (again to unflag)',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyF'
+  },
+  {
+    action: 'mergeWithNext',
+    alignment: true,
+    keys: 'Ctrl+M',
+    description: 'merge the row with the next',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyM'
+  },
+  {
+    action: 'splitRow',
+    alignment: true,
+    keys: 'Ctrl+Shift+S',
+    description: 'split the row in two',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS'
+  },
+  {
+    action: 'englishToPrevious',
+    alignment: true,
+    keys: 'Ctrl+Shift+↑',
+    description: 'move the first English sentence to the row above',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowUp'
+  },
+  {
+    action: 'englishToNext',
+    alignment: true,
+    keys: 'Ctrl+Shift+↓',
+    description: 'move the last English sentence to the row below',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowDown'
+  },
+  {
+    action: 'persianToPrevious',
+    alignment: true,
+    keys: 'Ctrl+Alt+Shift+↑',
+    description: 'move the first Persian sentence to the row above',
+    matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowUp'
+  },
+  {
+    action: 'persianToNext',
+    alignment: true,
+    keys: 'Ctrl+Alt+Shift+↓',
+    description: 'move the last Persian sentence to the row below',
+    matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowDown'
+  },
+  {
+    action: 'detachEnglish',
+    alignment: true,
+    keys: 'Ctrl+Shift+D',
+    description: 'give the last English sentence a row of its own',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyD'
+  },
+  {
+    action: 'undoDocumentEdit',
+    keys: 'Ctrl+Z',
+    description: 'undo the last alignment, sentence or cleanup edit (in the English editor, once its own typing is undone)',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ'
+  },
+  {
+    action: 'approveRow',
+    review: true,
+    keys: 'Ctrl+Alt+A',
+    description: 'approve the row and go to the next',
+    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyA'
+  },
+  {
+    action: 'markReviewed',
+    review: true,
+    keys: 'Ctrl+Alt+V',
+    description: 'mark the row reviewed and go to the next',
+    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyV'
+  },
+  {
+    action: 'rejectRow',
+    review: true,
+    keys: 'Ctrl+Alt+R',
+    description: 'reject the row (asks why)',
+    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyR'
+  },
+  {
+    action: 'redoDocumentEdit',
+    keys: 'Ctrl+Shift+Z',
+    description: 'redo',
+    matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY'))
+  }
 ]
 
 export function shortcutAvailable(shortcut: Shortcut, context: { aligned: boolean; reviewing: boolean }): boolean {

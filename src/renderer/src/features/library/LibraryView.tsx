@@ -112,9 +112,8 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
         <section className="welcome">
           <h2>Welcome</h2>
           <p>
-            Import a Persian article (text, Word, PDF, web page or Markdown) with the button above or by dropping the file on
-            this window, paste its text, or start with one of the sample articles. XLIFF and TMX files from other tools open
-            too.
+            Import a Persian article (text, Word, PDF, web page or Markdown) with the button above or by dropping the file on this window, paste its
+            text, or start with one of the sample articles. XLIFF and TMX files from other tools open too.
           </p>
         </section>
       ) : (

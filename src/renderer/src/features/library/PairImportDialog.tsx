@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Dialog } from '../../components/Dialog'
 
 interface PairImportDialogProps {
   onCancel: () => void
@@ -11,37 +12,39 @@ export function PairImportDialog({ onCancel, onAlign }: PairImportDialogProps): 
   const [english, setEnglish] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={(event) => event.target === event.currentTarget && !busy && onCancel()}>
-      <form
-        className="dialog"
-        role="dialog"
-        aria-label="Align an existing translation"
-        onSubmit={(event) => {
-          event.preventDefault()
-          if (!persian || !english) return
-          setBusy(true)
-          void onAlign(persian, english).finally(() => setBusy(false))
-        }}
-      >
-        <h2>Align an existing translation</h2>
-        <p>Hamta pairs the sentences of both texts and shows how sure it is of each pair, for you to confirm or fix.</p>
-        <label>
-          Persian article (.txt)
-          <input type="file" accept=".txt,text/plain" aria-label="Persian article" onChange={(event) => setPersian(event.target.files?.[0] ?? null)} />
-        </label>
-        <label>
-          English translation (.txt)
-          <input type="file" accept=".txt,text/plain" aria-label="English translation" onChange={(event) => setEnglish(event.target.files?.[0] ?? null)} />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" disabled={!persian || !english || busy}>
-            {busy ? 'Aligning…' : 'Align'}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      label="Align an existing translation"
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() => {
+        if (!persian || !english) return
+        setBusy(true)
+        void onAlign(persian, english).finally(() => setBusy(false))
+      }}
+    >
+      <h2>Align an existing translation</h2>
+      <p>Hamta pairs the sentences of both texts and shows how sure it is of each pair, for you to confirm or fix.</p>
+      <label>
+        Persian article (.txt)
+        <input type="file" accept=".txt,text/plain" aria-label="Persian article" onChange={(event) => setPersian(event.target.files?.[0] ?? null)} />
+      </label>
+      <label>
+        English translation (.txt)
+        <input
+          type="file"
+          accept=".txt,text/plain"
+          aria-label="English translation"
+          onChange={(event) => setEnglish(event.target.files?.[0] ?? null)}
+        />
+      </label>
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" disabled={!persian || !english || busy}>
+          {busy ? 'Aligning…' : 'Align'}
+        </button>
+      </div>
+    </Dialog>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Dialog } from '../../components/Dialog'
 
 interface PasteDialogProps {
   onCancel: () => void
@@ -10,36 +11,27 @@ export function PasteDialog({ onCancel, onImport }: PasteDialogProps): React.JSX
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={(event) => event.target === event.currentTarget && !busy && onCancel()}>
-      <form
-        className="dialog paste-dialog"
-        role="dialog"
-        aria-label="Paste Persian text"
-        onSubmit={(event) => {
-          event.preventDefault()
-          setBusy(true)
-          void onImport(text).finally(() => setBusy(false))
-        }}
-      >
-        <h2>Paste Persian text</h2>
-        <p>The first line becomes the title. Hamta splits the text into sentences.</p>
-        <textarea
-          dir="rtl"
-          lang="fa"
-          aria-label="Persian text"
-          value={text}
-          autoFocus
-          onChange={(event) => setText(event.target.value)}
-        />
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy || !text.trim()}>
-            {busy ? 'Creating…' : 'Create document'}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      label="Paste Persian text"
+      className="paste-dialog"
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() => {
+        setBusy(true)
+        void onImport(text).finally(() => setBusy(false))
+      }}
+    >
+      <h2>Paste Persian text</h2>
+      <p>The first line becomes the title. Hamta splits the text into sentences.</p>
+      <textarea dir="rtl" lang="fa" aria-label="Persian text" value={text} autoFocus onChange={(event) => setText(event.target.value)} />
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" disabled={busy || !text.trim()}>
+          {busy ? 'Creating…' : 'Create document'}
+        </button>
+      </div>
+    </Dialog>
   )
 }
