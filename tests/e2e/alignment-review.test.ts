@@ -82,4 +82,18 @@ describe('a reviewer aligning an existing translation, in Chromium', () => {
     await page.locator('.alignment-map .map-mark').nth(10).click()
     expect(await activeRow()).toBe(await page.locator('.row[data-row-id]').nth(10).getAttribute('data-row-id'))
   })
+
+  it('aligns a pasted translation into an existing document', async () => {
+    await page.getByRole('button', { name: '← Library' }).click()
+    await page.locator('.sample-card', { hasText: 'تاکید بر ضرورت' }).getByRole('button', { name: 'Open sample' }).click()
+    await page.locator('.row[data-row-id="r2"]').waitFor()
+    expect(await page.locator('.alignment-toolbar').count()).toBe(0)
+    await page.getByRole('button', { name: 'Import translation…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import an English translation' })
+    await dialog.getByLabel('English translation').fill(await readFile(englishFile, 'utf8'))
+    await dialog.getByRole('button', { name: 'Align' }).click()
+    await page.locator('.alignment-toolbar').waitFor()
+    expect(await rowCount()).toBe(13)
+    expect(await page.locator('.row[data-row-id]').first().locator('.cell.target').innerText()).toMatch(/^Emphasis on the need/)
+  })
 })

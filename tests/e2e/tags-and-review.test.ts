@@ -146,3 +146,33 @@ describe('tagging, linking, commenting and approving, in Chromium', () => {
     expect(exported).toContain('Rejected: Too loose')
   })
 })
+
+describe('the tag palette, in Chromium', () => {
+  it('adds, renames and deletes tags, asking before deleting one in use', async () => {
+    await page.getByRole('button', { name: '← Library' }).click()
+    await page.getByRole('button', { name: 'Tags & settings…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Tags and settings' })
+    await dialog.getByLabel('Name of the new tag').fill('Ministry')
+    await dialog.getByRole('button', { name: 'Add tag' }).click()
+    await expect.poll(() => dialog.getByLabel('Name of Ministry').count()).toBe(1)
+    await dialog.getByLabel('Name of Quote').fill('Quotation')
+    await dialog.getByLabel('Name of Quote').blur()
+    await expect.poll(() => dialog.getByLabel('Name of Quotation').count()).toBe(1)
+
+    let asked = ''
+    page.once('dialog', (question) => {
+      asked = question.message()
+      void question.accept()
+    })
+    await dialog.getByRole('button', { name: 'Delete Person' }).click()
+    await expect.poll(() => dialog.getByLabel('Name of Person').count()).toBe(0)
+    expect(asked).toMatch(/used in 2 places/)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '13-tags-dialog.png') })
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    await page.locator('table.documents .doc-open').first().click()
+    await page.locator('.row[data-row-id="r2"]').waitFor()
+    expect(await page.locator('.row[data-row-id="r2"] mark.tag-span').count()).toBe(0)
+    expect(await page.locator('.tag-bar').innerText()).toContain('Ministry')
+  })
+})

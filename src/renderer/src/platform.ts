@@ -53,13 +53,18 @@ export async function importFiles(
   return outcome
 }
 
-/** Pasted text becomes a document like an imported file. */
-export async function importPastedText(api: HamtaApi, text: string): Promise<ImportOutcome> {
+/** UTF-8 text as base64, the way files travel to the services. */
+export function textToBase64(text: string): string {
   const bytes = new TextEncoder().encode(text)
   let binary = ''
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Pasted text becomes a document like an imported file. */
+export async function importPastedText(api: HamtaApi, text: string): Promise<ImportOutcome> {
   try {
-    return { imported: [await api.importDocument({ fileName: 'Pasted text.txt', dataBase64: btoa(binary) })], errors: [] }
+    return { imported: [await api.importDocument({ fileName: 'Pasted text.txt', dataBase64: textToBase64(text) })], errors: [] }
   } catch (error) {
     return { imported: [], errors: [error instanceof Error ? error.message : String(error)] }
   }
@@ -76,10 +81,6 @@ export function pickFiles(accept: string, multiple = false): Promise<File[]> {
     input.addEventListener('cancel', () => resolve([]))
     input.click()
   })
-}
-
-export async function pickFile(accept: string): Promise<File | null> {
-  return (await pickFiles(accept))[0] ?? null
 }
 
 /** Opens the system's file chooser: the desktop app's import dialog, or the browser's. */

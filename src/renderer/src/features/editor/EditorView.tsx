@@ -5,7 +5,7 @@ import type { DocumentEditState, HamtaApi } from '../../../../shared/contract'
 import type { MenuCommand } from '../../../../shared/methods'
 import { ProgressBar } from '../../components/ProgressBar'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
-import { pickFile, readFileAsBase64, saveExport } from '../../platform'
+import { readFileAsBase64, saveExport, textToBase64 } from '../../platform'
 import { ExportDialog } from './ExportDialog'
 import { AlignmentMap } from './AlignmentMap'
 import { AutosaveQueue, type SaveState } from './autosave'
@@ -22,6 +22,7 @@ import { RejectDialog } from './RejectDialog'
 import { RowPanel, type RowPanelActions } from './RowPanel'
 import { caretInElement, selectionInElement, type EditorSpan } from './tagging'
 import { TargetEditor } from './TargetEditor'
+import { TranslationImportDialog } from './TranslationImportDialog'
 
 type SideTab = 'row' | 'cleanup' | 'overview' | 'map'
 const SIDE_TABS: SideTab[] = ['row', 'cleanup', 'overview', 'map']
@@ -462,19 +463,19 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     [api, documentId, onError, queue]
   )
 
-  const importTranslation = useCallback(async () => {
-    const file = await pickFile('.txt,.md,.html,.htm,.docx,text/plain')
-    if (!file) return
-    const hasEnglish = rowsRef.current.some((row) => row.target.trim())
-    if (
-      hasEnglish &&
-      !window.confirm('Replace the English of this document with the translation in ' + file.name + '? Hamta aligns it sentence by sentence.')
-    )
-      return
-    const dataBase64 = await readFileAsBase64(file)
-    await runAlignment(() => api.importTranslation({ documentId, fileName: file.name, dataBase64, replace: hasEnglish }))
-    setFilter(NO_FILTER)
-  }, [api, documentId, runAlignment])
+  const [importingTranslation, setImportingTranslation] = useState(false)
+  const importTranslation = useCallback(
+    async (source: { file: File } | { text: string }) => {
+      const hasEnglish = rowsRef.current.some((row) => row.target.trim())
+      const fileName = 'file' in source ? source.file.name : 'Pasted translation.txt'
+      const dataBase64 = 'file' in source ? await readFileAsBase64(source.file) : textToBase64(source.text)
+      await runAlignment(() => api.importTranslation({ documentId, fileName, dataBase64, replace: hasEnglish }))
+      setImportingTranslation(false)
+      setFilter(NO_FILTER)
+      setSideTab('map')
+    },
+    [api, documentId, runAlignment]
+  )
 
   useEffect(() => {
     if (!menuCommand) return
@@ -575,7 +576,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           >
             {reviewing ? 'Reviewing' : 'Review mode'}
           </button>
-          <button type="button" className="secondary" onClick={() => void importTranslation()}>
+          <button type="button" className="secondary" onClick={() => setImportingTranslation(true)}>
             Import translation…
           </button>
           <button type="button" className="secondary" onClick={() => setExporting(true)}>
@@ -648,6 +649,13 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             setSplitting(false)
             editActive((row) => ({ kind: 'splitRow', rowId: row.id, sourceCount, targetCount }))
           }}
+        />
+      )}
+      {importingTranslation && (
+        <TranslationImportDialog
+          replaces={rows.some((row) => row.target.trim())}
+          onCancel={() => setImportingTranslation(false)}
+          onImport={importTranslation}
         />
       )}
       {exporting && <ExportDialog onCancel={() => setExporting(false)} onExport={exportAs} />}

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../../core/model'
 import type { HamtaApi, LibraryProblemInfo, SampleInfo } from '../../../../shared/contract'
 import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
+import { TagsDialog } from './TagsDialog'
 
 interface LibraryViewProps {
   api: HamtaApi
@@ -25,6 +26,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [samples, setSamples] = useState<SampleInfo[]>([])
   const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
   const [busy, setBusy] = useState(false)
+  const [editingTags, setEditingTags] = useState(false)
 
   const reload = useCallback(async () => {
     try {
@@ -85,6 +87,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           </span>
         </div>
         <div className="header-actions">
+          <button type="button" className="secondary" onClick={() => setEditingTags(true)}>
+            Tags & settings…
+          </button>
           <button type="button" className="secondary" onClick={onPaste}>
             Paste text…
           </button>
@@ -97,6 +102,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
         </div>
       </header>
 
+      {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
       {problems.length > 0 && (
         <section className="problems" aria-label="Library problems" role="status">
           <h2>Hamta repaired damaged files</h2>
