@@ -69,11 +69,17 @@ describe('LibraryStore', () => {
       await store.create(makeDocument('b'))
       const before = await readFile(docPath(dir, 'b'), 'utf8')
       const indexBefore = await readFile(join(dir, 'lib', 'index.json'), 'utf8')
-      // A second edit of a draft row changes no counts: only a.json is written.
+      // Saving an edit writes the document at once; the list follows a moment later.
       await store.update('a', (doc) => setRowTarget(doc, 'r1', 'One', '2026-01-02T00:00:00.000Z'))
+      expect(JSON.parse(await readFile(docPath(dir, 'a'), 'utf8')).document.rows[0].target).toBe('One')
+      expect(await readFile(join(dir, 'lib', 'index.json'), 'utf8')).toBe(indexBefore)
+      await store.flush()
       const indexAfterFirst = await readFile(join(dir, 'lib', 'index.json'), 'utf8')
       expect(indexAfterFirst).not.toBe(indexBefore)
+      expect(JSON.parse(indexAfterFirst).documents.a.progress.draft).toBe(1)
+      // A second edit of a draft row changes no counts: the index is not written again.
       await store.update('a', (doc) => setRowTarget(doc, 'r1', 'One more', '2026-01-02T00:00:01.000Z'))
+      await store.flush()
       expect(await readFile(join(dir, 'lib', 'index.json'), 'utf8')).toBe(indexAfterFirst)
       expect(await readFile(docPath(dir, 'b'), 'utf8')).toBe(before)
       expect(JSON.parse(await readFile(docPath(dir, 'a'), 'utf8')).document.rows[0].target).toBe('One more')
@@ -208,6 +214,22 @@ describe('LibraryStore', () => {
       const store = await open(dir)
       await expect(store.read('../../etc/passwd')).rejects.toThrow(/not a valid document id/)
       await expect(store.create(makeDocument('../x'))).rejects.toThrow(/not a valid document id/)
+    })
+  })
+
+  it('rebuilds list entries left stale by a crash from the documents', async () => {
+    await withTempDir(async (dir) => {
+      const store = await open(dir)
+      await store.create(makeDocument('a'))
+      await closeAll()
+      // As if the process died after saving the document but before the index caught up.
+      const stored = JSON.parse(await readFile(docPath(dir, 'a'), 'utf8'))
+      stored.document.rows[0] = { ...stored.document.rows[0], target: 'Done', status: 'translated' }
+      await writeFile(docPath(dir, 'a'), JSON.stringify(stored))
+      const reopened = await open(dir)
+      expect(reopened.list()[0].progress.translated).toBe(0)
+      await reopened.verifyAll()
+      expect(reopened.list()[0].progress.translated).toBe(1)
     })
   })
 

@@ -11,6 +11,8 @@ import { DOCUMENT_FILE_VERSION, migrateFile } from './migrations'
 import { describeWriteError } from './write-errors'
 
 export const INDEX_FILE_VERSION = 1
+/** How long the library list may lag behind the documents on disk. */
+const INDEX_WRITE_DELAY_MS = 1000
 
 interface IndexFile {
   schemaVersion: number
@@ -114,6 +116,7 @@ export class LibraryStore {
   private readonly write: DurableWrite
   private releaseLock: (() => Promise<void>) | null = null
   private indexWriter!: CoalescingWriter
+  private indexTimer: NodeJS.Timeout | undefined
   readonly problems: LibraryProblem[] = []
 
   private constructor(private readonly options: LibraryStoreOptions) {
@@ -309,13 +312,16 @@ export class LibraryStore {
 
   /** Reads every document, recovering damaged ones, so problems show before the user trips on them. */
   async verifyAll(): Promise<void> {
-    for (const id of Object.keys(this.index.data.documents)) await this.tryRead(id)
+    for (const id of Object.keys(this.index.data.documents)) {
+      const document = await this.tryRead(id)
+      if (document) this.noteSummary(id, document)
+    }
     // Files that never made it into the index (for example added by hand) are checked too.
     for (const name of await readdir(this.documentsDir)) {
       const id = name.slice(0, -'.json'.length)
       if (name.endsWith('.json') && SAFE_ID.test(id) && !this.slots.has(id)) {
         const document = await this.tryRead(id)
-        if (document) this.index.data.documents[id] = summarize(document)
+        if (document) this.noteSummary(id, document)
       }
     }
   }
@@ -383,14 +389,35 @@ export class LibraryStore {
     const next = change(slot.db.data.document)
     slot.db.data = { ...slot.db.data, document: next }
     await this.persist(id, slot)
-    const summary = summarize(next)
+    this.noteSummary(id, next)
+    return next
+  }
+
+  /**
+   * Keeps the library list up to date with a document. The index is written a moment later, not
+   * with every save, so a save costs the same in a library of one document or a thousand; if the
+   * process dies first, `verifyAll` rebuilds the stale entries from the documents themselves.
+   */
+  private noteSummary(id: string, document: HamtaDocument): void {
+    const summary = summarize(document)
     const listed = this.index.data.documents[id]
-    // The index changes only when what the library list shows changes, so typing costs one write.
-    if (!listed || listed.title !== summary.title || JSON.stringify(listed.progress) !== JSON.stringify(summary.progress)) {
-      this.index.data.documents[id] = summary
+    if (listed && listed.title === summary.title && JSON.stringify(listed.progress) === JSON.stringify(summary.progress)) return
+    this.index.data.documents[id] = summary
+    if (this.indexTimer) return
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined
+      void this.indexWriter.request().catch((error) => console.warn(`Hamta: the library index could not be saved yet: ${(error as Error).message}`))
+    }, INDEX_WRITE_DELAY_MS)
+    this.indexTimer.unref?.()
+  }
+
+  private async flushIndex(): Promise<void> {
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer)
+      this.indexTimer = undefined
       await this.indexWriter.request()
     }
-    return next
+    await this.indexWriter.idle()
   }
 
   /** A small JSON file of the library's own (the tag palette, settings); `fallback` when absent or unreadable. */
@@ -444,7 +471,7 @@ export class LibraryStore {
       if (slot.dirty) await this.persist(id, slot).catch(() => undefined)
       await slot.writer.idle()
     }
-    await this.indexWriter.idle()
+    await this.flushIndex()
   }
 
   get hasUnsavedChanges(): boolean {
