@@ -525,15 +525,16 @@ export function segmentText(text: string): Segmentation {
       paragraphs.push(paragraph)
     },
     sentence(start, end, members, piece, endPiece) {
-      // Wrapped lines joined by one space. The + of slices makes a rope that points into the
-      // original text rather than copying it.
+      // Wrapped lines joined by one space, built as one flat string: a rope of slices would leave
+      // the garbage collector many small objects to trace in long documents.
       let sentenceText: string
       if (piece === endPiece) {
         sentenceText = text.slice(start, end)
       } else {
-        sentenceText = text.slice(start, lines.contentEnd[members[piece]])
-        for (let p = piece + 1; p < endPiece; p++) sentenceText += ' ' + text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]])
-        sentenceText += ' ' + text.slice(lines.contentStart[members[endPiece]], end)
+        const parts = [text.slice(start, lines.contentEnd[members[piece]])]
+        for (let p = piece + 1; p < endPiece; p++) parts.push(text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]]))
+        parts.push(text.slice(lines.contentStart[members[endPiece]], end))
+        sentenceText = parts.join(' ')
       }
       const sentence: Sentence = {
         text: sentenceText,
