@@ -2,12 +2,14 @@ import { vi } from 'vitest'
 import { createDocument, setRowStatus, setRowTarget, summarize, type HamtaDocument } from '../../src/core/model'
 import { DEFAULT_PALETTE } from '../../src/core/review/palette'
 import type { HamtaApi } from '../../src/shared/contract'
+import { API_METHODS } from '../../src/shared/methods'
 
 /** An in-memory API with the real model functions behind it, for component tests. */
 export function fakeApi(initial: HamtaDocument[] = []) {
   const docs = new Map(initial.map((doc) => [doc.id, doc]))
   const now = () => '2026-01-01T00:00:00.000Z'
   const api: HamtaApi = {
+    ...unusedInTheseTests(),
     getAppInfo: vi.fn(async () => ({ name: 'Hamta', version: '0', libraryPath: '/tmp', mode: 'browser' as const })),
     listDocuments: vi.fn(async () => [...docs.values()].map(summarize)),
     listProblems: vi.fn(async () => []),
@@ -35,7 +37,6 @@ export function fakeApi(initial: HamtaDocument[] = []) {
     editAlignment: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
     undoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
     redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
-    ...unusedInTheseTests(),
     getPalette: vi.fn(async () => [...DEFAULT_PALETTE]),
     getSettings: vi.fn(async () => ({ authorName: 'Tester' }))
   }
@@ -43,35 +44,15 @@ export function fakeApi(initial: HamtaDocument[] = []) {
 }
 
 /** Methods the component tests do not exercise: calling one fails the test loudly. */
-function unusedInTheseTests() {
-  const fail = (name: string) =>
-    vi.fn(async () => {
-      throw new Error(`${name} was not expected in this test`)
-    })
-  const names = [
-    'getPalette',
-    'createTag',
-    'updateTag',
-    'deleteTag',
-    'getSettings',
-    'updateSettings',
-    'toggleRowTag',
-    'addSourceSpan',
-    'removeSpan',
-    'linkSpans',
-    'unlinkSpan',
-    'addComment',
-    'resolveComment',
-    'reopenComment',
-    'deleteComment',
-    'setDoNotTranslate',
-    'splitSentence',
-    'mergeSentence',
-    'proposeCleanup',
-    'applyCleanup',
-    'dismissCleanup'
-  ] as const
-  return Object.fromEntries(names.map((name) => [name, fail(name)])) as unknown as Pick<HamtaApi, (typeof names)[number]>
+function unusedInTheseTests(): HamtaApi {
+  return Object.fromEntries(
+    API_METHODS.map((name) => [
+      name,
+      vi.fn(async () => {
+        throw new Error(`${name} was not expected in this test`)
+      })
+    ])
+  ) as unknown as HamtaApi
 }
 
 export function threeSentenceDocument(): HamtaDocument {

@@ -169,3 +169,13 @@ export function mergeComments(notes: Array<{ text: string; author?: string }>, d
 export function primaryLanguage(code: string | undefined): string {
   return (code ?? '').trim().split(/[-_]/)[0].toLowerCase()
 }
+
+/** Sets the aligner fields a reader found (as text) on a unit, ignoring values that do not parse. */
+export function applyUnitExtras(unit: BilingualUnit, extras: { confidence?: string; alignment?: string; paragraph?: string }): BilingualUnit {
+  const confidence = parseConfidence(extras.confidence)
+  const paragraph = parseParagraph(extras.paragraph)
+  if (confidence !== undefined) unit.confidence = confidence
+  if (isAlignmentStatus(extras.alignment)) unit.alignment = extras.alignment
+  if (paragraph !== undefined) unit.paragraph = paragraph
+  return unit
+}

@@ -8,13 +8,11 @@
 import { UserError } from '../errors'
 import { sideText, type BilingualDocument, type BilingualUnit, type UnitStatus } from './bilingual'
 import {
+  applyUnitExtras,
   hasTarget,
-  isAlignmentStatus,
   isUnitStatus,
   mergeComments,
   mergeTags,
-  parseConfidence,
-  parseParagraph,
   parseUnitDetail,
   primaryLanguage,
   progressReporter,
@@ -168,13 +166,11 @@ function readUnit(node: XmlElement, index: number): BilingualUnit {
       detail.comments
     )
   }
-  const confidence = parseConfidence(value('x-hamta-confidence'))
-  const alignment = value('x-hamta-alignment')
-  const paragraph = parseParagraph(value('x-hamta-paragraph'))
-  if (confidence !== undefined) unit.confidence = confidence
-  if (isAlignmentStatus(alignment)) unit.alignment = alignment
-  if (paragraph !== undefined) unit.paragraph = paragraph
-  return unit
+  return applyUnitExtras(unit, {
+    confidence: value('x-hamta-confidence'),
+    alignment: value('x-hamta-alignment'),
+    paragraph: value('x-hamta-paragraph')
+  })
 }
 
 /** Reads an XLIFF 1.x file (every `file` in it) as one bilingual document, a unit per `trans-unit`. */

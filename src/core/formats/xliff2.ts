@@ -17,10 +17,9 @@
 import { UserError } from '../errors'
 import { sideText, type BilingualComment, type BilingualDocument, type BilingualTag, type BilingualUnit, type UnitStatus } from './bilingual'
 import {
+  applyUnitExtras,
   hasTarget,
-  isAlignmentStatus,
   isUnitStatus,
-  parseConfidence,
   parseParagraph,
   primaryLanguage,
   progressReporter,
@@ -265,13 +264,11 @@ function readUnit(node: XmlElement, index: number): BilingualUnit {
       .filter((tag): tag is BilingualTag => tag !== undefined),
     comments
   }
-  const confidence = parseConfidence(metaValue(hamta, 'confidence'))
-  const alignment = metaValue(hamta, 'alignment')
-  const paragraph = parseParagraph(metaValue(hamta, 'paragraph'))
-  if (confidence !== undefined) unit.confidence = confidence
-  if (isAlignmentStatus(alignment)) unit.alignment = alignment
-  if (paragraph !== undefined) unit.paragraph = paragraph
-  return unit
+  return applyUnitExtras(unit, {
+    confidence: metaValue(hamta, 'confidence'),
+    alignment: metaValue(hamta, 'alignment'),
+    paragraph: metaValue(hamta, 'paragraph')
+  })
 }
 
 /** Reads an XLIFF 2.x file (every `file`, units inside groups too) as one bilingual document. */
