@@ -4,3 +4,6 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {}
 Range.prototype.getBoundingClientRect ??= () => emptyRect as DOMRect
 Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
 document.elementFromPoint ??= () => null
+// Virtual lists ask the scroll container for its visible size: give every element a screenful.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { AlignmentEdit } from '../../../../core/align/document-alignment'
 import { computeProgress, statusAfterEdit, type HamtaDocument, type Row, type RowStatus } from '../../../../core/model'
 import type { DocumentEditState, HamtaApi } from '../../../../shared/contract'
@@ -119,6 +120,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const [rowsVersion, setRowsVersion] = useState(0)
   const rowsRef = useRef(rows)
   rowsRef.current = rows
+  const gridRef = useRef<HTMLDivElement>(null)
+  const headerRef = useRef<HTMLDivElement>(null)
+  const [scrollMargin, setScrollMargin] = useState(0)
   const activeRef = useRef(activeIndex)
   activeRef.current = activeIndex
 
@@ -144,10 +148,34 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     return new Set(filterRows({ ...doc, rows }, query))
   }, [doc, rows, filter, query])
   const rowMatches = useCallback((index: number) => matching === null || matching.has(index), [matching])
-  const visible = useMemo(
-    () => rows.map((row, index) => ({ row, index })).filter(({ index }) => index === activeIndex || rowMatches(index)),
-    [rows, rowMatches, activeIndex]
+  /** Indices of the rows shown, or null for all of them (no list to rebuild on every keystroke). */
+  const shownIndices = useMemo(
+    () => (matching === null ? null : rows.map((_, index) => index).filter((index) => index === activeIndex || matching.has(index))),
+    [rows, matching, activeIndex]
   )
+  const shownCount = shownIndices?.length ?? rows.length
+  const rowIndexAt = useCallback((position: number) => (shownIndices ? shownIndices[position] : position), [shownIndices])
+
+  // Only the rows in view (and a few around them) are in the page, so long documents stay fast.
+  const virtualizer = useVirtualizer({
+    count: shownCount,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => 96,
+    overscan: 12,
+    scrollMargin,
+    getItemKey: (position) => rows[rowIndexAt(position)].id,
+    // Until the page has been laid out (and in tests without layout), assume a screenful.
+    initialRect: { width: 1200, height: 1200 }
+  })
+  useLayoutEffect(() => {
+    if (headerRef.current) setScrollMargin(headerRef.current.offsetHeight)
+  }, [doc])
+  useEffect(() => {
+    const position = shownIndices ? shownIndices.indexOf(activeIndex) : activeIndex
+    if (position >= 0 && position < shownCount) virtualizer.scrollToIndex(position, { align: 'auto' })
+    // Scroll only when the active row changes, not on every edit of the rows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeIndex])
 
   useEffect(() => {
     void api.getPalette({}).then(setPalette, (error: Error) => onError(error.message))
@@ -622,7 +650,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         </div>
       )}
       <div className="work-bar">
-        <FilterBar state={filter} onChange={setFilter} palette={palette} aligned={aligned} shown={visible.length} total={rows.length} />
+        <FilterBar state={filter} onChange={setFilter} palette={palette} aligned={aligned} shown={shownCount} total={rows.length} />
         <div className="tag-bar" role="toolbar" aria-label="Tag the selection">
           <span className="tag-bar-label">Tag</span>
           {palette.map((tag) => (
@@ -665,8 +693,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         </div>
       )}
       <div className="editor-body">
-        <div className="grid" role="table" aria-label="Persian sentences and their English translations">
-          <div className="row header-row" role="row">
+        <div className="grid" role="table" aria-label="Persian sentences and their English translations" ref={gridRef}>
+          <div className="row header-row" role="row" ref={headerRef}>
             <div className="cell gutter" role="columnheader">
               #
             </div>
@@ -677,20 +705,33 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
               English
             </div>
           </div>
-          {visible.map(({ row, index }) => (
-            <RowView
-              key={row.id}
-              row={row}
-              index={index}
-              active={index === activeIndex}
-              onActivate={activate}
-              onToggleStatus={toggleStatus}
-              editor={index === activeIndex ? editor : null}
-              palette={palette}
-              search={filter.text.trim()}
-            />
-          ))}
-          {visible.length === 0 && <div className="empty-filter">No rows match the filter.</div>}
+          <div className="virtual-rows" style={{ height: virtualizer.getTotalSize() - scrollMargin }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const index = rowIndexAt(item.index)
+              const row = rows[index]
+              return (
+                <div
+                  key={item.key}
+                  className="virtual-row"
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+                >
+                  <RowView
+                    row={row}
+                    index={index}
+                    active={index === activeIndex}
+                    onActivate={activate}
+                    onToggleStatus={toggleStatus}
+                    editor={index === activeIndex ? editor : null}
+                    palette={palette}
+                    search={filter.text.trim()}
+                  />
+                </div>
+              )
+            })}
+          </div>
+          {shownCount === 0 && <div className="empty-filter">No rows match the filter.</div>}
         </div>
         <aside className="side-panel" aria-label="Row details and tools">
           <div className="side-tabs" role="tablist">

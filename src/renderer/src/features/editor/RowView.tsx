@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react'
+import { memo } from 'react'
 import { ROW_STATUS_LABEL, type Row } from '../../../../core/model'
 import { findMatches } from '../../../../core/review/filters'
 import type { TagDefinition } from '../../../../core/review/palette'
@@ -43,15 +43,10 @@ function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
 }
 
 export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search }: RowViewProps) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest' })
-  }, [active])
   const hasTarget = row.target.trim().length > 0
   const openComments = row.comments.filter((comment) => !comment.resolved).length
   return (
     <div
-      ref={ref}
       className={`row status-${row.status}${active ? ' active' : ''}${row.alignment ? ` alignment-${rowAlignmentLevel(row)}` : ''}${row.doNotTranslate ? ' not-for-translation' : ''}`}
       data-row-id={row.id}
       data-status={row.status}
