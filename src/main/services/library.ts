@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
+import type { GlossaryPair } from '../../core/align/anchors'
 import { apply, canRedo, canUndo, createHistory, redo, undo, type History } from '../../core/align/history'
+import { linkedNamePairs } from '../../core/review/name-pairs'
 import { UserError } from '../../core/errors'
 import { fromBilingual } from '../../core/formats/bilingual'
 import type { ExportFormat } from '../../core/formats/catalog'
@@ -192,16 +194,30 @@ export class LibraryService {
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
-    const next = await this.store.update(documentId, (doc) => alignTranslation(doc, english, this.now()))
+    const glossary = await this.nameGlossary()
+    const next = await this.store.update(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
     this.editHistory.delete(documentId)
     return { document: next, canUndo: false, canRedo: false }
+  }
+
+  /** Names the user linked across the library, which the aligner uses as anchors. */
+  private async nameGlossary(): Promise<GlossaryPair[]> {
+    const documents: HamtaDocument[] = []
+    for (const summary of this.listDocuments()) {
+      try {
+        documents.push(await this.getDocument(summary.id))
+      } catch {
+        // A damaged document is reported elsewhere; it only lends no names here.
+      }
+    }
+    return linkedNamePairs(documents)
   }
 
   /** A new document from a Persian article and its English translation, aligned. */
   async importPair(source: { fileName: string; bytes: Uint8Array }, target: { fileName: string; bytes: Uint8Array }): Promise<DocumentSummary> {
     const english = await this.readEnglish(target.fileName, target.bytes)
     const prepared = await this.prepareImport(source.fileName, source.bytes)
-    return this.store.create(alignTranslation(prepared, english, this.now()))
+    return this.store.create(alignTranslation(prepared, english, this.now(), { glossary: await this.nameGlossary() }))
   }
 
   async editAlignment(documentId: string, edit: AlignmentEdit): Promise<DocumentEditState> {
