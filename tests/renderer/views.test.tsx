@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest'
 import { EditorView } from '../../src/renderer/src/features/editor/EditorView'
 import { LibraryView } from '../../src/renderer/src/features/library/LibraryView'
+import { createDocument, setRowTarget } from '../../src/core/model'
 import { fakeApi, threeSentenceDocument } from './fake-api'
 
 afterEach(cleanup)
@@ -99,5 +100,28 @@ describe('EditorView', () => {
     expect(again.container.querySelector('.row.active')?.getAttribute('data-row-id')).toBe('r2')
     expect(again.container.querySelector('[data-row-id="r1"]')?.getAttribute('data-status')).toBe('translated')
     expect(screen.getByText(/1 \/ 3 translated/)).toBeTruthy()
+  })
+})
+
+describe('the number check in the editor', () => {
+  it('flags a row whose English numbers differ from the Persian, and filters to such rows', async () => {
+    const base = createDocument({
+      id: 'doc1',
+      now: 'now',
+      fileName: 'a.txt',
+      encoding: 'UTF-8',
+      originalText: 'x',
+      paragraphs: [{ sentences: ['در سال ۲۰۲۰ بود.', 'حدود یک میلیارد و ۲۰۰ میلیون نفر.'] }]
+    })
+    const doc = setRowTarget(setRowTarget(base, 'r1', 'It was in 2021.', 'now'), 'r2', 'About 1.2 billion people.', 'now')
+    const fake = fakeApi([doc])
+    const view = render(<EditorView api={fake.api} documentId="doc1" onClose={() => {}} onError={() => {}} menuCommand={null} />)
+    await screen.findAllByText('در سال ۲۰۲۰ بود.')
+    const warnings = view.container.querySelectorAll('.number-warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].closest('.row')?.getAttribute('data-row-id')).toBe('r1')
+    expect(warnings[0].getAttribute('title')).toBe('In the Persian, not the English: 2,020\nIn the English, not the Persian: 2,021')
+    fireEvent.change(screen.getByLabelText('Show rows'), { target: { value: 'numbers' } })
+    await waitFor(() => expect(view.container.querySelectorAll('.row[data-row-id]')).toHaveLength(1))
   })
 })

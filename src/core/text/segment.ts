@@ -1,17 +1,6 @@
 import type { SegmentedParagraph } from '../model'
 import { isBoilerplate } from './boilerplate'
-import {
-  isLineBreak,
-  isAsciiAlnum,
-  rangeEndsWithTerminator,
-  isCloser,
-  isDigit,
-  isLetter,
-  isOpener,
-  isSpace,
-  isTerminator,
-  isWordChar
-} from './chars'
+import { isLineBreak, isAsciiAlnum, rangeEndsWithTerminator, isCloser, isDigit, isLetter, isOpener, isSpace, isTerminator, isWordChar } from './chars'
 
 /**
  * Persian segmentation for real, damaged input: hard-wrapped lines are unwrapped into paragraphs

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { ROW_STATUS_LABEL, type Row } from '../../../../core/model'
 import { findMatches } from '../../../../core/review/filters'
+import { formatNumberValue, numberMismatch, type NumberMismatch } from '../../../../core/review/number-check'
 import type { TagDefinition } from '../../../../core/review/palette'
 import { ALIGNMENT_LEVEL_COLOR, ALIGNMENT_LEVEL_LABEL, rowAlignmentLevel } from './alignment-levels'
 import { SpannedText } from './SpannedText'
@@ -42,9 +43,17 @@ function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
   )
 }
 
+function describeNumbers({ missingInEnglish, extraInEnglish }: NumberMismatch): string {
+  const parts: string[] = []
+  if (missingInEnglish.length) parts.push(`In the Persian, not the English: ${missingInEnglish.map(formatNumberValue).join(', ')}`)
+  if (extraInEnglish.length) parts.push(`In the English, not the Persian: ${extraInEnglish.map(formatNumberValue).join(', ')}`)
+  return parts.join('\n')
+}
+
 export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search }: RowViewProps) {
   const hasTarget = row.target.trim().length > 0
   const openComments = row.comments.filter((comment) => !comment.resolved).length
+  const numbers = numberMismatch(row)
   return (
     <div
       className={`row status-${row.status}${active ? ' active' : ''}${row.alignment ? ` alignment-${rowAlignmentLevel(row)}` : ''}${row.doNotTranslate ? ' not-for-translation' : ''}`}
@@ -65,6 +74,11 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
           onClick={() => onToggleStatus(index)}
         />
         <AlignmentBadge row={row} />
+        {numbers && (
+          <span className="number-warning" role="img" aria-label="Numbers differ" title={describeNumbers(numbers)}>
+            #≠
+          </span>
+        )}
         {openComments > 0 && (
           <span
             className="comment-badge"
