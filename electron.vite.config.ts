@@ -29,6 +29,10 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react()],
+    resolve: {
+      // The English dictionary's files are read as text; the package itself exports only a Node loader.
+      alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en') }
+    },
     build: {
       minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
         }
       },
       {
+        resolve: { alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en') } },
         test: {
           name: 'renderer',
           environment: 'jsdom',

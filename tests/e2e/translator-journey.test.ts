@@ -83,6 +83,29 @@ describe('a translator’s first session, in Chromium against browser mode', () 
     expect(await page.locator(rowSelector('r2')).getAttribute('data-status')).toBe('draft')
   })
 
+  it('underlines misspelled English and corrects it with one click, offline', async () => {
+    await page.locator(`${rowSelector('r4')} .cell.target`).click()
+    await page.keyboard.type('Dr. Vaezi stressed the goverment ties.')
+    await expect.poll(() => page.locator(`${rowSelector('r4')} .misspelled`).allInnerTexts()).toEqual(['goverment'])
+    await page
+      .locator(`${rowSelector('r4')} .spelling button`)
+      .first()
+      .waitFor()
+    await page.locator(rowSelector('r4')).screenshot({ path: join(SCREENSHOT_DIR, '14-spelling.png') })
+    await page
+      .locator(`${rowSelector('r4')} .spelling`)
+      .getByRole('button', { name: 'government', exact: true })
+      .click()
+    await expect
+      .poll(() => page.locator(`${rowSelector('r4')} [data-testid="target-editor"]`).innerText())
+      .toBe('Dr. Vaezi stressed the government ties.')
+    await expect.poll(() => page.locator(`${rowSelector('r4')} .misspelled`).count()).toBe(0)
+    // Empty the row again so the counts below stay simple.
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.press('Backspace')
+    await waitUntilSaved()
+  })
+
   it('loses nothing typed just before a reload', async () => {
     await page.locator(`${rowSelector('r5')} .cell.target`).click()
     await page.locator(`${rowSelector('r5')} [data-testid="target-editor"]`).waitFor()

@@ -2,9 +2,12 @@ import { Extension, type Editor } from '@tiptap/core'
 import { Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { SpanTag } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
+import { SpellingSuggestions } from './SpellingSuggestions'
+import { Spellcheck } from './SpellcheckExtension'
+import type { Misspelling } from './spelling'
 import { TagMark } from './TagMark'
 import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 
@@ -74,6 +77,7 @@ interface TargetEditorProps extends TargetEditorCallbacks {
  * keeps typing fast in long articles and gives each row its own clean undo history.
  */
 export function TargetEditor({ initialText, initialSpans, palette, label, onReady, ...callbacks }: TargetEditorProps): React.JSX.Element {
+  const [misspellings, setMisspellings] = useState<Misspelling[]>([])
   const callbackRef = useRef<TargetEditorCallbacks | null>(callbacks)
   callbackRef.current = callbacks
   const editor = useEditor({
@@ -97,6 +101,7 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
         link: false
       }),
       RowShortcuts.configure({ callbacks: callbackRef }),
+      Spellcheck.configure({ onChange: (found) => setMisspellings(found) }),
       TagMark.configure({
         colorOf: (tagId) => palette.find((tag) => tag.id === tagId)?.color ?? '#888888',
         nameOf: (tagId) => palette.find((tag) => tag.id === tagId)?.name ?? tagId
@@ -126,5 +131,10 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
     view.dispatch(state.tr.setSelection(Selection.atEnd(state.doc)))
     view.focus()
   }, [editor])
-  return <EditorContent editor={editor} className="target-editor-host" />
+  return (
+    <>
+      <EditorContent editor={editor} className="target-editor-host" />
+      {editor && misspellings.length > 0 && <SpellingSuggestions editor={editor} misspellings={misspellings} />}
+    </>
+  )
 }

@@ -1,0 +1,10 @@
+/// <reference types="vite/client" />
+
+declare module 'hamta-dictionary-en/index.aff?raw' {
+  const text: string
+  export default text
+}
+declare module 'hamta-dictionary-en/index.dic?raw' {
+  const text: string
+  export default text
+}
