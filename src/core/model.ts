@@ -249,19 +249,3 @@ export function setRowStatus(doc: HamtaDocument, rowId: string, status: RowStatu
     return { ...row, status }
   })
 }
-
-/** English text of the document, one line per source paragraph. */
-export function englishText(doc: HamtaDocument): string {
-  const paragraphs: string[][] = []
-  for (const row of doc.rows) {
-    const text = row.target.trim()
-    if (!text) continue
-    ;(paragraphs[row.paragraph] ??= []).push(text)
-  }
-  return (
-    paragraphs
-      .filter((sentences) => sentences && sentences.length > 0)
-      .map((sentences) => sentences.join(' '))
-      .join('\n\n') + '\n'
-  )
-}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   computeProgress,
   createDocument,
-  englishText,
   InvalidStatusError,
   RowNotFoundError,
   setRowStatus,
@@ -79,15 +78,6 @@ describe('document model', () => {
     doc = setRowStatus(doc, 'r1', 'approved', later)
     expect(computeProgress(doc.rows)).toMatchObject({ draft: 0, translated: 1, approved: 1, ratio: 0.5 })
     expect(summarize(doc)).toMatchObject({ id: 'doc1', sentences: 4, rows: 4, title: 'عنوان خبر' })
-  })
-
-  it('writes English text with the source paragraphs kept', () => {
-    let doc = sampleDocument()
-    doc = setRowTarget(doc, 'r1', 'News title', later)
-    doc = setRowTarget(doc, 'r2', 'One.', later)
-    doc = setRowTarget(doc, 'r3', 'Two.', later)
-    doc = setRowTarget(doc, 'r4', 'Three.', later)
-    expect(englishText(doc)).toBe('News title\n\nOne. Two.\n\nThree.\n')
   })
 
   it('rejects damaged documents with the failing field named', () => {

@@ -1,4 +1,4 @@
-import { englishText, type HamtaDocument } from '../model'
+import type { HamtaDocument } from '../model'
 
 export interface ExportResult {
   fileName: string
@@ -24,8 +24,4 @@ export function exportJson(doc: HamtaDocument): ExportResult {
     mimeType: 'application/json',
     content: JSON.stringify({ format: 'hamta-document', document: doc }, null, 2) + '\n'
   }
-}
-
-export function exportEnglishText(doc: HamtaDocument): ExportResult {
-  return { fileName: `${exportBaseName(doc)}.en.txt`, mimeType: 'text/plain;charset=utf-8', content: englishText(doc) }
 }

@@ -4,6 +4,7 @@
  * case-insensitively. The per-row keys are computed once per row object and cached, so filtering
  * a new version of a document only recomputes the rows that changed.
  */
+import { numberMismatch } from './number-check'
 import { isArabicMark } from '../text/chars'
 import { matchKey, matchKeyWithOffsets } from '../text/normalize'
 import type { AlignmentStatus, HamtaDocument, Row, RowStatus } from '../model'
@@ -26,6 +27,8 @@ export interface RowQuery {
   alignment?: AlignmentStatus[]
   /** Text in either language. */
   text?: string
+  /** Rows whose English numbers differ from the Persian ones. */
+  numbersDiffer?: boolean
 }
 
 /** What search needs of a row, derived once per row object. */
@@ -128,6 +131,7 @@ export function filterRows(doc: HamtaDocument, query: RowQuery, index: SearchInd
       if (confidence === undefined || !(confidence < query.confidenceBelow)) return
     }
     if (alignment && (!row.alignment || !alignment.has(row.alignment.status))) return
+    if (query.numbersDiffer && numberMismatch(row) === null) return
     const keys = index.rows[rowIndex]
     if (tags && !tags.some((tag) => keys.tags.has(tag))) return
     if (text && !textMatches(keys, text)) return

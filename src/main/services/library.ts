@@ -148,11 +148,6 @@ export class LibraryService {
     return { ...checked.document, id: this.newId(), origin: { ...checked.document.origin, fileName: name, importedAt: this.now() } }
   }
 
-  /** Adds a document built elsewhere (an imported XLIFF or TMX, an alignment). */
-  async addDocument(document: HamtaDocument): Promise<DocumentSummary> {
-    return this.store.create(document)
-  }
-
   async saveTarget(documentId: string, rowId: string, target: string): Promise<{ row: Row; summary: DocumentSummary }> {
     return this.updateRow(documentId, rowId, (doc) => setRowTarget(doc, rowId, target, this.now()))
   }

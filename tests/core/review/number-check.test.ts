@@ -33,3 +33,19 @@ describe('number check between the two sides of a row', () => {
     expect(numberMismatch(row('سال ۲۰۲۰', ''))).toBeNull()
   })
 })
+
+describe('filtering rows by the number check', () => {
+  it('keeps only the rows whose numbers differ', async () => {
+    const { filterRows } = await import('../../../src/core/review/filters')
+    const base = createDocument({
+      id: 'd',
+      now: 'now',
+      fileName: 'a.txt',
+      encoding: 'UTF-8',
+      originalText: 'x',
+      paragraphs: [{ sentences: ['سال ۲۰۲۰.', 'سال ۲۰۲۱.'] }]
+    })
+    const doc = setRowTarget(setRowTarget(base, 'r1', 'In 2020.', 'now'), 'r2', 'In 2022.', 'now')
+    expect(filterRows(doc, { numbersDiffer: true })).toEqual([1])
+  })
+})

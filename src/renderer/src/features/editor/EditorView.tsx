@@ -14,7 +14,6 @@ import { RowView } from './RowView'
 import { actionFor, shortcutAvailable, shortcutOf, SHORTCUTS, type EditorAction } from './shortcuts'
 import type { Editor } from '@tiptap/core'
 import { filterRows } from '../../../../core/review/filters'
-import { numberMismatch } from '../../../../core/review/number-check'
 import type { TagDefinition } from '../../../../core/review/palette'
 import type { RowUpdate } from '../../../../shared/contract'
 import { CleanupPanel } from './CleanupPanel'
@@ -146,9 +145,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const query = useMemo(() => queryFor(filter), [filter])
   const matching = useMemo(() => {
     if (!doc || !isFiltering(filter)) return null
-    const found = filterRows({ ...doc, rows }, query)
-    // The number check compares each row's two sides; it is not a query on stored fields.
-    return new Set(filter.show === 'numbers' && !filter.custom ? found.filter((index) => numberMismatch(rows[index]) !== null) : found)
+    return new Set(filterRows({ ...doc, rows }, query))
   }, [doc, rows, filter, query])
   const rowMatches = useCallback((index: number) => matching === null || matching.has(index), [matching])
   /** Indices of the rows shown, or null for all of them (no list to rebuild on every keystroke). */

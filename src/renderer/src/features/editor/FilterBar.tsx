@@ -11,7 +11,7 @@ export const SHOW_OPTIONS = {
   approved: { label: 'Approved', query: { statuses: ['approved'] } },
   rejected: { label: 'Rejected', query: { statuses: ['rejected'] } },
   openComments: { label: 'Open comments', query: { comments: 'open' } },
-  numbers: { label: 'Numbers differ', query: {} },
+  numbers: { label: 'Numbers differ', query: { numbersDiffer: true } },
   resolvedComments: { label: 'Resolved comments', query: { comments: 'resolved' } },
   unconfirmed: { label: 'Unconfirmed pairs', query: { alignment: ['auto', 'flagged'] }, alignment: true },
   low: { label: 'Low confidence', query: { confidenceBelow: LOW_CONFIDENCE }, alignment: true },
