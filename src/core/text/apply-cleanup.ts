@@ -1,4 +1,5 @@
 import type { HamtaDocument } from '../model'
+import { rowIndexOf } from '../review/rows'
 import { applySourceFixes } from '../review/spans'
 import type { CleanupProposal } from './cleanup'
 
@@ -8,27 +9,47 @@ import type { CleanupProposal } from './cleanup'
  * as it was; only the sentences the user works on change.
  */
 export function applyCleanup(doc: HamtaDocument, accepted: readonly CleanupProposal[], now: string): HamtaDocument {
-  const bySentence = new Map<string, CleanupProposal[]>()
-  let next = doc
+  const boilerplate = new Set<string>()
+  const byRow = new Map<string, Map<string, CleanupProposal[]>>()
   for (const proposal of accepted) {
     if (proposal.kind === 'boilerplate') {
-      next = { ...next, rows: next.rows.map((row) => (row.id === proposal.rowId ? { ...row, doNotTranslate: true, updatedAt: now } : row)) }
+      boilerplate.add(proposal.rowId)
       continue
     }
-    const key = `${proposal.rowId}\u0000${proposal.sentenceId}`
-    bySentence.set(key, [...(bySentence.get(key) ?? []), proposal])
+    let bySentence = byRow.get(proposal.rowId)
+    if (!bySentence) byRow.set(proposal.rowId, (bySentence = new Map()))
+    const proposals = bySentence.get(proposal.sentenceId)
+    if (proposals) proposals.push(proposal)
+    else bySentence.set(proposal.sentenceId, [proposal])
   }
-  for (const proposals of bySentence.values()) {
-    const { rowId, sentenceId } = proposals[0]
-    next = applySourceFixes(
-      next,
-      rowId,
-      sentenceId,
-      proposals.map(({ start, end, replacement, original }) => ({ start, end, replacement, original })),
-      now
-    )
-  }
-  return next === doc ? doc : { ...next, updatedAt: now }
+  if (boilerplate.size === 0 && byRow.size === 0) return doc
+  // A fix for a row that is gone is an error, as it is for any edit of a row.
+  const known = new Set(doc.rows.map((row) => row.id))
+  for (const rowId of byRow.keys()) if (!known.has(rowId)) rowIndexOf(doc, rowId)
+  let changed = false
+  // One pass over the rows, each row's fixes applied to it alone: accepting every fix of a long
+  // document costs its length, not fixes × rows.
+  const rows = doc.rows.map((row) => {
+    let next = row
+    const bySentence = byRow.get(row.id)
+    if (bySentence) {
+      let single: HamtaDocument = { ...doc, rows: [row] }
+      for (const [sentenceId, proposals] of bySentence) {
+        single = applySourceFixes(
+          single,
+          row.id,
+          sentenceId,
+          proposals.map(({ start, end, replacement, original }) => ({ start, end, replacement, original })),
+          now
+        )
+      }
+      next = single.rows[0]
+    }
+    if (boilerplate.has(row.id)) next = { ...next, doNotTranslate: true, updatedAt: now }
+    if (next !== row) changed = true
+    return next
+  })
+  return changed ? { ...doc, rows, updatedAt: now } : doc
 }
 
 /** Remembers proposals the user turned down, so they are not proposed again. */
