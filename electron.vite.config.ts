@@ -11,7 +11,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web.ts'),
-          cli: resolve('src/cli/index.ts')
+          cli: resolve('src/cli/index.ts'),
+          // Imports are parsed here, off the thread that serves the app.
+          'import-worker': resolve('src/main/import-worker.ts')
         }
       }
     }

@@ -40,7 +40,13 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     return { row, summary: summarize(doc) }
   }
   return {
-    getAppInfo: async () => ({ name: APP_NAME, version: APP_VERSION, libraryPath: library.libraryDir, mode }),
+    getAppInfo: async () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      libraryPath: library.libraryDir,
+      mode,
+      ...(library.readOnlyReason ? { readOnly: library.readOnlyReason } : {})
+    }),
     listDocuments: async () => library.listDocuments(),
     listProblems: async () => library.problems,
     listSamples: async () => {
@@ -54,7 +60,9 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
       )
     },
     importSample: async ({ sampleId }) => library.importSample(sampleId),
-    importDocument: async ({ fileName, dataBase64 }) => library.importFile(fileName, Buffer.from(dataBase64, 'base64')),
+    importDocument: async ({ fileName, dataBase64, jobId }) => library.importFile(fileName, Buffer.from(dataBase64, 'base64'), jobId),
+    importProgress: async ({ jobId }) => library.importProgress(jobId),
+    cancelImport: async ({ jobId }) => ({ cancelled: library.cancelImport(jobId) }),
     getDocument: async ({ documentId }) => library.getDocument(documentId),
     saveTarget: async ({ documentId, rowId, target, targetSpans }) => {
       if (!targetSpans) return library.saveTarget(documentId, rowId, target)
@@ -75,10 +83,11 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     exportDocument: async ({ documentId, format, options }) => library.exportDocument(documentId, format, options),
     importTranslation: async ({ documentId, fileName, dataBase64, replace }) =>
       library.importTranslation(documentId, fileName, Buffer.from(dataBase64, 'base64'), replace),
-    importPair: async ({ source, target }) =>
+    importPair: async ({ source, target, jobId }) =>
       library.importPair(
         { fileName: source.fileName, bytes: Buffer.from(source.dataBase64, 'base64') },
-        { fileName: target.fileName, bytes: Buffer.from(target.dataBase64, 'base64') }
+        { fileName: target.fileName, bytes: Buffer.from(target.dataBase64, 'base64') },
+        jobId
       ),
     editAlignment: async ({ documentId, edit }) => library.editAlignment(documentId, edit),
     undoDocumentEdit: async ({ documentId }) => library.undoDocumentEdit(documentId),

@@ -9,7 +9,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security'
 import { APP_NAME } from '../shared/version'
 import { createHandlers } from './handlers'
 import { PendingWork, registerApi } from './ipc'
-import { resolveLibraryDir, samplesDir } from './paths'
+import { workerImportRunner } from './import/import-runner'
+import { importWorkerPath, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
 
 const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
@@ -166,7 +167,8 @@ async function start(): Promise<void> {
   const library = await LibraryService.open({
     libraryDir: resolveLibraryDir(app.getPath('userData')),
     samplesDir: samplesDir(),
-    tool: 'the Hamta desktop app'
+    tool: 'the Hamta desktop app',
+    runImport: workerImportRunner({ workerPath: importWorkerPath() })
   })
   registerApi(ipcMain, createHandlers({ library, mode: 'desktop' }), isTrustedPage, pending)
   registerDesktopChannels(library)

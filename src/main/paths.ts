@@ -39,3 +39,4 @@ export function projectPath(...parts: string[]): string {
 
 export const samplesDir = (): string => projectPath('resources', 'samples')
 export const rendererDir = (): string => projectPath('out', 'renderer')
+export const importWorkerPath = (): string => projectPath('out', 'main', 'import-worker.js')

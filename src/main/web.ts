@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createHandlers } from './handlers'
-import { defaultUserDataDir, rendererDir, resolveLibraryDir, samplesDir } from './paths'
+import { workerImportRunner } from './import/import-runner'
+import { defaultUserDataDir, importWorkerPath, rendererDir, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
 import { createWebServer } from './web-server'
 
 /** `npm run web`: Hamta in a browser, on 127.0.0.1 only, for machines where Electron cannot start. */
 async function main(): Promise<void> {
   const libraryDir = resolveLibraryDir(defaultUserDataDir())
-  const library = await LibraryService.open({ libraryDir, samplesDir: samplesDir(), tool: 'the Hamta browser mode' })
+  const library = await LibraryService.open({
+    libraryDir,
+    samplesDir: samplesDir(),
+    tool: 'the Hamta browser mode',
+    runImport: workerImportRunner({ workerPath: importWorkerPath() })
+  })
   const token = randomBytes(24).toString('base64url')
   const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token, rendererDir: rendererDir() })
   const requestedPort = Number.parseInt(process.env.HAMTA_PORT ?? '', 10)

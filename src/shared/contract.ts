@@ -49,7 +49,9 @@ export const inputSchemas = {
   listProblems: z.object({}).strict(),
   listSamples: z.object({}).strict(),
   importSample: z.object({ sampleId: id }).strict(),
-  importDocument: importedFile,
+  importDocument: importedFile.extend({ jobId: id.optional() }),
+  importProgress: z.object({ jobId: id }).strict(),
+  cancelImport: z.object({ jobId: id }).strict(),
   getDocument: z.object({ documentId: id }).strict(),
   saveTarget: z
     .object({
@@ -82,7 +84,7 @@ export const inputSchemas = {
     })
     .strict(),
   importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict(),
-  importPair: z.object({ source: importedFile, target: importedFile }).strict(),
+  importPair: z.object({ source: importedFile, target: importedFile, jobId: id.optional() }).strict(),
   editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
   undoDocumentEdit: z.object({ documentId: id }).strict(),
   redoDocumentEdit: z.object({ documentId: id }).strict(),
@@ -123,6 +125,14 @@ export interface AppInfo {
   version: string
   libraryPath: string
   mode: 'desktop' | 'browser'
+  /** Set when the library opened read-only (read-only media, no permission): why, in words. */
+  readOnly?: string
+}
+
+/** A running import: which stage it is at (reading, segmenting, aligning, saving) and for how long. */
+export interface ImportProgressInfo {
+  stage: 'queued' | 'reading' | 'segmenting' | 'aligning' | 'saving'
+  elapsedMs: number
 }
 
 /** A file found damaged in the library, what was done, and where its bytes were kept. */
@@ -161,6 +171,9 @@ export interface ApiResults {
   listSamples: SampleInfo[]
   importSample: DocumentSummary
   importDocument: DocumentSummary
+  /** Null once the import has ended (or never ran). */
+  importProgress: ImportProgressInfo | null
+  cancelImport: { cancelled: boolean }
   getDocument: HamtaDocument
   saveTarget: RowUpdate
   setRowStatus: RowUpdate

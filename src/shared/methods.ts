@@ -9,6 +9,8 @@ export const API_METHODS = [
   'listSamples',
   'importSample',
   'importDocument',
+  'importProgress',
+  'cancelImport',
   'getDocument',
   'saveTarget',
   'setRowStatus',

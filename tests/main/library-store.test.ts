@@ -41,7 +41,7 @@ describe('LibraryStore', () => {
     await withTempDir(async (dir) => {
       await open(dir, { tool: 'the Hamta desktop app' })
       await expect(LibraryStore.open({ libraryDir: join(dir, 'lib'), tool: 'hamta import', lockWaitMs: 300 })).rejects.toThrow(
-        /in use by the Hamta desktop app \(process \d+\)/
+        /in use by the Hamta desktop app \(process \d+, since /
       )
       await closeAll()
       const again = await open(dir)

@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
 import { apply, canRedo, canUndo, createHistory, redo, undo, type History } from '../../core/align/history'
 import { linkedNamePairs } from '../../core/review/name-pairs'
 import { UserError } from '../../core/errors'
-import { fromBilingual } from '../../core/formats/bilingual'
 import type { ExportFormat } from '../../core/formats/catalog'
 import { renderExport } from '../../core/formats/document-export'
-import { INTERCHANGE_EXTENSIONS, readInterchange, type ExportOptions } from '../../core/formats/index'
-import { validateDocument } from '../../core/schema'
-import {
-  createDocument,
-  setRowStatus,
-  setRowTarget,
-  summarize,
-  type DocumentSummary,
-  type HamtaDocument,
-  type Row,
-  type RowStatus
-} from '../../core/model'
-import { readDocument } from '../../core/import'
-import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
-import { segmentParagraphs } from '../../core/text/segment'
+import type { ExportOptions } from '../../core/formats/index'
+import { setRowStatus, setRowTarget, summarize, type DocumentSummary, type HamtaDocument, type Row, type RowStatus } from '../../core/model'
 import {
   countTagUsage,
   DEFAULT_PALETTE,
@@ -36,13 +22,28 @@ import {
 } from '../../core/review/palette'
 import { DEFAULT_SETTINGS, settingsSchema, type DocumentEditState, type ExportedFile, type LibrarySettings } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
-import { migrateFile } from '../store/migrations'
+import { importCancelled, runImportHere, type RunImport } from '../import/import-runner'
+import { readEnglish, type ImportFile, type ImportJob, type ImportStage } from '../import/prepare-import'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
   libraryDir: string
   samplesDir: string
   now?: () => string
   newId?: () => string
+  /** Where imports are parsed: a worker thread in the app and browser mode, this thread otherwise. */
+  runImport?: RunImport
+}
+
+/** An import while it runs, for its progress and its cancel button. */
+export interface ImportProgressInfo {
+  stage: ImportStage | 'queued'
+  elapsedMs: number
+}
+
+interface RunningImport {
+  stage: ImportStage | 'queued'
+  startedAt: number
+  controller: AbortController
 }
 
 export interface SampleFile {
@@ -59,6 +60,8 @@ export class LibraryService {
   private readonly newId: () => string
   /** Undo history of structural edits (alignment, sentence splits and merges, cleanup fixes) per document; cleared when its English is typed, so undo never takes back typing. */
   private readonly editHistory = new Map<string, History<HamtaDocument>>()
+  private readonly imports = new Map<string, RunningImport>()
+  private readonly runner: RunImport
 
   private constructor(
     private readonly store: LibraryStore,
@@ -66,6 +69,7 @@ export class LibraryService {
   ) {
     this.now = options.now ?? (() => new Date().toISOString())
     this.newId = options.newId ?? (() => randomUUID().replace(/-/g, '').slice(0, 16))
+    this.runner = options.runImport ?? runImportHere
   }
 
   static async open(options: LibraryOptions): Promise<LibraryService> {
@@ -81,6 +85,11 @@ export class LibraryService {
     return this.store.problems
   }
 
+  /** Why the library cannot be changed (read-only media or permissions); '' when it can. */
+  get readOnlyReason(): string {
+    return this.store.readOnlyReason
+  }
+
   listDocuments(): DocumentSummary[] {
     return this.store.list()
   }
@@ -94,58 +103,42 @@ export class LibraryService {
     return this.store.read(id)
   }
 
-  /** Imports a Persian text file. Nothing is written unless the whole file is acceptable. */
-  async importFile(fileName: string, bytes: Uint8Array): Promise<DocumentSummary> {
-    return this.store.create(await this.prepareImport(fileName, bytes))
-  }
-
   /**
-   * Reads a file into a new document without storing it: a Persian text (checked and
-   * segmented), a bilingual XLIFF or TMX file from another tool, or a Hamta JSON export.
+   * Imports a file as a new document. Nothing is written unless the whole file is acceptable.
+   * With a `jobId`, the import's stage can be asked for and the import cancelled meanwhile.
    */
-  private async prepareImport(fileName: string, bytes: Uint8Array): Promise<HamtaDocument> {
-    const name = basename(fileName)
-    const extension = extname(name).toLowerCase()
-    if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
-      const bilingual = readInterchange(bytes)
-      if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
-      // Tags travel by name between tools; here they become this library's tag ids.
-      const ids = new Map((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
-      return fromBilingual(bilingual, {
-        id: this.newId(),
-        now: this.now(),
-        fileName: name,
-        tagId: (tagName) => ids.get(tagName.toLowerCase()) ?? tagName
-      })
-    }
-    if (extension === '.json') return this.readHamtaJson(name, bytes)
-    // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
-    const imported = await readDocument(name, bytes)
-    const { text } = imported
-    const encoding = imported.encoding ?? imported.format.toUpperCase()
-    assertPersianText(text, name)
-    const paragraphs = segmentParagraphs(text)
-    if (paragraphs.every((paragraph) => paragraph.sentences.length === 0)) {
-      throw new UserError(`${name} has no sentences to translate.`, 'empty')
-    }
-    return createDocument({ id: this.newId(), now: this.now(), fileName: name, encoding, originalText: text, paragraphs })
+  async importFile(fileName: string, bytes: Uint8Array, jobId?: string): Promise<DocumentSummary> {
+    return this.runImport({ source: { fileName, bytes } }, jobId)
   }
 
-  /** A Hamta JSON export, reloaded as a new document (a new id, so it never overwrites one). */
-  private readHamtaJson(name: string, bytes: Uint8Array): HamtaDocument {
-    let parsed: { format?: string; document?: unknown }
+  /** Where an import is, while it runs; null when no import of that id is running. */
+  importProgress(jobId: string): ImportProgressInfo | null {
+    const job = this.imports.get(jobId)
+    return job ? { stage: job.stage, elapsedMs: Date.now() - job.startedAt } : null
+  }
+
+  /** Stops an import: nothing of it is stored. False when no import of that id is running. */
+  cancelImport(jobId: string): boolean {
+    const job = this.imports.get(jobId)
+    job?.controller.abort()
+    return job !== undefined
+  }
+
+  private async runImport(files: Pick<ImportJob, 'source' | 'translation'>, jobId = `import-${this.newId()}`): Promise<DocumentSummary> {
+    if (this.imports.has(jobId)) throw new UserError(`An import ${jobId} is already running.`, 'exists')
+    const tracked: RunningImport = { stage: 'queued', startedAt: Date.now(), controller: new AbortController() }
+    this.imports.set(jobId, tracked)
     try {
-      parsed = JSON.parse(decodeTextFile(bytes, name).text)
-    } catch (error) {
-      throw new UserError(`${name} is not valid JSON (${(error as Error).message}).`, 'invalid-json')
+      const tagIds = Object.fromEntries((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
+      const glossary = files.translation ? await this.nameGlossary() : undefined
+      const job: ImportJob = { ...files, id: this.newId(), now: this.now(), tagIds, glossary }
+      const prepared = await this.runner(job, { signal: tracked.controller.signal, onStage: (stage) => (tracked.stage = stage) })
+      if (tracked.controller.signal.aborted) throw importCancelled(basename(files.source.fileName))
+      tracked.stage = 'saving'
+      return await this.store.createPrepared(prepared)
+    } finally {
+      this.imports.delete(jobId)
     }
-    if (parsed?.format !== 'hamta-document') throw new UserError(`${name} is not a Hamta document export.`, 'unsupported-format')
-    const raw = parsed.document as { schemaVersion?: number } | undefined
-    const migrated =
-      raw && typeof raw.schemaVersion === 'number' ? migrateFile({ schemaVersion: raw.schemaVersion, document: raw }).file.document : raw
-    const checked = validateDocument(migrated)
-    if (!checked.ok) throw new UserError(`${name} does not hold a valid Hamta document (${checked.problem}).`, 'invalid-document')
-    return { ...checked.document, id: this.newId(), origin: { ...checked.document.origin, fileName: name, importedAt: this.now() } }
   }
 
   async saveTarget(documentId: string, rowId: string, target: string): Promise<{ row: Row; summary: DocumentSummary }> {
@@ -173,18 +166,9 @@ export class LibraryService {
     return { row: next.rows.find((row) => row.id === rowId)!, summary: summarize(next) }
   }
 
-  /** Decodes an English translation file; refuses binary, empty and Persian text. */
-  private async readEnglish(fileName: string, bytes: Uint8Array): Promise<string> {
-    const name = basename(fileName)
-    const { text } = await readDocument(name, bytes)
-    if (!text.trim()) throw new UserError(`${name} has no text in it.`, 'empty')
-    if (persianLetterShare(text) > 0.5) throw new UserError(`${name} looks like Persian, not an English translation.`, 'not-english')
-    return text
-  }
-
   /** Aligns an existing English translation with a document's Persian sentences. */
   async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<DocumentEditState> {
-    const english = await this.readEnglish(fileName, bytes)
+    const english = await readEnglish({ fileName, bytes })
     const current = await this.getDocument(documentId)
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
@@ -209,10 +193,8 @@ export class LibraryService {
   }
 
   /** A new document from a Persian article and its English translation, aligned. */
-  async importPair(source: { fileName: string; bytes: Uint8Array }, target: { fileName: string; bytes: Uint8Array }): Promise<DocumentSummary> {
-    const english = await this.readEnglish(target.fileName, target.bytes)
-    const prepared = await this.prepareImport(source.fileName, source.bytes)
-    return this.store.create(alignTranslation(prepared, english, this.now(), { glossary: await this.nameGlossary() }))
+  async importPair(source: ImportFile, target: ImportFile, jobId?: string): Promise<DocumentSummary> {
+    return this.runImport({ source, translation: target }, jobId)
   }
 
   async editAlignment(documentId: string, edit: AlignmentEdit): Promise<DocumentEditState> {

@@ -4,14 +4,16 @@ import type { Adapter } from 'lowdb'
 import writeFileAtomic from 'write-file-atomic'
 
 /** How a file reaches the disk; tests swap in one that fails like a full or read-only disk. */
-export type DurableWrite = (path: string, text: string) => Promise<void>
+export type DurableWrite = (path: string, content: string | Uint8Array) => Promise<void>
 
 /**
  * Writes a temporary file, fsyncs it, renames it over the old one, then fsyncs the folder so the
  * rename itself survives power loss. A failed write leaves the old file as it was.
  */
-export const writeDurably: DurableWrite = async (path, text) => {
-  await writeFileAtomic(path, text, { fsync: true })
+export const writeDurably: DurableWrite = async (path, content) => {
+  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength), {
+    fsync: true
+  })
   await fsyncFolder(dirname(path))
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, copyFile, mkdir, readdir, readFile, rename } from 'node:fs/promises'
+import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { UserError } from '../../core/errors'
@@ -6,7 +6,7 @@ import { summarize, type DocumentSummary, type HamtaDocument } from '../../core/
 import { validateDocument } from '../../core/schema'
 import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './backups'
 import { DurableJsonFile, writeDurably, type DurableWrite } from './durable-json-file'
-import { acquireLibraryLock } from './library-lock'
+import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { DOCUMENT_FILE_VERSION, migrateFile } from './migrations'
 import { describeWriteError } from './write-errors'
 
@@ -96,6 +96,33 @@ class CoalescingWriter {
   }
 }
 
+type LibraryFileName = 'palette' | 'settings'
+
+interface LibraryFileSlot {
+  value: unknown
+  writer: CoalescingWriter
+  retryTimer?: NodeJS.Timeout
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function describeOpenError(error: unknown, libraryDir: string): UserError {
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new UserError(
+      `Hamta cannot create a library at ${libraryDir}: that place is read-only. Choose another folder (HAMTA_LIBRARY).`,
+      'read-only'
+    )
+  }
+  return new UserError(`Hamta cannot open the library at ${libraryDir}: ${(error as Error)?.message ?? String(error)}`, 'open-failed')
+}
+
 interface DocumentSlot {
   db: Low<DocumentFile>
   writer: CoalescingWriter
@@ -114,7 +141,8 @@ export class LibraryStore {
   private readonly slots = new Map<string, DocumentSlot>()
   private readonly backups: DocumentBackups
   private readonly write: DurableWrite
-  private releaseLock: (() => Promise<void>) | null = null
+  private lock: LibraryLock | null = null
+  private readonly libraryFiles = new Map<LibraryFileName, LibraryFileSlot>()
   private indexWriter!: CoalescingWriter
   private indexTimer: NodeJS.Timeout | undefined
   readonly problems: LibraryProblem[] = []
@@ -126,15 +154,50 @@ export class LibraryStore {
 
   static async open(options: LibraryStoreOptions): Promise<LibraryStore> {
     const store = new LibraryStore(options)
-    await mkdir(store.documentsDir, { recursive: true })
-    store.releaseLock = await acquireLibraryLock(options.libraryDir, { tool: options.tool, waitMs: options.lockWaitMs })
     try {
+      await mkdir(options.libraryDir, { recursive: true })
+    } catch (error) {
+      // A library on read-only media already exists; anything else is a real problem.
+      if (!(await isFolder(options.libraryDir))) throw describeOpenError(error, options.libraryDir)
+    }
+    store.lock = await acquireLibraryLock(options.libraryDir, { tool: options.tool, waitMs: options.lockWaitMs })
+    try {
+      if (store.writable) {
+        await mkdir(store.documentsDir, { recursive: true })
+        await store.removeOrphanTemporaryFiles()
+      }
       await store.loadIndex()
     } catch (error) {
       await store.close()
       throw error
     }
     return store
+  }
+
+  /** False when the library is on read-only media or not writable by this user. */
+  get writable(): boolean {
+    return this.lock?.writable ?? false
+  }
+
+  /** Why the library cannot be changed, in words ('' when it can). */
+  get readOnlyReason(): string {
+    return this.lock?.readOnlyReason ?? ''
+  }
+
+  private assertWritable(): void {
+    if (!this.writable) throw new UserError(this.readOnlyReason, 'read-only')
+  }
+
+  /**
+   * Temporary files of writes cut short by a crash (`name.json.<number>`, written then renamed by
+   * the atomic writer). Only the lock holder writes, so any found now belong to a dead process.
+   */
+  private async removeOrphanTemporaryFiles(): Promise<void> {
+    for (const folder of [this.libraryDir, this.documentsDir]) {
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        if (/\.json\.\d+$/.test(name)) await rm(join(folder, name), { force: true }).catch(() => undefined)
+      }
+    }
   }
 
   get libraryDir(): string {
@@ -160,7 +223,7 @@ export class LibraryStore {
       if (!data || typeof data !== 'object' || typeof (data as IndexFile).documents !== 'object') throw new Error('not an index')
     } catch (error) {
       // The index only lists what documents/ holds: keep the bad one aside and rebuild it.
-      const keptAt = await this.moveAside(path, 'index')
+      const keptAt = this.writable ? await this.moveAside(path, 'index') : undefined
       this.report({
         file: path,
         message: `The library index could not be read (${(error as Error).message}); it was rebuilt from the document files.`,
@@ -170,12 +233,16 @@ export class LibraryStore {
       rebuild = true
     }
     const changed = await this.reconcileIndex()
-    if (rebuild || changed) await this.indexWriter.request()
+    if ((rebuild || changed) && this.writable) await this.indexWriter.request()
   }
 
   /** Makes the index list exactly the document files on disk. */
   private async reconcileIndex(): Promise<boolean> {
-    const onDisk = new Set((await readdir(this.documentsDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)))
+    const onDisk = new Set(
+      (await readdir(this.documentsDir).catch(() => [] as string[]))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -'.json'.length))
+    )
     let changed = false
     for (const id of Object.keys(this.index.data.documents)) {
       if (!onDisk.has(id)) {
@@ -264,7 +331,7 @@ export class LibraryStore {
       parsed = await this.recover(id, (error as Error).message)
     }
     const slot = this.slot(id, parsed.file)
-    if (parsed.fromVersion < DOCUMENT_FILE_VERSION) {
+    if (parsed.fromVersion < DOCUMENT_FILE_VERSION && this.writable) {
       // Keep the file as it was before migrating, then store it in the current format.
       const folder = join(this.libraryDir, 'migrated')
       await mkdir(folder, { recursive: true })
@@ -280,6 +347,8 @@ export class LibraryStore {
     const title = this.index.data.documents[id]?.title
     // Bidi isolates keep a Persian title from reordering the English sentence around it.
     const name = title ? `“\u2068${title}\u2069” (${id}.json)` : `${id}.json`
+    if (!this.writable)
+      throw new UserError(`The document ${name} is damaged (${reason}); the library is read-only, so it was left as it is.`, 'damaged')
     const keptAt = await this.moveAside(path, id)
     for (const backup of await this.backups.list(id)) {
       try {
@@ -362,21 +431,49 @@ export class LibraryStore {
     return slot.writer.request()
   }
 
-  /** Adds a new document; resolves once it is durable on disk and listed. */
+  /**
+   * Adds a new document; resolves once it is durable on disk and listed. A create that fails
+   * leaves nothing behind and is not retried: the user was told it failed, so a later write
+   * would be a surprise and, after a second try, a duplicate.
+   */
   async create(document: HamtaDocument): Promise<DocumentSummary> {
     assertSafeId(document.id)
+    this.assertWritable()
     if (this.has(document.id)) throw new UserError(`A document ${document.id} already exists.`, 'exists')
-    const slot = this.slot(document.id, { schemaVersion: DOCUMENT_FILE_VERSION, document })
+    const path = this.documentPath(document.id)
+    const file: DocumentFile = { schemaVersion: DOCUMENT_FILE_VERSION, document }
     try {
-      await this.persist(document.id, slot)
+      await this.write(path, JSON.stringify(file))
     } catch (error) {
-      this.slots.delete(document.id)
-      throw error
+      await rm(path, { force: true }).catch(() => undefined)
+      throw describeWriteError(error, path, { kept: false })
     }
+    this.slot(document.id, file)
     const summary = summarize(document)
     this.index.data.documents[document.id] = summary
-    await this.indexWriter.request()
+    // The document is on disk; a list that lags is rebuilt from it at the next start.
+    await this.indexWriter.request().catch((error) => console.warn(`Hamta: the library index could not be saved yet: ${(error as Error).message}`))
     return summary
+  }
+
+  /**
+   * Adds a document prepared elsewhere (an import worker) as the bytes of its file: written as
+   * they are, never parsed on this thread; the document is read when it is first opened.
+   */
+  async createPrepared(prepared: { id: string; summary: DocumentSummary; fileBytes: Uint8Array }): Promise<DocumentSummary> {
+    assertSafeId(prepared.id)
+    this.assertWritable()
+    if (this.has(prepared.id)) throw new UserError(`A document ${prepared.id} already exists.`, 'exists')
+    const path = this.documentPath(prepared.id)
+    try {
+      await this.write(path, prepared.fileBytes)
+    } catch (error) {
+      await rm(path, { force: true }).catch(() => undefined)
+      throw describeWriteError(error, path, { kept: false })
+    }
+    this.index.data.documents[prepared.id] = prepared.summary
+    await this.indexWriter.request().catch((error) => console.warn(`Hamta: the library index could not be saved yet: ${(error as Error).message}`))
+    return prepared.summary
   }
 
   /**
@@ -384,6 +481,7 @@ export class LibraryStore {
    * resolves when it is on disk, or rejects with a clear message (and the store keeps retrying).
    */
   async update(id: string, change: (document: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
+    this.assertWritable()
     await this.read(id)
     const slot = this.slots.get(id)!
     const next = change(slot.db.data.document)
@@ -421,7 +519,10 @@ export class LibraryStore {
   }
 
   /** A small JSON file of the library's own (the tag palette, settings); `fallback` when absent or unreadable. */
-  async readLibraryFile<T>(name: 'palette' | 'settings', fallback: T, parse: (value: unknown) => T): Promise<T> {
+  async readLibraryFile<T>(name: LibraryFileName, fallback: T, parse: (value: unknown) => T): Promise<T> {
+    // A value whose write failed is kept here and retried, so it is what the user sees meanwhile.
+    const pending = this.libraryFiles.get(name)
+    if (pending) return parse({ schemaVersion: 1, value: pending.value })
     const path = join(this.libraryDir, `${name}.json`)
     let text: string
     try {
@@ -432,27 +533,51 @@ export class LibraryStore {
     try {
       return parse(JSON.parse(text))
     } catch (error) {
-      const keptAt = await this.moveAside(path, name)
+      const keptAt = this.writable ? await this.moveAside(path, name) : undefined
       this.report({
         file: path,
-        message: `The library's ${name} file could not be read (${(error as Error).message}); the defaults are used. Its bytes were kept at ${keptAt}.`,
+        message: `The library's ${name} file could not be read (${(error as Error).message}); the defaults are used.${keptAt ? ` Its bytes were kept at ${keptAt}.` : ''}`,
         keptAt
       })
       return fallback
     }
   }
 
-  async writeLibraryFile(name: 'palette' | 'settings', value: unknown): Promise<void> {
+  /** Stores a library file; on failure the value is kept in memory and written again until it lands. */
+  async writeLibraryFile(name: LibraryFileName, value: unknown): Promise<void> {
+    this.assertWritable()
+    let slot = this.libraryFiles.get(name)
+    if (!slot) {
+      const created: LibraryFileSlot = { value, writer: new CoalescingWriter(() => this.writeLibrarySlot(name, created)) }
+      slot = created
+      this.libraryFiles.set(name, slot)
+    }
+    slot.value = value
+    await slot.writer.request()
+  }
+
+  private async writeLibrarySlot(name: LibraryFileName, slot: LibraryFileSlot): Promise<void> {
     const path = join(this.libraryDir, `${name}.json`)
+    const value = slot.value
     try {
       await this.write(path, JSON.stringify({ schemaVersion: 1, value }))
     } catch (error) {
+      if (!slot.retryTimer) {
+        slot.retryTimer = setTimeout(() => {
+          slot.retryTimer = undefined
+          void slot.writer.request().catch(() => undefined)
+        }, this.options.retryMs ?? 5000)
+        slot.retryTimer.unref?.()
+      }
       throw describeWriteError(error, path)
     }
+    // Written: from now on the file on disk is the truth (unless a newer value came meanwhile).
+    if (slot.value === value && !slot.retryTimer) this.libraryFiles.delete(name)
   }
 
   /** Moves a document to trash/ (never deletes bytes). */
   async remove(id: string): Promise<void> {
+    this.assertWritable()
     await this.read(id)
     const slot = this.slots.get(id)
     await slot?.writer.idle()
@@ -471,18 +596,19 @@ export class LibraryStore {
       if (slot.dirty) await this.persist(id, slot).catch(() => undefined)
       await slot.writer.idle()
     }
+    for (const slot of this.libraryFiles.values()) await slot.writer.request().catch(() => undefined)
     await this.flushIndex()
   }
 
   get hasUnsavedChanges(): boolean {
-    return [...this.slots.values()].some((slot) => slot.dirty)
+    return [...this.slots.values()].some((slot) => slot.dirty) || this.libraryFiles.size > 0
   }
 
   async close(): Promise<void> {
     await this.flush().catch(() => undefined)
-    for (const slot of this.slots.values()) if (slot.retryTimer) clearTimeout(slot.retryTimer)
-    const release = this.releaseLock
-    this.releaseLock = null
-    await release?.()
+    for (const slot of [...this.slots.values(), ...this.libraryFiles.values()]) if (slot.retryTimer) clearTimeout(slot.retryTimer)
+    const lock = this.lock
+    this.lock = null
+    await lock?.release()
   }
 }

@@ -1,9 +1,10 @@
 import { UserError } from '../../core/errors'
 
 /** Turns a failed write into a message a translator can act on; their edits stay in memory. */
-export function describeWriteError(error: unknown, path: string): UserError {
+export function describeWriteError(error: unknown, path: string, { kept: retried = true } = {}): UserError {
   const code = (error as NodeJS.ErrnoException)?.code
-  const kept = 'Your changes are kept in memory and Hamta keeps trying to save them.'
+  // Only promise a retry where the store really retries; a failed import is simply not stored.
+  const kept = retried ? 'Your changes are kept in memory and Hamta keeps trying to save them.' : 'Nothing was stored.'
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':

@@ -123,11 +123,24 @@ export function App(): React.JSX.Element {
       {progress && (
         <div className="import-progress" role="status" aria-live="polite">
           <span>
-            {progress.phase === 'reading' ? 'Reading' : 'Importing'} {progress.fileName} ({(progress.bytes / 1e6).toFixed(1)} MB)…
+            {progress.phase === 'reading' ? 'Reading' : 'Importing'} {progress.fileName} ({(progress.bytes / 1e6).toFixed(1)} MB)
+            {progress.stage && progress.stage !== 'queued' ? `: ${progress.stage}` : ''}…
           </span>
-          <div className={`bar${progress.fraction === undefined ? ' indeterminate' : ''}`}>
+          <div
+            className={`bar${progress.fraction === undefined ? ' indeterminate' : ''}`}
+            role="progressbar"
+            aria-label={`Import of ${progress.fileName}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress.fraction === undefined ? undefined : Math.round(progress.fraction * 100)}
+          >
             <div style={{ width: `${Math.round((progress.fraction ?? 0.3) * 100)}%` }} />
           </div>
+          {progress.cancel && (
+            <button type="button" className="secondary" onClick={progress.cancel}>
+              Cancel
+            </button>
+          )}
         </div>
       )}
       {api && pasteDialog && (

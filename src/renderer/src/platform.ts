@@ -12,8 +12,44 @@ export interface ImportProgress {
   fileName: string
   bytes: number
   phase: 'reading' | 'processing'
-  /** 0..1 while reading; undefined while processing (no way to know how far along). */
+  /** 0..1 while reading, and while processing from the stage the import has reached. */
   fraction?: number
+  /** The stage Hamta is at while processing (reading, segmenting, aligning, saving). */
+  stage?: string
+  /** Stops the import; nothing of it is stored. */
+  cancel?: () => void
+}
+
+/** How far along each stage of an import puts it, for the bar. */
+const STAGE_FRACTION: Record<string, number> = { queued: 0.02, reading: 0.1, segmenting: 0.4, aligning: 0.7, saving: 0.9 }
+
+/**
+ * Runs an import while asking the services, a few times a second, where it is; the import runs
+ * off the thread that serves these questions, so they are answered at once.
+ */
+async function trackImport<T>(
+  api: HamtaApi,
+  base: Pick<ImportProgress, 'fileName' | 'bytes'>,
+  run: (jobId: string) => Promise<T>,
+  onProgress?: (progress: ImportProgress | null) => void
+): Promise<T> {
+  const jobId = `import-${crypto.randomUUID()}`
+  const cancel = (): void => void api.cancelImport({ jobId }).catch(() => undefined)
+  onProgress?.({ ...base, phase: 'processing', fraction: STAGE_FRACTION.queued, stage: 'queued', cancel })
+  let done = false
+  const poll = async (): Promise<void> => {
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const info = await api.importProgress({ jobId }).catch(() => null)
+      if (info && !done) onProgress?.({ ...base, phase: 'processing', fraction: STAGE_FRACTION[info.stage], stage: info.stage, cancel })
+    }
+  }
+  void poll()
+  try {
+    return await run(jobId)
+  } finally {
+    done = true
+  }
 }
 
 /** Reads a dropped or picked file as base64 without blocking the page on large files. */
@@ -43,8 +79,7 @@ export async function importFiles(
     try {
       onProgress?.({ ...base, phase: 'reading', fraction: 0 })
       const dataBase64 = await readFileAsBase64(file, (fraction) => onProgress?.({ ...base, phase: 'reading', fraction }))
-      onProgress?.({ ...base, phase: 'processing' })
-      outcome.imported.push(await api.importDocument({ fileName: file.name, dataBase64 }))
+      outcome.imported.push(await trackImport(api, base, (jobId) => api.importDocument({ fileName: file.name, dataBase64, jobId }), onProgress))
     } catch (error) {
       outcome.errors.push(error instanceof Error ? error.message : String(error))
     }

@@ -27,6 +27,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
   const [busy, setBusy] = useState(false)
   const [editingTags, setEditingTags] = useState(false)
+  const [readOnly, setReadOnly] = useState('')
 
   const reload = useCallback(async () => {
     try {
@@ -34,6 +35,8 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
       setDocuments(docs)
       setSamples(sampleList)
       setProblems(problemList)
+      // Told once, up front: every change would otherwise fail one by one.
+      setReadOnly((await api.getAppInfo({}).catch(() => null))?.readOnly ?? '')
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error))
       setDocuments([])
@@ -103,6 +106,12 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
       </header>
 
       {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
+      {readOnly && (
+        <section className="problems" aria-label="Read-only library" role="status">
+          <h2>Read-only library</h2>
+          <p>{readOnly}</p>
+        </section>
+      )}
       {problems.length > 0 && (
         <section className="problems" aria-label="Library problems" role="status">
           <h2>Hamta repaired damaged files</h2>

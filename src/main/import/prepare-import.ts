@@ -1,0 +1,112 @@
+import { basename, extname } from 'node:path'
+import { alignTranslation } from '../../core/align/document-alignment'
+import type { GlossaryPair } from '../../core/align/anchors'
+import { UserError } from '../../core/errors'
+import { fromBilingual } from '../../core/formats/bilingual'
+import { INTERCHANGE_EXTENSIONS, readInterchange } from '../../core/formats/index'
+import { readDocument } from '../../core/import'
+import { createDocument, summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
+import { validateDocument } from '../../core/schema'
+import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
+import { segmentParagraphs } from '../../core/text/segment'
+import { DOCUMENT_FILE_VERSION, migrateFile } from '../store/migrations'
+
+export interface ImportFile {
+  fileName: string
+  bytes: Uint8Array
+}
+
+/** Everything an import needs, as plain data: it may run in a worker thread. */
+export interface ImportJob {
+  source: ImportFile
+  /** An English translation to align with the Persian (Align an existing translation). */
+  translation?: ImportFile
+  id: string
+  now: string
+  /** Tag names (lower case) to this library's tag ids, for files from other tools. */
+  tagIds: Record<string, string>
+  /** Names linked across the library, anchors for the aligner. */
+  glossary?: GlossaryPair[]
+}
+
+export type ImportStage = 'reading' | 'segmenting' | 'aligning' | 'saving'
+
+/** The prepared document as the bytes of its library file, ready to write, and its summary. */
+export interface PreparedImport {
+  id: string
+  summary: DocumentSummary
+  fileBytes: Uint8Array
+}
+
+/** Reads an English translation file; refuses binary, empty and Persian text. */
+export async function readEnglish({ fileName, bytes }: ImportFile): Promise<string> {
+  const name = basename(fileName)
+  const { text } = await readDocument(name, bytes)
+  if (!text.trim()) throw new UserError(`${name} has no text in it.`, 'empty')
+  if (persianLetterShare(text) > 0.5) throw new UserError(`${name} looks like Persian, not an English translation.`, 'not-english')
+  return text
+}
+
+/**
+ * Reads a file into a new document without storing it: a Persian text (checked and segmented),
+ * a bilingual XLIFF or TMX file from another tool, or a Hamta JSON export.
+ */
+export async function readImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<HamtaDocument> {
+  const { fileName, bytes } = job.source
+  const name = basename(fileName)
+  const extension = extname(name).toLowerCase()
+  onStage('reading')
+  if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
+    const bilingual = readInterchange(bytes)
+    if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
+    // Tags travel by name between tools; here they become this library's tag ids.
+    return fromBilingual(bilingual, {
+      id: job.id,
+      now: job.now,
+      fileName: name,
+      tagId: (tagName) => job.tagIds[tagName.toLowerCase()] ?? tagName
+    })
+  }
+  if (extension === '.json') return readHamtaJson(name, bytes, job)
+  // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
+  const imported = await readDocument(name, bytes)
+  const { text } = imported
+  const encoding = imported.encoding ?? imported.format.toUpperCase()
+  assertPersianText(text, name)
+  onStage('segmenting')
+  const paragraphs = segmentParagraphs(text)
+  if (paragraphs.every((paragraph) => paragraph.sentences.length === 0)) {
+    throw new UserError(`${name} has no sentences to translate.`, 'empty')
+  }
+  return createDocument({ id: job.id, now: job.now, fileName: name, encoding, originalText: text, paragraphs })
+}
+
+/** A Hamta JSON export, reloaded as a new document (a new id, so it never overwrites one). */
+function readHamtaJson(name: string, bytes: Uint8Array, job: ImportJob): HamtaDocument {
+  let parsed: { format?: string; document?: unknown }
+  try {
+    parsed = JSON.parse(decodeTextFile(bytes, name).text)
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError(`${name} is not valid JSON (${(error as Error).message}).`, 'invalid-json')
+  }
+  if (parsed?.format !== 'hamta-document') throw new UserError(`${name} is not a Hamta document export.`, 'unsupported-format')
+  const raw = parsed.document as { schemaVersion?: number } | undefined
+  const migrated = raw && typeof raw.schemaVersion === 'number' ? migrateFile({ schemaVersion: raw.schemaVersion, document: raw }).file.document : raw
+  const checked = validateDocument(migrated)
+  if (!checked.ok) throw new UserError(`${name} does not hold a valid Hamta document (${checked.problem}).`, 'invalid-document')
+  return { ...checked.document, id: job.id, origin: { ...checked.document.origin, fileName: name, importedAt: job.now } }
+}
+
+/** The whole import, up to the bytes of the library file: what a worker does off the app's thread. */
+export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<PreparedImport> {
+  let document = await readImport(job, onStage)
+  if (job.translation) {
+    const english = await readEnglish(job.translation)
+    onStage('aligning')
+    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [] })
+  }
+  onStage('saving')
+  const fileBytes = Buffer.from(JSON.stringify({ schemaVersion: DOCUMENT_FILE_VERSION, document }))
+  return { id: document.id, summary: summarize(document), fileBytes }
+}
