@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer'
 import { basename } from 'node:path'
 import { UserError } from '../../core/errors'
+import { hasReplacedBytes } from '../../core/text/decode'
 import { samplesDir } from '../../main/paths'
 import { LibraryService } from '../../main/services/library'
 import type { CliCommand } from '../command'
@@ -32,7 +34,14 @@ export const importCommand: CliCommand = {
     const file = positionals[0]
     const bytes = await readInputBytes(file)
     const dir = libraryDirFrom(values.library, io.env)
-    const summary = await withLibrary(dir, 'hamta import', (library) => library.importFile(basename(file), bytes))
+    const name = basename(file)
+    const { summary, encoding } = await withLibrary(dir, 'hamta import', async (library) => {
+      const summary = await library.importFile(name, bytes)
+      // Only a file that is not valid UTF-8 can have had bytes replaced; the stored origin says so.
+      const encoding = isUtf8(bytes) ? '' : (await library.getDocument(summary.id)).origin.encoding
+      return { summary, encoding }
+    })
+    if (hasReplacedBytes(encoding)) io.stderr(`warning: ${name} was read as ${encoding}.\n`)
     io.stdout(`Imported “${summary.title}” (${summary.sentences} sentences) into ${dir}\n${summary.id}\n`)
     return 0
   }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { UserError } from '../../core/errors'
-import { decodeTextFile } from '../../core/text/decode'
+import { decodeTextFile, type DecodedText } from '../../core/text/decode'
 import { segmentText } from '../../core/text/segment'
-import type { CliCommand } from '../command'
+import type { CliCommand, CliIO } from '../command'
 
 export interface TextFileArguments {
   file: string
@@ -26,8 +26,11 @@ export function parseFileArguments(command: string, args: string[], allowedFlags
   return { file: files[0], flags }
 }
 
-/** Reads and decodes a text file, turning every way it can fail into a one-line UserError. */
-export async function readTextArgument(file: string): Promise<{ text: string; encoding: string }> {
+/**
+ * Reads and decodes a text file, turning every way it can fail into a one-line UserError. What
+ * decoding had to repair (bytes that are not valid UTF-8) is printed on stderr when `io` is given.
+ */
+export async function readTextArgument(file: string, io?: Pick<CliIO, 'stderr'>): Promise<DecodedText> {
   let bytes: Uint8Array
   try {
     bytes = await readFile(file)
@@ -39,6 +42,7 @@ export async function readTextArgument(file: string): Promise<{ text: string; en
   }
   const decoded = decodeTextFile(bytes, basename(file))
   if (decoded.text.trim().length === 0) throw new UserError(`${basename(file)} has no text in it.`, 'empty')
+  for (const warning of decoded.warnings ?? []) io?.stderr(`warning: ${basename(file)}: ${warning}\n`)
   return decoded
 }
 
@@ -58,7 +62,7 @@ export const segmentCommand: CliCommand = {
   ].join('\n'),
   async run(args, io) {
     const { file, flags } = parseFileArguments('segment', args, ['--json'])
-    const { text } = await readTextArgument(file)
+    const { text } = await readTextArgument(file, io)
     const segmentation = segmentText(text)
     if (flags.has('--json')) {
       const sentences = segmentation.sentences.map((sentence) => ({

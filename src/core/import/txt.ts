@@ -61,6 +61,7 @@ export async function readPlainText(fileName: string, bytes: Uint8Array, options
   const report = options.onProgress ?? (() => {})
   let text: string | null = null
   let encoding: string
+  let warnings: string[] = []
   const probeLength = bytes.length > 2 * SLICE ? prefixLength(bytes, 65536) : 0
   if (probeLength > 0) {
     // The beginning tells the encoding; the rest is decoded in slices.
@@ -74,12 +75,13 @@ export async function readPlainText(fileName: string, bytes: Uint8Array, options
     const decoded = decodeTextFile(bytes, fileName)
     text = decoded.text
     encoding = decoded.encoding
+    warnings = decoded.warnings ?? []
   }
   report(0.9)
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const folded = fold(text)
   if (folded.text.trim().length === 0) throw new UserError(`${fileName} has no text in it.`, 'empty')
-  const notes = [`decoded as ${encoding!}`]
+  const notes = [`decoded as ${encoding!}`, ...warnings]
   if (folded.lineEndings > 0) notes.push(`converted ${folded.lineEndings} Windows or old Mac line endings`)
   return { text: folded.text, format: 'txt', encoding: encoding!, notes }
 }

@@ -2,7 +2,26 @@ import { UserError } from '../errors'
 
 export interface DecodedText {
   text: string
+  /** How the bytes were read, for people: `UTF-8`, `Windows-1256`, or `UTF-8 (3 invalid bytes replaced with �, …)`. */
   encoding: string
+  /** Set when the file was read as UTF-8 although some of its bytes are not valid UTF-8. */
+  invalidBytes?: InvalidBytes
+  /** What went wrong while decoding, one sentence each, for the user to see; absent when nothing did. */
+  warnings?: string[]
+}
+
+/** Bytes that are not valid UTF-8 in a file read as UTF-8; each invalid sequence became one U+FFFD. */
+export interface InvalidBytes {
+  /** Bytes that belong to invalid sequences. */
+  count: number
+  /** Invalid sequences, that is replacement characters put into the text. */
+  sequences: number
+  /** Byte offsets (from 0, from the start of the file) of the first few invalid sequences. */
+  offsets: number[]
+  /** 1-based line numbers of those same sequences. */
+  lines: number[]
+  /** The file ends in the middle of a character: it was probably cut short. */
+  truncated: boolean
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
@@ -61,29 +80,148 @@ function decodeWindows1256(bytes: Uint8Array): string | null {
   return text
 }
 
+/** Node's validity check (simdutf, milliseconds for 100 MB), where this runs under Node; not in the page. */
+const nodeIsUtf8 = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => { isUtf8?: (bytes: Uint8Array) => boolean } | undefined } }
+).process?.getBuiltinModule?.('node:buffer')?.isUtf8
+
+/** Valid UTF-8 as text, or null, in one pass over valid input either way. */
+function decodeValidUtf8(bytes: Uint8Array): string | null {
+  if (nodeIsUtf8) return nodeIsUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : null
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+/** Offsets and lines are kept for this many invalid sequences; the rest are only counted. */
+const REPORTED_OFFSETS = 5
+
+interface Utf8Scan extends InvalidBytes {
+  /** Complete, valid sequences of two to four bytes (every non-ASCII character). */
+  multibyte: number
+}
+
+/**
+ * Finds the invalid sequences in UTF-8 the way the WHATWG decoder replaces them: a lead byte and
+ * the continuation bytes that fit it form one sequence; a byte that breaks it off is read again as
+ * the start of the next. Runs only on files that failed the fast validity check.
+ */
+function scanUtf8(bytes: Uint8Array, base: number): Utf8Scan {
+  const scan: Utf8Scan = { count: 0, sequences: 0, offsets: [], lines: [], truncated: false, multibyte: 0 }
+  let line = 1
+  const invalid = (start: number, length: number): void => {
+    scan.count += length
+    scan.sequences += 1
+    if (scan.offsets.length < REPORTED_OFFSETS) {
+      scan.offsets.push(base + start)
+      scan.lines.push(line)
+    }
+  }
+  const n = bytes.length
+  let i = 0
+  while (i < n) {
+    const lead = bytes[i]
+    if (lead < 0x80) {
+      if (lead === 0x0a) line++
+      i++
+      continue
+    }
+    let need: number
+    let lower = 0x80
+    let upper = 0xbf
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2
+      if (lead === 0xe0) lower = 0xa0
+      else if (lead === 0xed) upper = 0x9f // no UTF-16 surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3
+      if (lead === 0xf0) lower = 0x90
+      else if (lead === 0xf4) upper = 0x8f // nothing above U+10FFFF
+    } else {
+      invalid(i, 1) // a stray continuation byte, or a byte UTF-8 never uses
+      i++
+      continue
+    }
+    let j = i + 1
+    let complete = true
+    for (let k = 0; k < need; k++, j++) {
+      if (j >= n) {
+        scan.truncated = true
+        complete = false
+        break
+      }
+      const next = bytes[j]
+      if (next < (k === 0 ? lower : 0x80) || next > (k === 0 ? upper : 0xbf)) {
+        complete = false
+        break
+      }
+    }
+    if (complete) scan.multibyte++
+    else invalid(i, j - i)
+    i = j
+  }
+  return scan
+}
+
+/**
+ * When a file that is not valid UTF-8 is still read as UTF-8: when its valid multibyte
+ * characters outnumber its invalid sequences at least this many times over. Persian UTF-8 has a
+ * valid two-byte sequence for nearly every letter, so a few damaged bytes, or a character cut off
+ * by a truncated download, leave it far above the bar. In Windows-1256 almost every Persian letter
+ * starts an invalid sequence and only chance pairs happen to be valid, so it stays far below.
+ */
+const MULTIBYTE_PER_INVALID = 4
+
+/** "1,204, 5,880 and 9,113" */
+function listNumbers(values: number[]): string {
+  const words = values.map((value) => value.toLocaleString('en-US'))
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** Where the invalid bytes are: "at bytes 1,204 and 5,880", "the first at bytes …" when there are more. */
+function invalidPlaces(report: InvalidBytes, withLines: boolean): string {
+  const first = report.sequences > report.offsets.length ? 'the first ' : ''
+  const at = `${first}at ${report.offsets.length === 1 ? 'byte' : 'bytes'} ${listNumbers(report.offsets)}`
+  if (!withLines) return at
+  const lines = [...new Set(report.lines)]
+  return `${at}; ${lines.length === 1 ? 'line' : 'lines'} ${listNumbers(lines)}`
+}
+
+/** The sentence the user sees, e.g. "3 bytes that are not valid UTF-8 (at bytes 1,204, 5,880 and 9,113; lines 4, 20 and 31) were replaced with �." */
+export function describeInvalidBytes(report: InvalidBytes): string {
+  const bytes = report.count === 1 ? '1 byte that is not valid UTF-8' : `${plural(report.count, 'byte')} that are not valid UTF-8`
+  const replaced =
+    report.sequences === report.count
+      ? `${report.count === 1 ? 'was' : 'were'} replaced with �`
+      : `were replaced with ${plural(report.sequences, '�')}`.replace('�s', '�')
+  const cut = report.truncated ? ' The file ends in the middle of a character, so it may have been cut short.' : ''
+  return `${bytes} (${invalidPlaces(report, true)}) ${replaced}.${cut}`
+}
+
+/** The encoding as stored with a document: "UTF-8 (3 invalid bytes replaced with �, at bytes 1,204, 5,880 and 9,113)". */
+function lossyLabel(encoding: string, report: InvalidBytes): string {
+  const cut = report.truncated ? '; the file ends mid-character' : ''
+  return `${encoding} (${plural(report.count, 'invalid byte')} replaced with �, ${invalidPlaces(report, false)}${cut})`
+}
+
+/** Whether an encoding label (as stored in a document's origin) says bytes were replaced. */
+export function hasReplacedBytes(encoding: string): boolean {
+  return /\(\d[\d,]* invalid bytes? replaced with �/.test(encoding)
+}
+
 /**
  * Decodes an imported text file: UTF-8 (with or without BOM), UTF-16 LE/BE (with a BOM, or
- * recognized from its byte pattern), and Windows-1256. Anything that is not valid text is refused
- * with a message that says so.
+ * recognized from its byte pattern), and Windows-1256. UTF-8 with a few bad bytes stays UTF-8:
+ * the bad bytes become U+FFFD and are reported (see MULTIBYTE_PER_INVALID for where the line is
+ * drawn). Anything that is not valid text is refused with a message that says so.
  */
-interface NodeBuffer {
-  isUtf8?: (bytes: Uint8Array) => boolean
-  from(bytes: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf8'): string }
-}
-
-/**
- * UTF-8 that must be valid. Node's Buffer checks and decodes several times faster than its
- * TextDecoder on large files; elsewhere (the page) TextDecoder does the same job.
- */
-function decodeUtf8Strict(bytes: Uint8Array): string {
-  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer
-  if (buffer?.isUtf8) {
-    if (!buffer.isUtf8(bytes)) throw new TypeError('invalid UTF-8')
-    return buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-}
-
 export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.length === 0) throw new UserError(`${fileName} is empty.`, 'empty')
   let decoded: DecodedText
@@ -96,15 +234,28 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodedText
     decoded = { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 === 'utf-16le' ? 'UTF-16LE (no BOM)' : 'UTF-16BE (no BOM)' }
   } else {
     const withBom = startsWith(bytes, UTF8_BOM)
-    try {
-      const text = decodeUtf8Strict(withBom ? bytes.subarray(3) : bytes)
-      decoded = { text, encoding: withBom ? 'UTF-8 with BOM' : 'UTF-8' }
-    } catch {
-      const legacy = decodeWindows1256(bytes)
-      if (legacy === null) {
-        throw new UserError(`${fileName} is not a UTF-8 text file (it may be binary or in another encoding).`, 'not-text')
+    const body = withBom ? bytes.subarray(3) : bytes
+    const encoding = withBom ? 'UTF-8 with BOM' : 'UTF-8'
+    const valid = decodeValidUtf8(body)
+    if (valid !== null) {
+      decoded = { text: valid, encoding }
+    } else {
+      const { multibyte, ...report } = scanUtf8(body, withBom ? 3 : 0)
+      if (multibyte >= MULTIBYTE_PER_INVALID * report.sequences) {
+        // The WHATWG decoder puts one U+FFFD for each invalid sequence, as scanUtf8 counts them.
+        decoded = {
+          text: new TextDecoder('utf-8').decode(body),
+          encoding: lossyLabel(encoding, report),
+          invalidBytes: report,
+          warnings: [describeInvalidBytes(report)]
+        }
+      } else {
+        const legacy = decodeWindows1256(bytes)
+        if (legacy === null) {
+          throw new UserError(`${fileName} is not a UTF-8 text file (it may be binary or in another encoding).`, 'not-text')
+        }
+        decoded = { text: legacy, encoding: 'Windows-1256' }
       }
-      decoded = { text: legacy, encoding: 'Windows-1256' }
     }
   }
   if (looksBinary(decoded.text)) throw new UserError(`${fileName} looks like a binary file, not text.`, 'not-text')
