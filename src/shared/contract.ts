@@ -77,7 +77,8 @@ export const inputSchemas = {
           includeComments: z.boolean().optional(),
           includeUntranslated: z.boolean().optional(),
           englishOnly: z.boolean().optional(),
-          statusColumn: z.boolean().optional()
+          statusColumn: z.boolean().optional(),
+          rawCells: z.boolean().optional()
         })
         .strict()
         .optional()

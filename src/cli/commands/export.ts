@@ -17,7 +17,9 @@ export const EXPORT_OPTIONS_USAGE = `  --format F        one of: ${EXPORT_FORMAT
   --no-comments     leave comments out
   --no-untranslated leave out units without an English translation
   --english-only    docx: English text only, not the bilingual table
-  --no-status       docx, html: no status column`
+  --no-status       docx, html: no status column
+  --raw-cells       csv, tsv: keep cells starting with = + - @ as they are (by default they get a
+                    leading ' so spreadsheets do not run them as formulas)`
 
 const USAGE = `Usage: hamta export DOC --format F --out FILE [OPTIONS]
        hamta export --library DIR --doc ID --format F --out FILE [OPTIONS]
@@ -88,6 +90,9 @@ export function parseOutputOption(args: string[], k: number, output: OutputOptio
     case '--no-status':
       output.exportOptions.statusColumn = false
       return k
+    case '--raw-cells':
+      output.exportOptions.rawCells = true
+      return k
     default:
       return -1
   }
@@ -99,6 +104,9 @@ export function checkOutputOptions(output: OutputOptions, command: string): { fo
   if (!output.format) throw new UserError(`--out needs --format (one of ${EXPORT_FORMATS.join(', ')}).`, 'usage')
   if (!output.out) throw new UserError(`--format needs --out FILE. Run 'hamta ${command} --help'.`, 'usage')
   if (output.exportOptions.englishOnly && output.format !== 'docx') throw new UserError('--english-only applies to --format docx only.', 'usage')
+  if (output.exportOptions.rawCells && output.format !== 'csv' && output.format !== 'tsv') {
+    throw new UserError('--raw-cells applies to --format csv and tsv only.', 'usage')
+  }
   const folder = dirname(resolve(output.out))
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UserError(`${dirname(output.out)}: no such folder for --out.`, 'not-found')
   if (existsSync(output.out) && statSync(output.out).isDirectory())

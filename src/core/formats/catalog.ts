@@ -5,7 +5,7 @@
 export const EXPORT_FORMATS = ['tmx', 'xliff12', 'xliff2', 'docx', 'html', 'md', 'csv', 'tsv', 'json', 'txt'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export const EXPORT_OPTION_NAMES = ['approvedOnly', 'includeComments', 'includeUntranslated', 'englishOnly', 'statusColumn'] as const
+export const EXPORT_OPTION_NAMES = ['approvedOnly', 'includeComments', 'includeUntranslated', 'englishOnly', 'statusColumn', 'rawCells'] as const
 export type ExportOptionName = (typeof EXPORT_OPTION_NAMES)[number]
 
 export interface FormatInfo {
@@ -43,13 +43,20 @@ export const FORMAT_CATALOG: Record<ExportFormat, FormatInfo> = {
     binary: false
   },
   md: { name: 'md', label: 'Markdown (bilingual)', extension: '.md', mimeType: 'text/markdown;charset=utf-8', options: FILTERS, binary: false },
-  csv: { name: 'csv', label: 'CSV spreadsheet', extension: '.csv', mimeType: 'text/csv;charset=utf-8', options: FILTERS, binary: false },
+  csv: {
+    name: 'csv',
+    label: 'CSV spreadsheet',
+    extension: '.csv',
+    mimeType: 'text/csv;charset=utf-8',
+    options: [...FILTERS, 'rawCells'],
+    binary: false
+  },
   tsv: {
     name: 'tsv',
     label: 'TSV spreadsheet',
     extension: '.tsv',
     mimeType: 'text/tab-separated-values;charset=utf-8',
-    options: FILTERS,
+    options: [...FILTERS, 'rawCells'],
     binary: false
   },
   json: {
@@ -68,7 +75,8 @@ export const EXPORT_OPTION_LABEL: Record<ExportOptionName, string> = {
   includeComments: 'Include comments',
   includeUntranslated: 'Include untranslated rows',
   englishOnly: 'English only (no Persian column)',
-  statusColumn: 'Status column'
+  statusColumn: 'Status column',
+  rawCells: 'Keep cells starting with = + - @ as they are (a spreadsheet may run them as formulas)'
 }
 
 /** Defaults as the writers apply them. */
@@ -77,5 +85,6 @@ export const EXPORT_OPTION_DEFAULT: Record<ExportOptionName, boolean> = {
   includeComments: true,
   includeUntranslated: true,
   englishOnly: false,
-  statusColumn: true
+  statusColumn: true,
+  rawCells: false
 }

@@ -27,6 +27,8 @@ export interface ExportOptions {
   englishOnly?: boolean
   /** DOCX and HTML: add a status column. Default true. */
   statusColumn?: boolean
+  /** CSV and TSV: write cells that start with = + - @ as they are, not made text with a leading `'`. Default false. */
+  rawCells?: boolean
   /** Timestamp written into headers and the Hamta JSON; default: now. */
   now?: string
   /** Called as units are written, for progress bars. */
