@@ -94,6 +94,16 @@ function group(kind: string): HTMLElement {
   return document.querySelector<HTMLElement>(`.cleanup-group[data-kind="${kind}"]`)!
 }
 
+/** The items of a group that are in the page (the list is virtual: those in view and a few more). */
+function itemsIn(kind: string): HTMLElement[] {
+  return [...group(kind).querySelectorAll<HTMLElement>('.cleanup-item')]
+}
+
+/** The group's size as each item tells assistive technology. */
+function setSize(kind: string): number {
+  return Number(itemsIn(kind)[0]?.getAttribute('aria-setsize') ?? 0)
+}
+
 async function renderSample(options: { onApplied?: (state: DocumentEditState) => void; onJump?: (rowId: string) => void } = {}) {
   const fake = cleanupApi()
   const view = render(<Harness api={fake.api} doc={fake.current()} {...options} />)
@@ -122,7 +132,13 @@ describe('CleanupPanel', () => {
     expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(0)
     fireEvent.click(zwnj)
     expect(zwnj.getAttribute('aria-expanded')).toBe('true')
-    expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(counts['missing-zwnj'])
+    // The first items, in order; the rest come into the page as the list scrolls.
+    const shown = itemsIn('missing-zwnj')
+    const zwnjIds = initialProposals.filter((p) => p.kind === 'missing-zwnj').map((p) => p.id)
+    expect(shown.length).toBeGreaterThan(3)
+    expect(shown.map((item) => item.getAttribute('data-proposal-id'))).toEqual(zwnjIds.slice(0, shown.length))
+    expect(shown.map((item) => item.getAttribute('aria-posinset'))).toEqual(shown.map((_, index) => String(index + 1)))
+    expect(setSize('missing-zwnj')).toBe(counts['missing-zwnj'])
     fireEvent.click(zwnj)
     expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(0)
   })
@@ -164,11 +180,10 @@ describe('CleanupPanel', () => {
     expect(api.applyCleanup).toHaveBeenCalledWith({ documentId: 'doc1', proposalIds: [target.id] })
     const sentence = applied[0].document.rows.find((row) => row.id === target.rowId)!.source[0]
     expect(sentence.text).toContain(`رئیس${ZWNJ}جمهور`)
-    await waitFor(() =>
-      expect(group('missing-zwnj').querySelectorAll('.cleanup-item')).toHaveLength(
-        initialProposals.filter((p) => p.kind === 'missing-zwnj').length - 1
-      )
-    )
+    const remaining = initialProposals.filter((p) => p.kind === 'missing-zwnj' && p.id !== target.id)
+    await waitFor(() => expect(setSize('missing-zwnj')).toBe(remaining.length))
+    expect(groupToggle(/^Missing zero-width non-joiners/).textContent).toContain(String(remaining.length))
+    expect(itemsIn('missing-zwnj').some((item) => item.getAttribute('data-proposal-id') === target.id)).toBe(false)
     expect(vi.mocked(api.proposeCleanup).mock.calls.length).toBeGreaterThanOrEqual(2)
     expect(screen.queryByRole('alert')).toBeNull()
   })
@@ -288,5 +303,83 @@ describe('CleanupPanel', () => {
     const accept = await screen.findByRole('button', { name: `Accept fix: ${proposal.original} → ${proposal.replacement}` })
     const text = accept.closest('li')!.querySelector('.cleanup-text')!
     expect(text.textContent).toBe(`${proposal.original} ← ${proposal.replacement}`)
+  })
+})
+
+describe('CleanupPanel on a long document', () => {
+  const COUNT = 20_000
+
+  /** One fix in each of 20,000 sentences: the list is far longer than any screen. */
+  function longDocument(): HamtaDocument {
+    const sentences = Array.from({ length: COUNT }, (_, index) => `جمله ${index + 1}: این کتابها خوب است.`)
+    return createDocument({
+      id: 'doc1',
+      now: '2026-01-01T00:00:00.000Z',
+      fileName: 'long.txt',
+      encoding: 'UTF-8',
+      originalText: sentences.join('\n\n'),
+      paragraphs: sentences.map((sentence) => ({ sentences: [sentence] }))
+    })
+  }
+
+  async function renderLong() {
+    const fake = cleanupApi(longDocument())
+    expect(fake.initialProposals).toHaveLength(COUNT)
+    const view = render(<Harness api={fake.api} doc={fake.current()} />)
+    // One kind: its group is open from the start.
+    await screen.findByRole('button', { name: `Accept all ${COUNT} fixes: Missing zero-width non-joiners` })
+    return { ...fake, view }
+  }
+
+  it('puts only the items in view in the page, and follows scrolling', async () => {
+    const { view, initialProposals } = await renderLong()
+    const items = itemsIn('missing-zwnj')
+    expect(items.length).toBeGreaterThan(3)
+    expect(items.length).toBeLessThan(200)
+    expect(view.container.querySelectorAll('*').length).toBeLessThan(3000)
+    expect(items[0].getAttribute('data-proposal-id')).toBe(initialProposals[0].id)
+    expect(setSize('missing-zwnj')).toBe(COUNT)
+    // The list is as tall as all its items, so the scroll bar is true to its length.
+    const itemHeight = Number(/translateY\(([\d.]+)px\)/.exec(items[1].style.transform)![1])
+    expect(itemHeight).toBeGreaterThan(0)
+    expect(parseFloat(group('missing-zwnj').querySelector<HTMLElement>('.cleanup-items')!.style.height)).toBe(COUNT * itemHeight)
+
+    // jsdom lays nothing out: the panel is the scrolling element there, and the list moves up
+    // by what it scrolls, as it would in a browser.
+    const scroller = view.container.querySelector<HTMLElement>('.cleanup-panel')!
+    const list = group('missing-zwnj').querySelector<HTMLElement>('.cleanup-items')!
+    list.getBoundingClientRect = () => ({ ...new DOMRect(0, -scroller.scrollTop, 300, COUNT * itemHeight), toJSON: () => ({}) })
+    Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 10_000 * itemHeight })
+    fireEvent.scroll(scroller)
+    await waitFor(() => expect(itemsIn('missing-zwnj').some((item) => item.getAttribute('data-index') === '10000')).toBe(true))
+    const middle = itemsIn('missing-zwnj').find((item) => item.getAttribute('data-index') === '10000')!
+    expect(middle.getAttribute('data-proposal-id')).toBe(initialProposals[10_000].id)
+    expect(middle.querySelector('.cleanup-meta')!.textContent).toBe('Row 10001')
+    expect(itemsIn('missing-zwnj').length).toBeLessThan(200)
+    expect(itemsIn('missing-zwnj').some((item) => item.getAttribute('data-index') === '0')).toBe(false)
+  })
+
+  it('accepts and dismisses single items, and all of them at once', { timeout: 60_000 }, async () => {
+    const applied: DocumentEditState[] = []
+    const fake = cleanupApi(longDocument())
+    const { api, initialProposals } = fake
+    render(<Harness api={api} doc={fake.current()} onApplied={(state) => applied.push(state)} />)
+    await screen.findByRole('button', { name: `Accept all ${COUNT} fixes: Missing zero-width non-joiners` })
+
+    fireEvent.click(within(itemsIn('missing-zwnj')[0]).getByRole('button', { name: /^Accept fix/ }))
+    await waitFor(() => expect(setSize('missing-zwnj')).toBe(COUNT - 1))
+    expect(api.applyCleanup).toHaveBeenCalledWith({ documentId: 'doc1', proposalIds: [initialProposals[0].id] })
+    expect(applied[0].document.rows[0].source[0].text).toContain(`کتاب${ZWNJ}ها`)
+    expect(itemsIn('missing-zwnj')[0].getAttribute('data-proposal-id')).toBe(initialProposals[1].id)
+
+    fireEvent.click(within(itemsIn('missing-zwnj')[0]).getByRole('button', { name: /^Dismiss fix/ }))
+    await waitFor(() => expect(setSize('missing-zwnj')).toBe(COUNT - 2))
+    expect(api.dismissCleanup).toHaveBeenCalledWith({ documentId: 'doc1', proposalIds: [initialProposals[1].id] })
+    expect(itemsIn('missing-zwnj')[0].getAttribute('data-proposal-id')).toBe(initialProposals[2].id)
+
+    fireEvent.click(screen.getByRole('button', { name: `Accept all ${COUNT - 2} fixes: Missing zero-width non-joiners` }))
+    await waitFor(() => expect(screen.getByText('No problems found in the Persian text.')).toBeTruthy(), { timeout: 30_000 })
+    expect(api.applyCleanup).toHaveBeenLastCalledWith({ documentId: 'doc1', proposalIds: initialProposals.slice(2).map((p) => p.id) })
+    expect(fake.current().dismissedCleanup).toEqual([initialProposals[1].id])
   })
 })

@@ -1,3 +1,4 @@
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual'
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Row } from '../../../../core/model'
 import { CLEANUP_KIND_LABEL, type CleanupKind, type CleanupProposal } from '../../../../core/text/cleanup'
@@ -20,6 +21,10 @@ const CONTEXT_CHARS = 28
 /** Longest original or replacement spelled out in a button's label. */
 const LABEL_CHARS = 40
 const KIND_ORDER = Object.keys(CLEANUP_KIND_LABEL) as CleanupKind[]
+/** Height of an item before it is measured (a change with two lines of sentence, and its buttons). */
+const ITEM_HEIGHT = 120
+/** Items kept in the page beyond those in view, so Tab reaches the next one and scrolling shows no gap. */
+const OVERSCAN = 6
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -48,8 +53,8 @@ interface Context {
  * A little of the sentence on each side of the change, cut at a word boundary. Null when the
  * rows no longer hold the text the proposal was made for (they are about to be refreshed).
  */
-function contextOf(proposal: CleanupProposal, rows: readonly Row[]): Context | null {
-  const sentence = rows.find((row) => row.id === proposal.rowId)?.source.find((item) => item.id === proposal.sentenceId)
+function contextOf(proposal: CleanupProposal, row: Row | undefined): Context | null {
+  const sentence = row?.source.find((item) => item.id === proposal.sentenceId)
   if (!sentence || sentence.text.slice(proposal.start, proposal.end) !== proposal.original) return null
   let before = sentence.text.slice(Math.max(0, proposal.start - CONTEXT_CHARS), proposal.start)
   let after = sentence.text.slice(proposal.end, proposal.end + CONTEXT_CHARS)
@@ -83,18 +88,31 @@ function withVisibleZwnj(text: string): React.ReactNode {
 
 interface ProposalItemProps {
   proposal: CleanupProposal
+  /** Place in its group, and the group's size, for the virtual list and for screen readers. */
+  index: number
+  count: number
+  start: number
+  measure: (element: HTMLElement | null) => void
   rowNumber: number | null
   context: Context | null
   busy: boolean
-  onAccept: (proposal: CleanupProposal) => void
-  onDismiss: (proposal: CleanupProposal) => void
+  onAccept: (proposal: CleanupProposal, index: number) => void
+  onDismiss: (proposal: CleanupProposal, index: number) => void
   onJump: (rowId: string) => void
 }
 
-function ProposalItem({ proposal, rowNumber, context, busy, onAccept, onDismiss, onJump }: ProposalItemProps) {
+function ProposalItem({ proposal, index, count, start, measure, rowNumber, context, busy, onAccept, onDismiss, onJump }: ProposalItemProps) {
   const change = describeChange(proposal)
   return (
-    <li className="cleanup-item" data-proposal-id={proposal.id}>
+    <li
+      className="cleanup-item"
+      data-proposal-id={proposal.id}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      ref={measure}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
+    >
       <button
         type="button"
         className="cleanup-change"
@@ -121,14 +139,101 @@ function ProposalItem({ proposal, rowNumber, context, busy, onAccept, onDismiss,
         {rowNumber !== null && <span className="cleanup-meta">Row {rowNumber}</span>}
       </button>
       <div className="cleanup-item-actions">
-        <button type="button" className="secondary" disabled={busy} aria-label={`Accept fix: ${change}`} onClick={() => onAccept(proposal)}>
+        <button type="button" className="secondary" disabled={busy} aria-label={`Accept fix: ${change}`} onClick={() => onAccept(proposal, index)}>
           Accept
         </button>
-        <button type="button" className="secondary" disabled={busy} aria-label={`Dismiss fix: ${change}`} onClick={() => onDismiss(proposal)}>
+        <button type="button" className="secondary" disabled={busy} aria-label={`Dismiss fix: ${change}`} onClick={() => onDismiss(proposal, index)}>
           Dismiss
         </button>
       </div>
     </li>
+  )
+}
+
+/** The nearest ancestor that scrolls: the virtual list follows its scrolling. */
+function scrollParentOf(element: HTMLElement): HTMLElement {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (/(auto|scroll|overlay)/.test(getComputedStyle(parent).overflowY)) return parent
+  }
+  // Not laid out (or nothing scrolls): the panel itself.
+  return element.closest<HTMLElement>('.cleanup-panel') ?? element.parentElement ?? element
+}
+
+/** A size of 0 means the item is not laid out (a hidden panel, a test page): keep the estimate. */
+const measureItem: typeof measureElement = (element, entry, instance) => measureElement(element, entry, instance) || ITEM_HEIGHT
+
+interface GroupItemsProps {
+  id: string
+  items: readonly CleanupProposal[]
+  rowsById: ReadonlyMap<string, { row: Row; number: number }>
+  busy: boolean
+  onAccept: (proposal: CleanupProposal, index: number) => void
+  onDismiss: (proposal: CleanupProposal, index: number) => void
+  onJump: (rowId: string) => void
+}
+
+/**
+ * The proposals of one kind. Only those in view (and a few around them) are in the page: a long
+ * document has tens of thousands, and rendering them all freezes the editor for seconds.
+ */
+function GroupItems({ id, items, rowsById, busy, onAccept, onDismiss, onJump }: GroupItemsProps) {
+  const listRef = useRef<HTMLUListElement>(null)
+  const scrollerRef = useRef<HTMLElement | null>(null)
+  /** Where the list starts in its scrolling ancestor's content: the groups and notes above it. */
+  const [margin, setMargin] = useState(0)
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => (scrollerRef.current ??= listRef.current ? scrollParentOf(listRef.current) : null),
+    estimateSize: () => ITEM_HEIGHT,
+    measureElement: measureItem,
+    overscan: OVERSCAN,
+    scrollMargin: margin,
+    getItemKey: (index) => items[index].id,
+    // Until the page has been laid out, assume a screenful.
+    initialRect: { width: 300, height: 800 }
+  })
+
+  const measureMargin = useCallback(() => {
+    const list = listRef.current
+    const scroller = scrollerRef.current
+    if (!list || !scroller) return
+    const offset = Math.round(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop + scroller.scrollTop)
+    setMargin((current) => (current === offset ? current : offset))
+  }, [])
+  // Anything above the list may have moved it: the panel re-renders for its own changes, and a
+  // group above that grows or shrinks resizes the whole list.
+  useLayoutEffect(measureMargin)
+  useEffect(() => {
+    const whole = listRef.current?.closest('.cleanup-list')
+    if (!whole || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => measureMargin())
+    observer.observe(whole)
+    return () => observer.disconnect()
+  }, [measureMargin])
+
+  return (
+    <ul id={id} className="cleanup-items" ref={listRef} style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const proposal = items[item.index]
+        const row = rowsById.get(proposal.rowId)
+        return (
+          <ProposalItem
+            key={item.key}
+            proposal={proposal}
+            index={item.index}
+            count={items.length}
+            start={item.start - margin}
+            measure={virtualizer.measureElement}
+            rowNumber={row?.number ?? null}
+            context={contextOf(proposal, row?.row)}
+            busy={busy}
+            onAccept={onAccept}
+            onDismiss={onDismiss}
+            onJump={onJump}
+          />
+        )
+      })}
+    </ul>
   )
 }
 
@@ -176,10 +281,13 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       if (group) group.push(proposal)
       else byKind.set(proposal.kind, [proposal])
     }
-    return KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => ({ kind, proposals: byKind.get(kind)! }))
+    return KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
+      const items = byKind.get(kind)!
+      return { kind, proposals: items, ids: items.map((proposal) => proposal.id) }
+    })
   }, [proposals])
 
-  const rowNumbers = useMemo(() => new Map(rows.map((row, index) => [row.id, index + 1])), [rows])
+  const rowsById = useMemo(() => new Map(rows.map((row, index) => [row.id, { row, number: index + 1 }])), [rows])
 
   // A single kind is shown open; several start closed so the kinds and counts are seen first.
   const isExpanded = (kind: CleanupKind): boolean => expanded[kind] ?? groups.length === 1
@@ -215,22 +323,22 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
     }
   }
 
-  const positionOf = (proposal: CleanupProposal) => ({
-    kind: proposal.kind,
-    index: groups.find((group) => group.kind === proposal.kind)?.proposals.indexOf(proposal) ?? 0
-  })
+  const acceptOne = (proposal: CleanupProposal, index: number) => void accept([proposal.id], { kind: proposal.kind, index })
+  const dismissOne = (proposal: CleanupProposal, index: number) => void dismiss([proposal.id], { kind: proposal.kind, index })
 
   // The item acted on is gone from the list: keep keyboard users where they were, on the next
-  // item of the same kind, else the group's heading, else the panel.
+  // item of the same kind (now at the same place, so in view), else the group's heading, else
+  // the panel.
   useLayoutEffect(() => {
     const target = focusAfterUpdate.current
     if (!target || busy || !listRef.current) return
     focusAfterUpdate.current = null
     const group = listRef.current.querySelector<HTMLElement>(`[data-kind="${target.kind}"]`)
-    const items = group?.querySelectorAll<HTMLElement>('.cleanup-item .cleanup-change')
-    const next = items && items.length > 0 ? items[Math.min(target.index, items.length - 1)] : null
+    const count = groups.find((candidate) => candidate.kind === target.kind)?.proposals.length ?? 0
+    const next =
+      count > 0 ? group?.querySelector<HTMLElement>(`.cleanup-item[data-index="${Math.min(target.index, count - 1)}"] .cleanup-change`) : null
     ;(next ?? group?.querySelector<HTMLElement>('.cleanup-group-toggle') ?? listRef.current).focus()
-  }, [proposals, busy])
+  }, [proposals, busy, groups])
 
   const total = proposals?.length ?? 0
   return (
@@ -258,10 +366,9 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       <div className="cleanup-list" ref={listRef} tabIndex={-1}>
         {proposals === null && !error && <p className="cleanup-status">Checking the Persian text…</p>}
         {proposals !== null && total === 0 && <p className="cleanup-status cleanup-empty">No problems found in the Persian text.</p>}
-        {groups.map(({ kind, proposals: items }) => {
+        {groups.map(({ kind, proposals: items, ids }) => {
           const open = isExpanded(kind)
           const label = CLEANUP_KIND_LABEL[kind]
-          const ids = items.map((proposal) => proposal.id)
           const bodyId = `cleanup-group-${kind}`
           return (
             <section key={kind} className="cleanup-group" data-kind={kind} aria-label={`${label}: ${fixes(items.length)}`}>
@@ -301,20 +408,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
                 </div>
               </div>
               {open && (
-                <ul id={bodyId} className="cleanup-items">
-                  {items.map((proposal) => (
-                    <ProposalItem
-                      key={proposal.id}
-                      proposal={proposal}
-                      rowNumber={rowNumbers.get(proposal.rowId) ?? null}
-                      context={contextOf(proposal, rows)}
-                      busy={busy}
-                      onAccept={(item) => void accept([item.id], positionOf(item))}
-                      onDismiss={(item) => void dismiss([item.id], positionOf(item))}
-                      onJump={onJump}
-                    />
-                  ))}
-                </ul>
+                <GroupItems id={bodyId} items={items} rowsById={rowsById} busy={busy} onAccept={acceptOne} onDismiss={dismissOne} onJump={onJump} />
               )}
             </section>
           )
