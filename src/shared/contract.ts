@@ -4,6 +4,7 @@
  * sees it.
  */
 import { z } from 'zod'
+import { UserError } from '../core/errors'
 import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
 import type { AlignmentEdit } from '../core/align/document-alignment'
 import { EXPORT_FORMATS, type ExportFormat } from '../core/formats/catalog'
@@ -20,8 +21,45 @@ const id = z
   .max(200)
   .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dot, dash or underscore')
 
-/** Imported files travel as base64 so the main process can detect their encoding. */
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+/** The largest file Hamta imports. Files travel as base64 so the main process can detect their encoding. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+/** Megabytes for people, to a tenth: "140 MB", "100.2 MB". */
+export function formatMegabytes(bytes: number, round: (value: number) => number = Math.round): string {
+  return `${round((bytes / (1024 * 1024)) * 10) / 10} MB`
+}
+
+/** What the user is told about a file over the limit; `subject` is "The file is", "notes.txt is" and so on. */
+export function importTooLargeMessage(bytes: number, subject = 'The file is', estimated = false): string {
+  const limit = formatMegabytes(MAX_IMPORT_BYTES)
+  let size = formatMegabytes(bytes)
+  // A file just over the limit must not read as the limit itself.
+  if (bytes > MAX_IMPORT_BYTES && size === limit) size = formatMegabytes(bytes, Math.ceil)
+  return `${subject} ${estimated ? 'about ' : ''}${size}; Hamta imports files up to ${limit}.`
+}
+
+/** Bytes a base64 text decodes to (padding aside), without decoding it. */
+export function base64Bytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0
+  return Math.floor((base64.length * 3) / 4) - padding
+}
+
+/** Base64 characters that carry a file of the largest size. */
+export const MAX_IMPORT_BASE64_LENGTH = Math.ceil(MAX_IMPORT_BYTES / 3) * 4
+
+/**
+ * Refuses a file over the size limit with a message about its size, not a schema message: the
+ * issue carries the code parseInput turns into a UserError as it is.
+ */
+function checkImportSize(file: { fileName: string; dataBase64: string }, context: z.RefinementCtx): void {
+  if (base64Bytes(file.dataBase64) <= MAX_IMPORT_BYTES) return
+  context.addIssue({
+    code: 'custom',
+    path: ['dataBase64'],
+    message: importTooLargeMessage(base64Bytes(file.dataBase64), `${file.fileName} is`),
+    params: { userErrorCode: 'too-large' }
+  })
+}
 
 export { EXPORT_FORMATS, type ExportFormat }
 
@@ -31,8 +69,9 @@ export type LibrarySettings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: LibrarySettings = { authorName: '' }
 
 const fileName = z.string().min(1).max(500)
-const dataBase64 = z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
-const importedFile = z.object({ fileName, dataBase64 }).strict()
+const dataBase64 = z.string()
+const importedFileFields = z.object({ fileName, dataBase64 }).strict()
+const importedFile = importedFileFields.superRefine(checkImportSize)
 const side = z.enum(['source', 'target'])
 
 const alignmentEdit = z.discriminatedUnion('kind', [
@@ -49,7 +88,7 @@ export const inputSchemas = {
   listProblems: z.object({}).strict(),
   listSamples: z.object({}).strict(),
   importSample: z.object({ sampleId: id }).strict(),
-  importDocument: importedFile.extend({ jobId: id.optional() }),
+  importDocument: importedFileFields.extend({ jobId: id.optional() }).superRefine(checkImportSize),
   importProgress: z.object({ jobId: id }).strict(),
   cancelImport: z.object({ jobId: id }).strict(),
   getDocument: z.object({ documentId: id }).strict(),
@@ -84,7 +123,7 @@ export const inputSchemas = {
         .optional()
     })
     .strict(),
-  importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict(),
+  importTranslation: z.object({ documentId: id, fileName, dataBase64, replace: z.boolean().optional() }).strict().superRefine(checkImportSize),
   importPair: z.object({ source: importedFile, target: importedFile, jobId: id.optional() }).strict(),
   editAlignment: z.object({ documentId: id, edit: alignmentEdit }).strict(),
   undoDocumentEdit: z.object({ documentId: id }).strict(),
@@ -239,6 +278,11 @@ export function isApiMethod(name: string): name is ApiMethod {
 export function parseInput<M extends ApiMethod>(method: M, input: unknown): ApiInput<M> {
   const result = inputSchemas[method].safeParse(input ?? {})
   if (!result.success) {
+    // A problem the user can act on (a file too large) is told in its own words.
+    for (const issue of result.error.issues) {
+      const code = issue.code === 'custom' ? (issue.params as { userErrorCode?: string } | undefined)?.userErrorCode : undefined
+      if (code) throw new UserError(issue.message, code)
+    }
     const issues = result.error.issues.map((issue) => `${issue.path.join('.') || 'input'} ${issue.message}`).join('; ')
     throw new ApiInputError(method, issues)
   }
