@@ -1,0 +1,144 @@
+import { useCallback, useEffect } from 'react'
+import type { TagDefinition } from '../../../../core/review/palette'
+import type { HamtaApi } from '../../../../shared/contract'
+import { actionFor, shortcutOf, type EditorAction } from './shortcuts'
+import type { useAlignmentEdits } from './useAlignmentEdits'
+import type { DocumentSession } from './useDocumentSession'
+
+interface EditorCommandsOptions {
+  api: HamtaApi
+  documentId: string
+  session: DocumentSession
+  alignment: ReturnType<typeof useAlignmentEdits>
+  /** Whether the filter shows a row: moving skips the rows it hides. */
+  rowMatches: (index: number) => boolean
+  aligned: boolean
+  reviewing: boolean
+  palette: TagDefinition[]
+  applyTag: (tagId: string) => void
+  openSplit: () => void
+  openReject: () => void
+}
+
+/**
+ * Every editor command by name (`perform`), and the keyboard: shortcuts work wherever the focus
+ * is; keys the English editor handled itself (its own undo, for one) arrive with
+ * defaultPrevented and are left alone.
+ */
+export function useEditorCommands(options: EditorCommandsOptions) {
+  const { api, documentId, session, alignment, rowMatches, aligned, reviewing, palette, applyTag, openSplit, openReject } = options
+  const { rowsRef, activeRef, activate, setStatus, setNotice, runStructuralEdit } = session
+  const { editActive, confirmAndNext } = alignment
+
+  /** Moves to the next or previous row the filter shows. */
+  const move = useCallback(
+    (step: 1 | -1) => {
+      const all = rowsRef.current
+      for (let index = activeRef.current + step; index >= 0 && index < all.length; index += step) {
+        if (rowMatches(index)) return activate(index)
+      }
+    },
+    [activate, rowMatches, rowsRef, activeRef]
+  )
+
+  const confirmTranslation = useCallback(() => {
+    const index = activeRef.current
+    const row = rowsRef.current[index]
+    if (!row) return
+    if (!row.target.trim()) {
+      setNotice('Type a translation before marking the row translated.')
+      return
+    }
+    setNotice(null)
+    if (row.status === 'untranslated' || row.status === 'draft' || row.status === 'rejected') void setStatus(index, 'translated')
+    move(1)
+  }, [move, setStatus, setNotice, rowsRef, activeRef])
+
+  const perform = useCallback(
+    (action: EditorAction) => {
+      switch (action) {
+        case 'confirmTranslation':
+          return confirmTranslation()
+        case 'nextRow':
+          return move(1)
+        case 'previousRow':
+          return move(-1)
+        case 'confirmAlignment':
+          return confirmAndNext()
+        case 'flagAlignment':
+          return editActive((row) => ({
+            kind: 'setAlignmentStatus',
+            rowId: row.id,
+            status: row.alignment?.status === 'flagged' ? 'auto' : 'flagged'
+          }))
+        case 'mergeWithNext':
+          return editActive((row) => ({ kind: 'mergeWithNext', rowId: row.id }))
+        case 'splitRow':
+          return openSplit()
+        case 'englishToPrevious':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'target', direction: 'previous' }))
+        case 'englishToNext':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'target', direction: 'next' }))
+        case 'persianToPrevious':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'previous' }))
+        case 'persianToNext':
+          return editActive((row) => ({ kind: 'moveSentence', rowId: row.id, side: 'source', direction: 'next' }))
+        case 'detachEnglish':
+          return editActive((row) => ({ kind: 'detachSentence', rowId: row.id, side: 'target', which: 'last' }))
+        case 'approveRow':
+        case 'markReviewed': {
+          const index = activeRef.current
+          const row = rowsRef.current[index]
+          if (!row?.target.trim()) return setNotice('This row has no English to review.')
+          void setStatus(index, action === 'approveRow' ? 'approved' : 'reviewed')
+          return move(1)
+        }
+        case 'rejectRow':
+          return rowsRef.current[activeRef.current]?.target.trim() ? openReject() : setNotice('This row has no English to reject.')
+        case 'undoDocumentEdit':
+          return void runStructuralEdit(() => api.undoDocumentEdit({ documentId }))
+        case 'redoDocumentEdit':
+          return void runStructuralEdit(() => api.redoDocumentEdit({ documentId }))
+      }
+    },
+    [
+      api,
+      documentId,
+      confirmTranslation,
+      confirmAndNext,
+      editActive,
+      move,
+      openSplit,
+      openReject,
+      runStructuralEdit,
+      setNotice,
+      setStatus,
+      rowsRef,
+      activeRef
+    ]
+  )
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return
+      // Typing in a dialog or the search box is not a command.
+      if ((event.target as Element | null)?.closest?.('input, textarea, select, .dialog')) return
+      const action = actionFor(event, { aligned, reviewing })
+      if (action) {
+        event.preventDefault()
+        perform(action)
+        return
+      }
+      const pressed = shortcutOf(event)
+      const tag = pressed ? palette.find((candidate) => candidate.shortcut === pressed) : undefined
+      if (tag) {
+        event.preventDefault()
+        applyTag(tag.id)
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [aligned, applyTag, palette, perform, reviewing])
+
+  return { perform, move, confirmTranslation }
+}
