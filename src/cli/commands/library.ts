@@ -61,10 +61,11 @@ export const listCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs('list', args, { ...LIBRARY_OPTION, json: { type: 'boolean' } })
     if (positionals.length > 0) throw new UserError("list takes no FILE argument. Run 'hamta list --help'.", 'usage')
     const dir = libraryDirFrom(values.library, io.env)
-    const { documents, problems } = await withLibrary(dir, 'hamta list', async (library) => {
+    const { documents, problems, readOnly } = await withLibrary(dir, 'hamta list', async (library) => {
       await library.verify()
-      return { documents: library.listDocuments(), problems: library.problems }
+      return { documents: library.listDocuments(), problems: library.problems, readOnly: library.readOnlyReason }
     })
+    if (readOnly) io.stderr(`note: ${readOnly}\n`)
     if (values.json) {
       const listed = documents.map((doc) => ({
         id: doc.id,
