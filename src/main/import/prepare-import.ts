@@ -57,7 +57,7 @@ export async function readImport(job: ImportJob, onStage: (stage: ImportStage) =
   const extension = extname(name).toLowerCase()
   onStage('reading')
   if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
-    const bilingual = readInterchange(bytes)
+    const bilingual = readInterchange(bytes, { fileName: name })
     if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
     // Tags travel by name between tools; here they become this library's tag ids.
     return fromBilingual(bilingual, {
