@@ -137,7 +137,10 @@ function replaceTag(palette: TagPalette, index: number, tag: TagDefinition): Tag
 
 /** An id derived from the name (`needs-review`), or `tag-N` for names without Latin letters. */
 function idForName(palette: TagPalette, name: string): string {
-  const taken = new Set(palette.map((tag) => tag.id))
+  return freeIdForName(new Set(palette.map((tag) => tag.id)), name)
+}
+
+function freeIdForName(taken: ReadonlySet<string>, name: string): string {
   const slug = name
     .toLowerCase()
     .normalize('NFKD')
@@ -216,6 +219,62 @@ export function setTagShortcut(palette: TagPalette, id: string, shortcut: string
 export function deleteTag(palette: TagPalette, id: string): TagDefinition[] {
   const index = tagIndex(palette, id)
   return [...palette.slice(0, index), ...palette.slice(index + 1)]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tag names from other tools
+
+/** Palette colours, in turn, for tags made from imported names that bring no colour of their own. */
+const IMPORTED_TAG_COLORS = DEFAULT_PALETTE.map((tag) => tag.color)
+
+export interface ImportedTagNames {
+  /** The tag id for a name as the file wrote it. */
+  idFor: (name: string) => string
+  /** Tags to add to the palette: one per name it does not have (in any case). */
+  added: TagDefinition[]
+}
+
+/**
+ * Tags for the tag names an XLIFF or TMX file carries. `known` maps the palette's names, lower
+ * case, to their ids. A known name is its tag; a new name becomes a new tag with an id made from
+ * it, never the raw name, which need not be a valid id and would then be a tag nobody can see in
+ * the palette or remove.
+ */
+export function tagsForImportedNames(known: Readonly<Record<string, string>>, tags: Iterable<{ name: string; color?: string }>): ImportedTagNames {
+  const ids = new Map(Object.entries(known))
+  const taken = new Set(ids.values())
+  const added: TagDefinition[] = []
+  const displayName = (name: string): string => name.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_NAME_LENGTH).trim() || 'Imported tag'
+  const key = (name: string): string => displayName(name).toLowerCase()
+  const adopt = (rawName: string, rawColor?: string): string => {
+    const existing = ids.get(key(rawName))
+    if (existing !== undefined) return existing
+    const name = displayName(rawName)
+    let color = IMPORTED_TAG_COLORS[added.length % IMPORTED_TAG_COLORS.length]
+    try {
+      if (rawColor) color = normalizeColor(rawColor)
+    } catch {
+      // a colour Hamta cannot use: the palette's turn instead
+    }
+    const created: TagDefinition = { id: freeIdForName(taken, name), name, color }
+    taken.add(created.id)
+    ids.set(key(name), created.id)
+    added.push(created)
+    return created.id
+  }
+  // The file's own colours, where it gives them, for the tags made first.
+  for (const tag of tags) adopt(tag.name, tag.color)
+  return { idFor: (name) => adopt(name), added }
+}
+
+/** Adds imported tags to a palette, leaving out any whose id or name it has gained meanwhile. */
+export function addImportedTags(palette: TagPalette, tags: readonly TagDefinition[]): TagDefinition[] {
+  let next = [...palette]
+  for (const tag of tags) {
+    if (next.some((existing) => existing.id === tag.id || nameKey(existing.name) === nameKey(tag.name))) continue
+    next = createTag(next, tag)
+  }
+  return next
 }
 
 const tagSchema = z.object({ id: z.string().min(1), name: z.string(), color: z.string(), shortcut: z.string().optional() })

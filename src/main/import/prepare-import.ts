@@ -6,6 +6,7 @@ import { fromBilingual } from '../../core/formats/bilingual'
 import { INTERCHANGE_EXTENSIONS, readInterchange } from '../../core/formats/index'
 import { readDocument } from '../../core/import'
 import { createDocument, summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
+import { tagsForImportedNames, type TagDefinition } from '../../core/review/palette'
 import { validateDocument } from '../../core/schema'
 import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
@@ -36,6 +37,8 @@ export interface PreparedImport {
   id: string
   summary: DocumentSummary
   fileBytes: Uint8Array
+  /** Tags the file names that the palette lacks; they go into the palette before the document is stored. */
+  newTags?: TagDefinition[]
 }
 
 /** Reads an English translation file; refuses binary, empty and Persian text. */
@@ -51,7 +54,11 @@ export async function readEnglish({ fileName, bytes }: ImportFile): Promise<stri
  * Reads a file into a new document without storing it: a Persian text (checked and segmented),
  * a bilingual XLIFF or TMX file from another tool, or a Hamta JSON export.
  */
-export async function readImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<HamtaDocument> {
+export async function readImport(
+  job: ImportJob,
+  onStage: (stage: ImportStage) => void = () => undefined,
+  newTags: TagDefinition[] = []
+): Promise<HamtaDocument> {
   const { fileName, bytes } = job.source
   const name = basename(fileName)
   const extension = extname(name).toLowerCase()
@@ -59,13 +66,14 @@ export async function readImport(job: ImportJob, onStage: (stage: ImportStage) =
   if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
     const bilingual = readInterchange(bytes, { fileName: name })
     if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
-    // Tags travel by name between tools; here they become this library's tag ids.
-    return fromBilingual(bilingual, {
-      id: job.id,
-      now: job.now,
-      fileName: name,
-      tagId: (tagName) => job.tagIds[tagName.toLowerCase()] ?? tagName
-    })
+    // Tags travel by name between tools; here they become this library's tags, new names new tags.
+    const tags = tagsForImportedNames(
+      job.tagIds,
+      bilingual.units.flatMap((unit) => unit.tags)
+    )
+    const document = fromBilingual(bilingual, { id: job.id, now: job.now, fileName: name, tagId: tags.idFor })
+    newTags.push(...tags.added)
+    return document
   }
   if (extension === '.json') return readHamtaJson(name, bytes, job)
   // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
@@ -100,7 +108,8 @@ function readHamtaJson(name: string, bytes: Uint8Array, job: ImportJob): HamtaDo
 
 /** The whole import, up to the bytes of the library file: what a worker does off the app's thread. */
 export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<PreparedImport> {
-  let document = await readImport(job, onStage)
+  const newTags: TagDefinition[] = []
+  let document = await readImport(job, onStage, newTags)
   if (job.translation) {
     const english = await readEnglish(job.translation)
     onStage('aligning')
@@ -108,5 +117,5 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
   }
   onStage('saving')
   const fileBytes = Buffer.from(JSON.stringify({ schemaVersion: DOCUMENT_FILE_VERSION, document }))
-  return { id: document.id, summary: summarize(document), fileBytes }
+  return { id: document.id, summary: summarize(document), fileBytes, ...(newTags.length > 0 ? { newTags } : {}) }
 }

@@ -11,6 +11,7 @@ import { renderExport } from '../../core/formats/document-export'
 import type { ExportOptions } from '../../core/formats/index'
 import { setRowStatus, setRowTarget, summarize, type DocumentSummary, type HamtaDocument, type Row, type RowStatus } from '../../core/model'
 import {
+  addImportedTags,
   countTagUsage,
   DEFAULT_PALETTE,
   deleteTag,
@@ -135,6 +136,8 @@ export class LibraryService {
       const prepared = await this.runner(job, { signal: tracked.controller.signal, onStage: (stage) => (tracked.stage = stage) })
       if (tracked.controller.signal.aborted) throw importCancelled(basename(files.source.fileName))
       tracked.stage = 'saving'
+      // The palette first: a document whose tags are missing from it could never show or lose them.
+      if (prepared.newTags) await this.changePalette((palette) => addImportedTags(palette, prepared.newTags!))
       return await this.store.createPrepared(prepared)
     } finally {
       this.imports.delete(jobId)
