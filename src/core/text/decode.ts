@@ -262,14 +262,49 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodedText
   return decoded
 }
 
-const PERSIAN_LETTER = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/gu
-const ANY_LETTER = /\p{L}/gu
+const PERSIAN_LETTER = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/u
+const ANY_LETTER = /\p{L}/u
+const IS_LETTER = 1
+const IS_ARABIC_SCRIPT = 2
+
+/**
+ * What each UTF-16 code unit is, built once: a regular expression match over a whole file makes
+ * an array entry per letter, which takes seconds on tens of megabytes; a table lookup does not.
+ */
+let codeUnitKinds: Uint8Array | undefined
+function kinds(): Uint8Array {
+  if (!codeUnitKinds) {
+    codeUnitKinds = new Uint8Array(0x10000)
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue // surrogates: judged as whole code points
+      const char = String.fromCharCode(code)
+      codeUnitKinds[code] = (ANY_LETTER.test(char) ? IS_LETTER : 0) | (PERSIAN_LETTER.test(char) ? IS_ARABIC_SCRIPT : 0)
+    }
+  }
+  return codeUnitKinds
+}
 
 /** Share of letters that are in the Arabic script (Persian is written in it). */
 export function persianLetterShare(text: string): number {
-  const letters = text.match(ANY_LETTER)?.length ?? 0
-  if (letters === 0) return 0
-  return (text.match(PERSIAN_LETTER)?.length ?? 0) / letters
+  const table = kinds()
+  let letters = 0
+  let arabic = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // Letters beyond the first plane (historic scripts, some CJK) are rare; none are Arabic script.
+      const point = text.codePointAt(i)!
+      if (point > 0xffff) {
+        if (ANY_LETTER.test(String.fromCodePoint(point))) letters++
+        i++
+        continue
+      }
+    }
+    const kind = table[code]
+    letters += kind & IS_LETTER
+    arabic += kind >> 1
+  }
+  return letters === 0 ? 0 : arabic / letters
 }
 
 /** Refuses text with no content or with too few Persian letters to be a Persian article. */
