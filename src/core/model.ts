@@ -80,6 +80,37 @@ export interface Row {
   /** Not part of the article (agency boilerplate, say): left untranslated and out of progress. */
   doNotTranslate?: boolean
   updatedAt: string
+  /** Changes from a team sync that collided with this row's own; absent when there are none. */
+  conflicts?: RowConflict[]
+}
+
+/** Parts of a row a team sync merges on their own; a collision in one of them is a conflict. */
+export const CONFLICT_FIELDS = ['target', 'status', 'paragraph', 'source', 'alignment', 'doNotTranslate', 'targetSpans', 'comment', 'row'] as const
+export type ConflictField = (typeof CONFLICT_FIELDS)[number]
+
+/** One side of a conflict: the value it holds, who made it and when. */
+export interface ConflictSide {
+  /** The field's value on that side (for `row`, the whole row, or null where it was deleted). */
+  value: unknown
+  /** With a `target` conflict: that side's spans of its English. */
+  spans?: SpanTag[]
+  author: string
+  at: string
+}
+
+/**
+ * The same part of a row changed differently on two machines. The row keeps `ours` until
+ * someone chooses; the record keeps both versions so nothing is lost meanwhile.
+ */
+export interface RowConflict {
+  id: string
+  field: ConflictField
+  /** Which sentence (for `source`) or comment (for `comment`) the conflict is about. */
+  key?: string
+  base?: unknown
+  ours: ConflictSide
+  theirs: ConflictSide
+  detectedAt: string
 }
 
 export interface DocumentOrigin {
@@ -125,6 +156,8 @@ export interface DocumentSummary {
   createdAt: string
   updatedAt: string
   fileName: string
+  /** How the file was decoded, when that needs the user's attention (bytes that were not valid text). */
+  encodingWarning?: string
 }
 
 export interface SegmentedParagraph {
@@ -142,7 +175,22 @@ export interface NewDocumentInput {
 
 /** The title is the first non-empty line of the source, trimmed and kept short enough to list. */
 export function titleFromText(text: string, maxLength = 120): string {
-  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim().length > 0) ?? ''
+  // Line by line from the start: splitting a 100 MB text into all its lines to read the first costs
+  // a million strings.
+  let firstLine = ''
+  const lineBreak = /\r\n|\r|\n/g
+  for (let start = 0; start <= text.length; ) {
+    const found = lineBreak.exec(text)
+    const end = found ? found.index : text.length
+    const line = text.slice(start, end)
+    if (line.trim().length > 0) {
+      // A title is short; a text without line breaks should not be copied whole to make one.
+      firstLine = line.length > 4096 ? line.trimStart().slice(0, 4096) : line
+      break
+    }
+    if (!found) break
+    start = lineBreak.lastIndex
+  }
   const title = firstLine.trim().replace(/\s+/g, ' ')
   return title.length > maxLength ? `${title.slice(0, maxLength - 1)}…` : title
 }
@@ -207,7 +255,8 @@ export function summarize(doc: HamtaDocument): DocumentSummary {
     progress: computeProgress(doc.rows),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
-    fileName: doc.origin.fileName
+    fileName: doc.origin.fileName,
+    ...(doc.origin.encoding?.includes('\uFFFD') ? { encodingWarning: doc.origin.encoding } : {})
   }
 }
 

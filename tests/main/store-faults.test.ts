@@ -93,3 +93,19 @@ describe('the library when the disk fails', () => {
     })
   })
 })
+
+describe('imports of damaged text', () => {
+  it('tells in the import result that bytes were replaced, and where', async () => {
+    await withTempDir(async (dir) => {
+      const library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR })
+      const bytes = Buffer.from(await readFile(join(SAMPLES_DIR, `${SAMPLE}.txt`)))
+      bytes[400] = 0xff
+      const summary = await library.importFile('damaged.txt', bytes)
+      expect(summary.encodingWarning).toMatch(/^UTF-8 \([12] invalid bytes? replaced with �, at bytes? 399/)
+      expect(library.listDocuments()[0].encodingWarning).toBe(summary.encodingWarning)
+      const clean = await library.importSample(SAMPLE)
+      expect(clean.encodingWarning).toBeUndefined()
+      await library.close()
+    })
+  })
+})

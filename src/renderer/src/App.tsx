@@ -43,6 +43,8 @@ export function App(): React.JSX.Element {
   const afterImport = useCallback(
     (outcome: ImportOutcome) => {
       outcome.errors.forEach(reportError)
+      // Imported, but not all of it was valid text: say so at once, not only in the library list.
+      for (const summary of outcome.imported) if (summary.encodingWarning) reportError(`${summary.fileName}: ${summary.encodingWarning}`)
       if (outcome.imported.length > 0) {
         setRefreshKey((key) => key + 1)
         if (outcome.imported.length === 1) open(outcome.imported[0].id)

@@ -151,6 +151,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
                       {doc.title}
                     </button>
                     <div className="file-name">{doc.fileName}</div>
+                    {doc.encodingWarning && <div className="file-warning">⚠ {doc.encodingWarning}</div>}
                   </td>
                   <td className="num">{doc.sentences}</td>
                   <td className="progress-cell">
