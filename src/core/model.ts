@@ -179,7 +179,7 @@ export function titleFromText(text: string, maxLength = 120): string {
   // a million strings.
   let firstLine = ''
   const lineBreak = /\r\n|\r|\n/g
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const found = lineBreak.exec(text)
     const end = found ? found.index : text.length
     const line = text.slice(start, end)

@@ -1,6 +1,6 @@
 /** Runtime shape of stored documents: every file is validated when it is loaded or imported. */
 import { z } from 'zod'
-import { ALIGNMENT_STATUSES, ROW_STATUSES, type HamtaDocument } from './model'
+import { ALIGNMENT_STATUSES, CONFLICT_FIELDS, ROW_STATUSES, type HamtaDocument } from './model'
 
 const span = z.object({
   id: z.string().min(1),
@@ -19,6 +19,18 @@ const comment = z.object({
   resolvedAt: z.string().optional()
 })
 
+const conflictSide = z.object({ value: z.unknown(), spans: z.array(span).optional(), author: z.string(), at: z.string() })
+
+const conflict = z.object({
+  id: z.string().min(1),
+  field: z.enum(CONFLICT_FIELDS),
+  key: z.string().optional(),
+  base: z.unknown().optional(),
+  ours: conflictSide,
+  theirs: conflictSide,
+  detectedAt: z.string()
+})
+
 const sourceSentence = z.object({ id: z.string().min(1), text: z.string(), spans: z.array(span) })
 
 const row = z.object({
@@ -32,7 +44,8 @@ const row = z.object({
   targetSpans: z.array(span),
   comments: z.array(comment),
   doNotTranslate: z.boolean().optional(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  conflicts: z.array(conflict).optional()
 })
 
 export const documentSchema = z.object({

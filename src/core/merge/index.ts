@@ -1,0 +1,5 @@
+export { mergeDocument, openConflicts, type DocumentMergeResult, type FoundConflict, type MergeContext } from './document'
+export { resolveConflict, type ConflictChoice } from './resolve'
+export { mergePalette, mergeSettings } from './palette'
+export { mergeJson, mergeLines, type JsonMergeResult } from './files'
+export { canonicalJson, merge3, mergeById, mergeSet, same, stableHash } from './values'
