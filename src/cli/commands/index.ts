@@ -27,5 +27,12 @@ export const commands: ListedCommand[] = [
     load: async () => (await import('./export')).exportCommand
   },
   { name: 'import', summary: 'import a file into the library as a new document', load: async () => (await import('./library')).importCommand },
-  { name: 'list', summary: 'list the documents in the library', load: async () => (await import('./library')).listCommand }
+  { name: 'list', summary: 'list the documents in the library', load: async () => (await import('./library')).listCommand },
+  { name: 'tm', summary: 'translation memory: import, lookup, concordance, export', load: async () => (await import('./tm')).tmCommand },
+  {
+    name: 'pretranslate',
+    summary: 'fill the empty rows of a document from the translation memory',
+    load: async () => (await import('./tm')).pretranslateCommand
+  },
+  { name: 'analyze', summary: 'match analysis of a document against the translation memory', load: async () => (await import('./tm')).analyzeCommand }
 ]
