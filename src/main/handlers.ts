@@ -21,6 +21,7 @@ import { decodeTextFile } from '../core/text/decode'
 import type { HamtaApi, RowUpdate } from '../shared/contract'
 import { APP_NAME, APP_VERSION } from '../shared/version'
 import type { LibraryService } from './services/library'
+import { createTmHandlers } from './tm-handlers'
 
 export interface HandlerContext {
   library: LibraryService
@@ -106,6 +107,7 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     deleteTag: async ({ tagId, confirmed }) => library.deleteTag(tagId, confirmed ?? false),
     getSettings: async () => library.settings(),
     updateSettings: async (change) => library.updateSettings(change),
+    ...createTmHandlers(library),
 
     toggleRowTag: async ({ documentId, rowId, tagId }) => {
       const palette = await library.palette()

@@ -11,6 +11,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../core/formats/catalog'
 import { ALIGNMENT_STATUSES, ROW_STATUSES } from '../core/model'
 import type { TagDefinition } from '../core/review/palette'
 import type { CleanupProposal } from '../core/text/cleanup'
+import type { Analysis } from '../core/tm/analysis'
+import type { ConcordanceUnit, MemoryInfo, PretranslatedMark, TmMatch } from '../core/tm/types'
 import { API_METHODS, type ApiMethod } from './methods'
 
 export { API_METHODS, type ApiMethod }
@@ -64,9 +66,17 @@ function checkImportSize(file: { fileName: string; dataBase64: string }, context
 export { EXPORT_FORMATS, type ExportFormat }
 
 /** Settings of a library: who is writing comments. */
-export const settingsSchema = z.object({ authorName: z.string().max(100) })
+/** Settings of a library: who is writing comments, and how the translation memory offers matches. */
+export const settingsSchema = z.object({
+  authorName: z.string().max(100),
+  /** Lowest match score shown (Trados and memoQ default to 70). */
+  tmMinScore: z.number().int().min(0).max(100).default(70),
+  tmMaxMatches: z.number().int().min(1).max(20).default(5),
+  /** Put an exact match into an empty row on entering it. */
+  tmAutoInsertExact: z.boolean().default(false)
+})
 export type LibrarySettings = z.infer<typeof settingsSchema>
-export const DEFAULT_SETTINGS: LibrarySettings = { authorName: '' }
+export const DEFAULT_SETTINGS: LibrarySettings = { authorName: '', tmMinScore: 70, tmMaxMatches: 5, tmAutoInsertExact: false }
 
 const fileName = z.string().min(1).max(500)
 const dataBase64 = z.string()
@@ -141,6 +151,16 @@ export const inputSchemas = {
   deleteTag: z.object({ tagId: id, confirmed: z.boolean().optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsSchema.partial().strict(),
+  tmLookup: z.object({ documentId: id, rowId: id, min: z.number().min(0).max(101).optional(), max: z.number().int().min(1).max(20).optional() }).strict(),
+  tmConcordance: z.object({ text: z.string().min(1).max(500), lang: z.enum(['fa', 'en']).optional() }).strict(),
+  tmListMemories: z.object({}).strict(),
+  tmImportMemory: z.object({ fileName, dataBase64, name: z.string().min(1).max(200).optional() }).strict(),
+  tmUpdateMemory: z.object({ memoryId: id, enabled: z.boolean().optional(), penalty: z.number().int().min(0).max(100).optional() }).strict(),
+  tmRemoveMemory: z.object({ memoryId: id }).strict(),
+  tmExport: z.object({ documentId: id.optional() }).strict(),
+  tmPretranslate: z.object({ documentId: id, min: z.number().int().min(0).max(101) }).strict(),
+  tmAnalyze: z.object({ documentId: id }).strict(),
+  tmMemoryDrafts: z.object({ documentId: id }).strict(),
   toggleRowTag: z.object({ documentId: id, rowId: id, tagId: id }).strict(),
   addSourceSpan: z
     .object({ documentId: id, rowId: id, sentenceId: id, start: z.number().int().min(0), end: z.number().int().min(0), tagId: id })
@@ -230,6 +250,18 @@ export interface ApiResults {
   deleteTag: TagDefinition[]
   getSettings: LibrarySettings
   updateSettings: LibrarySettings
+  tmLookup: TmMatch[]
+  tmConcordance: { units: ConcordanceUnit[]; more: boolean }
+  tmListMemories: { memories: MemoryInfo[]; documentUnits: number }
+  tmImportMemory: MemoryInfo
+  tmUpdateMemory: MemoryInfo
+  tmRemoveMemory: { removed: true }
+  tmExport: ExportedFile
+  /** How many rows were filled, and the document as it now is. */
+  tmPretranslate: { filled: number; document: HamtaDocument }
+  tmAnalyze: { analysis: Analysis; csv: string }
+  /** Rows whose English is still what the memory put there: its score and where it came from. */
+  tmMemoryDrafts: Record<string, PretranslatedMark>
   toggleRowTag: RowUpdate
   addSourceSpan: RowUpdate
   removeSpan: RowUpdate

@@ -1,7 +1,7 @@
 import { vi } from 'vitest'
 import { createDocument, setRowStatus, setRowTarget, summarize, type HamtaDocument } from '../../src/core/model'
 import { DEFAULT_PALETTE } from '../../src/core/review/palette'
-import type { HamtaApi } from '../../src/shared/contract'
+import { DEFAULT_SETTINGS, type HamtaApi } from '../../src/shared/contract'
 import { API_METHODS } from '../../src/shared/methods'
 
 /** An in-memory API with the real model functions behind it, for component tests. */
@@ -38,7 +38,8 @@ export function fakeApi(initial: HamtaDocument[] = []) {
     undoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: true })),
     redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
     getPalette: vi.fn(async () => [...DEFAULT_PALETTE]),
-    getSettings: vi.fn(async () => ({ authorName: 'Tester' }))
+    getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS, authorName: 'Tester' })),
+    tmLookup: vi.fn(async () => [])
   }
   return { api, docs }
 }

@@ -24,6 +24,7 @@ import {
 import { DEFAULT_SETTINGS, settingsSchema, type DocumentEditState, type ExportedFile, type LibrarySettings } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
 import { importCancelled, runImportHere, type RunImport } from '../import/import-runner'
+import { TranslationMemoryService } from './translation-memory'
 import { readEnglish, type ImportFile, type ImportJob, type ImportStage } from '../import/prepare-import'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
@@ -34,6 +35,9 @@ export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libra
   /** Where imports are parsed: a worker thread in the app and browser mode, this thread otherwise. */
   runImport?: RunImport
 }
+
+/** How long after a save the translation memory takes the changed rows in. */
+const MEMORY_SYNC_DELAY_MS = 800
 
 /** An import while it runs, for its progress and its cancel button. */
 export interface ImportProgressInfo {
@@ -62,6 +66,8 @@ export class LibraryService {
   /** Undo history of structural edits (alignment, sentence splits and merges, cleanup fixes) per document; cleared when its English is typed, so undo never takes back typing. */
   private readonly editHistory = new Map<string, History<HamtaDocument>>()
   private readonly imports = new Map<string, RunningImport>()
+  private openMemory: Promise<TranslationMemoryService> | null = null
+  private readonly memorySyncs = new Map<string, NodeJS.Timeout>()
   private readonly runner: RunImport
 
   private constructor(
@@ -138,7 +144,9 @@ export class LibraryService {
       tracked.stage = 'saving'
       // The palette first: a document whose tags are missing from it could never show or lose them.
       if (prepared.newTags) await this.changePalette((palette) => addImportedTags(palette, prepared.newTags!))
-      return await this.store.createPrepared(prepared)
+      const summary = await this.store.createPrepared(prepared)
+      this.noteChanged(summary.id)
+      return summary
     } finally {
       this.imports.delete(jobId)
     }
@@ -159,7 +167,7 @@ export class LibraryService {
   ): Promise<{ row: Row; summary: DocumentSummary }> {
     // Undoing an alignment edit must never take back text typed after it.
     this.editHistory.delete(documentId)
-    const next = await this.store.update(documentId, (doc) => {
+    const next = await this.updateStored(documentId, (doc) => {
       try {
         return change(doc)
       } catch (error) {
@@ -177,7 +185,7 @@ export class LibraryService {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
     const glossary = await this.nameGlossary()
-    const next = await this.store.update(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
+    const next = await this.updateStored(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
     this.editHistory.delete(documentId)
     return { document: next, canUndo: false, canRedo: false }
   }
@@ -217,7 +225,7 @@ export class LibraryService {
   }
 
   private async commitEdit(documentId: string, history: History<HamtaDocument>): Promise<DocumentEditState> {
-    const document = await this.store.update(documentId, () => history.present)
+    const document = await this.updateStored(documentId, () => history.present)
     this.editHistory.set(documentId, history)
     return { document, canUndo: canUndo(history), canRedo: canRedo(history) }
   }
@@ -228,7 +236,7 @@ export class LibraryService {
    */
   async edit(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
     this.editHistory.delete(documentId)
-    return this.store.update(documentId, (doc) => {
+    return this.updateStored(documentId, (doc) => {
       try {
         return change(doc)
       } catch (error) {
@@ -293,6 +301,8 @@ export class LibraryService {
 
   async deleteDocument(documentId: string): Promise<void> {
     await this.store.remove(documentId)
+    this.memorySyncs.delete(documentId)
+    if (this.openMemory) await (await this.openMemory).removeDocument(documentId)
   }
 
   async exportDocument(documentId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
@@ -322,8 +332,74 @@ export class LibraryService {
     return this.importFile(`${sample.id}.txt`, await readFile(sample.path))
   }
 
+  /**
+   * The library's translation memory, opened on first use (it reads what changed since it was
+   * last open, so documents edited meanwhile are never missed).
+   */
+  memory(): Promise<TranslationMemoryService> {
+    this.openMemory ??= TranslationMemoryService.open({ libraryDir: this.libraryDir, documents: this, now: this.now }).catch((error) => {
+      this.openMemory = null
+      throw error
+    })
+    return this.openMemory
+  }
+
+  private async updateStored(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
+    const next = await this.store.update(documentId, change)
+    this.noteChanged(documentId)
+    return next
+  }
+
+  /**
+   * Keeps the memory in step with a changed document a moment later, so typing never waits for
+   * it; a burst of saves of one document becomes one update of the memory.
+   */
+  private noteChanged(documentId: string): void {
+    if (!this.openMemory || this.memorySyncs.has(documentId)) return
+    const timer = setTimeout(() => {
+      this.memorySyncs.delete(documentId)
+      void this.syncMemory(documentId)
+    }, MEMORY_SYNC_DELAY_MS)
+    timer.unref?.()
+    this.memorySyncs.set(documentId, timer)
+  }
+
+  private async syncMemory(documentId: string): Promise<void> {
+    try {
+      const memory = await this.memory()
+      if (this.store.has(documentId)) await memory.syncDocument(await this.getDocument(documentId))
+    } catch (error) {
+      console.warn(`Hamta: the translation memory could not take in ${documentId} yet: ${(error as Error).message}`)
+    }
+  }
+
+  /** Brings the memory up to date with every pending change now (before a lookup that must see them). */
+  async flushMemory(): Promise<void> {
+    const pending = [...this.memorySyncs.entries()]
+    for (const [id, timer] of pending) {
+      clearTimeout(timer)
+      this.memorySyncs.delete(id)
+      await this.syncMemory(id)
+    }
+  }
+
+  /** Writes every pending change to disk, where a team sync reads it. */
+  async flush(): Promise<void> {
+    await this.store.flush()
+  }
+
+  /** Stores a document that arrived whole from a team sync. */
+  async receiveDocument(document: HamtaDocument): Promise<DocumentSummary> {
+    return this.store.create(document)
+  }
+
   /** Writes what is pending and releases the library for other processes. */
   async close(): Promise<void> {
+    if (this.openMemory) {
+      await this.flushMemory()
+      await (await this.openMemory).close()
+      this.openMemory = null
+    }
     await this.store.close()
   }
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
 import { computeProgress, type HamtaDocument } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
-import type { HamtaApi } from '../../../../shared/contract'
+import { DEFAULT_SETTINGS, type HamtaApi, type LibrarySettings } from '../../../../shared/contract'
 import type { MenuCommand } from '../../../../shared/methods'
 import { readFileAsBase64, saveExport, textToBase64 } from '../../platform'
 import { AlignmentMap } from './AlignmentMap'
@@ -22,6 +22,8 @@ import { SplitRowPanel } from './SplitRowPanel'
 import { TagBar } from './TagBar'
 import { TargetEditor } from './TargetEditor'
 import { TranslationImportDialog } from './TranslationImportDialog'
+import { TmPanel } from '../tm/TmPanel'
+import { useMemoryInEditor } from '../tm/useMemoryInEditor'
 import { useAlignmentEdits } from './useAlignmentEdits'
 import { errorMessage, useDocumentSession } from './useDocumentSession'
 import { useEditorCommands } from './useEditorCommands'
@@ -53,22 +55,19 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const { doc, rows, rowsRef, activeIndex, activate, queue, notice, history } = session
 
   const [palette, setPalette] = useState<TagDefinition[]>([])
-  const [authorName, setAuthorName] = useState('')
+  const [settings, setSettings] = useState<LibrarySettings>(DEFAULT_SETTINGS)
   useEffect(() => {
     void api.getPalette({}).then(setPalette, (error: Error) => onError(error.message))
-    void api.getSettings({}).then(
-      (settings) => setAuthorName(settings.authorName),
-      (error: Error) => onError(error.message)
-    )
+    void api.getSettings({}).then(setSettings, (error: Error) => onError(error.message))
   }, [api, onError])
-  const saveAuthorName = useCallback(
-    (name: string) =>
-      void api.updateSettings({ authorName: name }).then(
-        (settings) => setAuthorName(settings.authorName),
-        (error: Error) => onError(error.message)
-      ),
+  const changeSettings = useCallback(
+    (change: Partial<LibrarySettings>) => {
+      setSettings((current) => ({ ...current, ...change }))
+      void api.updateSettings(change).then(setSettings, (error: Error) => onError(error.message))
+    },
     [api, onError]
   )
+  const saveAuthorName = useCallback((name: string) => changeSettings({ authorName: name }), [changeSettings])
 
   const [reviewing, setReviewing] = useState(false)
   /** In review mode the English is read-only unless the reviewer chooses to edit this row. */
@@ -87,6 +86,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   const aligned = rows.some((row) => row.alignment)
   const rowFilter = useRowFilter(doc, rows, activeIndex)
+  const memory = useMemoryInEditor({ api, documentId, session, settings, editorRef, openTab: () => setSideTab('tm') })
   const alignment = useAlignmentEdits(api, documentId, session)
   const applyTag = useTagSelection(api, documentId, session, editorRef)
   const { perform, move, confirmTranslation } = useEditorCommands({
@@ -100,7 +100,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     palette,
     applyTag,
     openSplit,
-    openReject
+    openReject,
+    insertMatch: memory.insertMatch,
+    searchConcordance: memory.searchSelection
   })
 
   const exportAs = useCallback(
@@ -186,9 +188,16 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
                 {editingRowId === activeRow.id ? 'Stop editing the English' : 'Edit the English of this row'}
               </button>
             )}
-            <RowPanel row={activeRow} rowNumber={activeIndex + 1} palette={palette} authorName={authorName} actions={rowActions} />
+            <RowPanel row={activeRow} rowNumber={activeIndex + 1} palette={palette} authorName={settings.authorName} actions={rowActions} />
           </>
         )
+    },
+    {
+      id: 'tm',
+      label: 'TM',
+      render: () => (
+        <TmPanel api={api} documentId={documentId} settings={settings} onChangeSettings={changeSettings} onError={onError} {...memory.panel} />
+      )
     },
     {
       id: 'cleanup',

@@ -17,6 +17,12 @@ export type EditorAction =
   | 'approveRow'
   | 'markReviewed'
   | 'rejectRow'
+  | 'insertMatch1'
+  | 'insertMatch2'
+  | 'insertMatch3'
+  | 'insertMatch4'
+  | 'insertMatch5'
+  | 'concordance'
 
 export interface Shortcut {
   action: EditorAction
@@ -129,6 +135,19 @@ export const SHORTCUTS: Shortcut[] = [
     keys: 'Ctrl+Alt+R',
     description: 'reject the row (asks why)',
     matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyR'
+  },
+  ...([1, 2, 3, 4, 5] as const).map((n): Shortcut => ({
+    action: `insertMatch${n}`,
+    keys: `Ctrl+Shift+${n}`,
+    description: `put translation memory match ${n} into the English`,
+    // By key position: Shift turns the digit into a symbol on most layouts.
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === `Digit${n}`
+  })),
+  {
+    action: 'concordance',
+    keys: 'Ctrl+K',
+    description: 'search the translation memory for the selected words (concordance)',
+    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyK'
   },
   {
     action: 'redoDocumentEdit',

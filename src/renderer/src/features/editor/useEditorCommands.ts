@@ -18,6 +18,10 @@ interface EditorCommandsOptions {
   applyTag: (tagId: string) => void
   openSplit: () => void
   openReject: () => void
+  /** Puts match n (from 1) of the translation memory into the active row's English. */
+  insertMatch: (n: number) => void
+  /** Searches the memory for the selected words, or opens the search. */
+  searchConcordance: () => void
 }
 
 /**
@@ -26,7 +30,21 @@ interface EditorCommandsOptions {
  * defaultPrevented and are left alone.
  */
 export function useEditorCommands(options: EditorCommandsOptions) {
-  const { api, documentId, session, alignment, rowMatches, aligned, reviewing, palette, applyTag, openSplit, openReject } = options
+  const {
+    api,
+    documentId,
+    session,
+    alignment,
+    rowMatches,
+    aligned,
+    reviewing,
+    palette,
+    applyTag,
+    openSplit,
+    openReject,
+    insertMatch,
+    searchConcordance
+  } = options
   const { rowsRef, activeRef, activate, setStatus, setNotice, runStructuralEdit } = session
   const { editActive, confirmAndNext } = alignment
 
@@ -99,6 +117,14 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return void runStructuralEdit(() => api.undoDocumentEdit({ documentId }))
         case 'redoDocumentEdit':
           return void runStructuralEdit(() => api.redoDocumentEdit({ documentId }))
+        case 'insertMatch1':
+        case 'insertMatch2':
+        case 'insertMatch3':
+        case 'insertMatch4':
+        case 'insertMatch5':
+          return insertMatch(Number(action.slice(-1)))
+        case 'concordance':
+          return searchConcordance()
       }
     },
     [
@@ -110,6 +136,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       move,
       openSplit,
       openReject,
+      insertMatch,
+      searchConcordance,
       runStructuralEdit,
       setNotice,
       setStatus,
