@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, extname } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { z } from 'zod'
@@ -130,14 +130,34 @@ function registerDesktopChannels(library: LibraryService): void {
     })
     const imported = []
     const errors: string[] = []
+    const notices: string[] = []
     for (const path of choice.canceled ? [] : choice.filePaths) {
       try {
+        if (extname(path).toLowerCase() === '.tmx') {
+          // A TMX file is usually a memory to reuse; reviewing it as a document is the other use.
+          const use = await dialog.showMessageBox(mainWindow, {
+            type: 'question',
+            buttons: ['Add to translation memory', 'Open as document', 'Cancel'],
+            defaultId: 0,
+            cancelId: 2,
+            message: `${basename(path)} is a translation memory file (TMX).`,
+            detail: 'Add its units to the library’s translation memory, or open it as a document to review.'
+          })
+          if (use.response === 2) continue
+          if (use.response === 0) {
+            const memory = await pending.track((await library.memory()).importMemoryFile(path))
+            notices.push(
+              `${basename(path)}: ${memory.units.toLocaleString('en')} ${memory.units === 1 ? 'unit' : 'units'} added to the translation memory.`
+            )
+            continue
+          }
+        }
         imported.push(await pending.track(library.importFile(basename(path), await readFile(path))))
       } catch (error) {
         errors.push(isUserError(error) ? error.message : `${basename(path)}: ${(error as Error).message}`)
       }
     }
-    return { imported, errors }
+    return { imported, errors, notices }
   })
 
   ipcMain.handle(DESKTOP_CHANNELS.saveFile, async (event, input: unknown) => {

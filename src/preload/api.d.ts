@@ -4,6 +4,8 @@ import type { MenuCommand } from '../shared/methods'
 export interface DesktopImportResult {
   imported: import('../core/model').DocumentSummary[]
   errors: string[]
+  /** What else happened (a TMX file added to the translation memory). */
+  notices?: string[]
 }
 
 /** What the desktop preload exposes to the page as `window.hamta`. */

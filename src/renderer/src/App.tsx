@@ -5,7 +5,17 @@ import { EditorView } from './features/editor/EditorView'
 import { LibraryView } from './features/library/LibraryView'
 import { PairImportDialog } from './features/library/PairImportDialog'
 import { PasteDialog } from './features/library/PasteDialog'
-import { chooseAndImport, importFiles, importPair, importPastedText, onMenuCommand, type ImportOutcome, type ImportProgress } from './platform'
+import {
+  chooseAndImport,
+  importFiles,
+  importPair,
+  importPastedText,
+  onMenuCommand,
+  type ImportOutcome,
+  type ImportProgress,
+  type TmxUse
+} from './platform'
+import { TmxChoiceDialog } from './features/tm/TmxChoiceDialog'
 
 /** The open document lives in the address (?doc=…) so a reload comes back to it. */
 function documentFromAddress(): string | null {
@@ -43,6 +53,7 @@ export function App(): React.JSX.Element {
   const afterImport = useCallback(
     (outcome: ImportOutcome) => {
       outcome.errors.forEach(reportError)
+      if (outcome.notices?.length) setNotices((current) => [...current, ...outcome.notices!])
       // Imported, but not all of it was valid text: say so at once, not only in the library list.
       for (const summary of outcome.imported) if (summary.encodingWarning) reportError(`${summary.fileName}: ${summary.encodingWarning}`)
       if (outcome.imported.length > 0) {
@@ -54,9 +65,25 @@ export function App(): React.JSX.Element {
   )
 
   const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [notices, setNotices] = useState<string[]>([])
+  /** A TMX file waiting for the user's choice, and how to answer it. */
+  const [tmxQuestion, setTmxQuestion] = useState<{ fileName: string; answer: (use: TmxUse) => void } | null>(null)
+  const chooseTmxUse = useCallback(
+    (file: File) =>
+      new Promise<TmxUse>((resolve) =>
+        setTmxQuestion({
+          fileName: file.name,
+          answer: (use) => {
+            setTmxQuestion(null)
+            resolve(use)
+          }
+        })
+      ),
+    []
+  )
   const [pasteDialog, setPasteDialog] = useState(false)
   const startImport = useCallback(() => {
-    if (api) void chooseAndImport(api, setProgress).then(afterImport)
+    if (api) void chooseAndImport(api, setProgress, chooseTmxUse).then(afterImport)
   }, [afterImport, api])
   const [pairDialog, setPairDialog] = useState(false)
   const startImportPair = useCallback(() => setPairDialog(true), [])
@@ -74,7 +101,8 @@ export function App(): React.JSX.Element {
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault()
     setDragging(false)
-    if (api && event.dataTransfer.files.length > 0) void importFiles(api, Array.from(event.dataTransfer.files), setProgress).then(afterImport)
+    if (api && event.dataTransfer.files.length > 0)
+      void importFiles(api, Array.from(event.dataTransfer.files), setProgress, chooseTmxUse).then(afterImport)
   }
 
   return (
@@ -122,6 +150,24 @@ export function App(): React.JSX.Element {
             onError={reportError}
           />
         ))}
+      {notices.length > 0 && (
+        <div className="notices" role="status">
+          {notices.map((message) => (
+            <div className="notice-item" key={message}>
+              <span>{message}</span>
+              <button
+                type="button"
+                className="link"
+                aria-label="Dismiss"
+                onClick={() => setNotices((current) => current.filter((m) => m !== message))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      {tmxQuestion && <TmxChoiceDialog fileName={tmxQuestion.fileName} onChoose={tmxQuestion.answer} />}
       {progress && (
         <div className="import-progress" role="status" aria-live="polite">
           <span>

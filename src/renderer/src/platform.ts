@@ -5,7 +5,12 @@ import type { MenuCommand } from '../../shared/methods'
 export interface ImportOutcome {
   imported: DocumentSummary[]
   errors: string[]
+  /** What else happened (a TMX file added to the translation memory). */
+  notices?: string[]
 }
+
+/** What to do with a TMX file: add it to the translation memory (the usual) or open it as a document. */
+export type TmxUse = 'memory' | 'document' | null
 
 /** What an import is doing, for the progress bar: reading the file, then Hamta processing it. */
 export interface ImportProgress {
@@ -71,12 +76,27 @@ export function readFileAsBase64(file: Blob, onProgress?: (fraction: number) => 
 export async function importFiles(
   api: HamtaApi,
   files: Iterable<File>,
-  onProgress?: (progress: ImportProgress | null) => void
+  onProgress?: (progress: ImportProgress | null) => void,
+  chooseTmxUse: (file: File) => Promise<TmxUse> = async () => 'memory'
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { imported: [], errors: [] }
+  const outcome: ImportOutcome = { imported: [], errors: [], notices: [] }
   for (const file of files) {
     const base = { fileName: file.name, bytes: file.size }
     try {
+      if (/\.tmx$/i.test(file.name)) {
+        const use = await chooseTmxUse(file)
+        if (use === null) continue
+        if (use === 'memory') {
+          onProgress?.({ ...base, phase: 'reading', fraction: 0 })
+          const dataBase64 = await readFileAsBase64(file, (fraction) => onProgress?.({ ...base, phase: 'reading', fraction }))
+          onProgress?.({ ...base, phase: 'processing' })
+          const memory = await api.tmImportMemory({ fileName: file.name, dataBase64 })
+          outcome.notices!.push(
+            `${file.name}: ${memory.units.toLocaleString('en')} ${memory.units === 1 ? 'unit' : 'units'} added to the translation memory.`
+          )
+          continue
+        }
+      }
       onProgress?.({ ...base, phase: 'reading', fraction: 0 })
       const dataBase64 = await readFileAsBase64(file, (fraction) => onProgress?.({ ...base, phase: 'reading', fraction }))
       outcome.imported.push(await trackImport(api, base, (jobId) => api.importDocument({ fileName: file.name, dataBase64, jobId }), onProgress))
@@ -119,9 +139,13 @@ export function pickFiles(accept: string, multiple = false): Promise<File[]> {
 }
 
 /** Opens the system's file chooser: the desktop app's import dialog, or the browser's. */
-export async function chooseAndImport(api: HamtaApi, onProgress?: (progress: ImportProgress | null) => void): Promise<ImportOutcome> {
+export async function chooseAndImport(
+  api: HamtaApi,
+  onProgress?: (progress: ImportProgress | null) => void,
+  chooseTmxUse?: (file: File) => Promise<TmxUse>
+): Promise<ImportOutcome> {
   if (window.hamta) return window.hamta.desktop.importWithDialog()
-  return importFiles(api, await pickFiles(IMPORT_ACCEPT, true), onProgress)
+  return importFiles(api, await pickFiles(IMPORT_ACCEPT, true), onProgress, chooseTmxUse)
 }
 
 /** A new document from a Persian article and its English translation, aligned sentence by sentence. */

@@ -4,6 +4,7 @@ import type { HamtaApi, LibraryProblemInfo, SampleInfo } from '../../../../share
 import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 import { TagsDialog } from './TagsDialog'
+import { MemoriesDialog } from '../tm/MemoriesDialog'
 
 interface LibraryViewProps {
   api: HamtaApi
@@ -27,6 +28,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [problems, setProblems] = useState<LibraryProblemInfo[]>([])
   const [busy, setBusy] = useState(false)
   const [editingTags, setEditingTags] = useState(false)
+  const [editingMemory, setEditingMemory] = useState(false)
   const [readOnly, setReadOnly] = useState('')
 
   const reload = useCallback(async () => {
@@ -93,6 +95,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           <button type="button" className="secondary" onClick={() => setEditingTags(true)}>
             Tags & settings…
           </button>
+          <button type="button" className="secondary" onClick={() => setEditingMemory(true)}>
+            Translation memory…
+          </button>
           <button type="button" className="secondary" onClick={onPaste}>
             Paste text…
           </button>
@@ -106,6 +111,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
       </header>
 
       {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
+      {editingMemory && <MemoriesDialog api={api} onClose={() => setEditingMemory(false)} />}
       {readOnly && (
         <section className="problems" aria-label="Read-only library" role="status">
           <h2>Read-only library</h2>
