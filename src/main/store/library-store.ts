@@ -6,6 +6,7 @@ import { summarize, type DocumentSummary, type HamtaDocument } from '../../core/
 import { validateDocument } from '../../core/schema'
 import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './backups'
 import { DurableJsonFile, writeDurably, type DurableWrite } from './durable-json-file'
+import { DocumentJsonFile, serializeDocumentFile, serializeLibraryFile } from './document-format'
 import { acquireLibraryLock, type LibraryLock } from './library-lock'
 import { DOCUMENT_FILE_VERSION, migrateFile } from './migrations'
 import { describeWriteError } from './write-errors'
@@ -353,7 +354,7 @@ export class LibraryStore {
     for (const backup of await this.backups.list(id)) {
       try {
         const parsed = this.parseDocumentFile(await readFile(backup, 'utf8'))
-        await this.write(path, JSON.stringify(parsed.file))
+        await this.write(path, serializeDocumentFile(parsed.file))
         this.index.data.documents[id] = summarize(parsed.file.document)
         await this.indexWriter.request().catch(() => undefined)
         this.report({
@@ -396,7 +397,7 @@ export class LibraryStore {
   }
 
   private slot(id: string, file: DocumentFile): DocumentSlot {
-    const db = new Low<DocumentFile>(new DurableJsonFile(this.documentPath(id), this.write), file)
+    const db = new Low<DocumentFile>(new DocumentJsonFile(this.documentPath(id), this.write), file)
     db.data = file
     const slot: DocumentSlot = { db, dirty: false, writer: new CoalescingWriter(() => this.writeSlot(id, slot)) }
     this.slots.set(id, slot)
@@ -443,7 +444,7 @@ export class LibraryStore {
     const path = this.documentPath(document.id)
     const file: DocumentFile = { schemaVersion: DOCUMENT_FILE_VERSION, document }
     try {
-      await this.write(path, JSON.stringify(file))
+      await this.write(path, serializeDocumentFile(file))
     } catch (error) {
       await rm(path, { force: true }).catch(() => undefined)
       throw describeWriteError(error, path, { kept: false })
@@ -560,7 +561,7 @@ export class LibraryStore {
     const path = join(this.libraryDir, `${name}.json`)
     const value = slot.value
     try {
-      await this.write(path, JSON.stringify({ schemaVersion: 1, value }))
+      await this.write(path, serializeLibraryFile({ schemaVersion: 1, value }))
     } catch (error) {
       if (!slot.retryTimer) {
         slot.retryTimer = setTimeout(() => {
