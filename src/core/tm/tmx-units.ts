@@ -47,8 +47,17 @@ interface Decoder {
 
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'ph', 'it', 'ut'])
 
+const primaryCache = new Map<string, string>()
+
 export function primaryLanguage(code: string | undefined): string {
-  return (code ?? '').trim().split(/[-_]/)[0].toLowerCase()
+  const value = code ?? ''
+  let primary = primaryCache.get(value)
+  if (primary === undefined) {
+    primary = value.trim().split(/[-_]/)[0].toLowerCase()
+    // Files hold a handful of language codes; the cache stays small unless a file is hostile.
+    if (primaryCache.size < 1000) primaryCache.set(value, primary)
+  }
+  return primary
 }
 
 /** TMX `YYYYMMDDThhmmssZ` → ISO 8601; anything else is returned as it is. */

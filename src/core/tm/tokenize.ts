@@ -153,6 +153,27 @@ function numberKey(text: string, start: number, end: number): string {
 }
 
 /**
+ * Key of a word. Most words are their own key: then the key is a slice of the text, a flat
+ * string that hashes fast (a key built letter by letter is a rope that must be flattened first).
+ */
+function wordKey(text: string, start: number, end: number, keys: string[]): string {
+  let k = start
+  for (; k < end; k++) {
+    const code = text.charCodeAt(k)
+    const key = keys[code]
+    if (key.length !== 1 || key.charCodeAt(0) !== code) break
+  }
+  if (k === end) return text.slice(start, end)
+  const codes: number[] = []
+  for (let j = start; j < k; j++) codes.push(text.charCodeAt(j))
+  for (; k < end; k++) {
+    const key = keys[text.charCodeAt(k)]
+    for (let c = 0; c < key.length; c++) codes.push(key.charCodeAt(c))
+  }
+  return String.fromCharCode(...codes)
+}
+
+/**
  * Splits a sentence into tokens with match keys. Runs of letters (with ZWNJ, marks, tatweel and
  * digits inside) are words; runs of digits with `.,٫٬` between digits are numbers; every other
  * visible character is a punctuation token of its own.
@@ -220,9 +241,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ key: numberKey(text, start, i), start, end: i, kind: TokenKind.Number })
       continue
     }
-    let key = ''
-    for (let k = start; k < i; k++) key += keys[text.charCodeAt(k)]
-    tokens.push({ key, start, end: i, kind: TokenKind.Word })
+    tokens.push({ key: wordKey(text, start, i, keys), start, end: i, kind: TokenKind.Word })
   }
   return joinSpacingVariants(tokens)
 }
@@ -262,20 +281,41 @@ export function contextHash(text: string | undefined): number {
 // ---------------------------------------------------------------------------------------------
 // English words (the target side of concordance)
 
-const ENGLISH_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-
 export interface EnglishWord {
   key: string
   start: number
   end: number
 }
 
-/** Words of an English text, lower-cased. */
+function isWordCode(code: number, cls: Uint8Array): boolean {
+  return cls[code] === CharClass.Letter || cls[code] === CharClass.Digit
+}
+
+/** Words of an English text (letters and digits, with apostrophes inside), lower-cased. */
 export function englishWords(text: string): EnglishWord[] {
+  const cls = classes()
   const words: EnglishWord[] = []
-  ENGLISH_WORD.lastIndex = 0
-  for (let match = ENGLISH_WORD.exec(text); match; match = ENGLISH_WORD.exec(text)) {
-    words.push({ key: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length })
+  const length = text.length
+  let i = 0
+  while (i < length) {
+    if (!isWordCode(text.charCodeAt(i), cls)) {
+      i++
+      continue
+    }
+    const start = i
+    while (i < length) {
+      const code = text.charCodeAt(i)
+      if (isWordCode(code, cls)) i++
+      else if (
+        isApostrophe(code) &&
+        i + 1 < length &&
+        cls[text.charCodeAt(i + 1)] === CharClass.Letter &&
+        cls[text.charCodeAt(i - 1)] === CharClass.Letter
+      )
+        i++
+      else break
+    }
+    words.push({ key: text.slice(start, i).toLowerCase(), start, end: i })
   }
   return words
 }
