@@ -13,6 +13,8 @@ type TmMethods =
   | 'tmPretranslate'
   | 'tmAnalyze'
   | 'tmMemoryDrafts'
+  | 'tmPropagate'
+  | 'tmOccurrenceDiffers'
 
 /** The translation memory's part of the API (see TranslationMemoryService). */
 export function createTmHandlers(library: LibraryService): Pick<HamtaApi, TmMethods> {
@@ -59,6 +61,14 @@ export function createTmHandlers(library: LibraryService): Pick<HamtaApi, TmMeth
       const analysis = await (await memory()).analyze(documentId)
       return { analysis, csv: analysisCsv(analysis) }
     },
-    tmMemoryDrafts: async ({ documentId }) => (await memory()).memoryDrafts(documentId)
+    tmMemoryDrafts: async ({ documentId }) => (await memory()).memoryDrafts(documentId),
+    tmPropagate: async ({ documentId, rowId }) => {
+      const { rowIds } = await (await memory()).propagate(documentId, rowId)
+      return { rowIds, document: await library.getDocument(documentId) }
+    },
+    tmOccurrenceDiffers: async ({ documentId, rowId }) => {
+      await (await memory()).markOccurrenceDiffers(documentId, rowId)
+      return { document: await library.getDocument(documentId) }
+    }
   }
 }

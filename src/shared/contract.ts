@@ -161,6 +161,8 @@ export const inputSchemas = {
   tmPretranslate: z.object({ documentId: id, min: z.number().int().min(0).max(101) }).strict(),
   tmAnalyze: z.object({ documentId: id }).strict(),
   tmMemoryDrafts: z.object({ documentId: id }).strict(),
+  tmPropagate: z.object({ documentId: id, rowId: id }).strict(),
+  tmOccurrenceDiffers: z.object({ documentId: id, rowId: id }).strict(),
   toggleRowTag: z.object({ documentId: id, rowId: id, tagId: id }).strict(),
   addSourceSpan: z
     .object({ documentId: id, rowId: id, sentenceId: id, start: z.number().int().min(0), end: z.number().int().min(0), tagId: id })
@@ -262,6 +264,9 @@ export interface ApiResults {
   tmAnalyze: { analysis: Analysis; csv: string }
   /** Rows whose English is still what the memory put there: its score and where it came from. */
   tmMemoryDrafts: Record<string, PretranslatedMark>
+  /** Rows that received a confirmed row's English because they hold the same sentence. */
+  tmPropagate: { rowIds: string[]; document: HamtaDocument }
+  tmOccurrenceDiffers: { document: HamtaDocument }
   toggleRowTag: RowUpdate
   addSourceSpan: RowUpdate
   removeSpan: RowUpdate

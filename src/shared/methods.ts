@@ -37,6 +37,8 @@ export const API_METHODS = [
   'tmPretranslate',
   'tmAnalyze',
   'tmMemoryDrafts',
+  'tmPropagate',
+  'tmOccurrenceDiffers',
   'toggleRowTag',
   'addSourceSpan',
   'removeSpan',

@@ -80,6 +80,23 @@ describe('the translation memory, in Chromium', () => {
     expect(labels.at(-1)).toBe('Total')
   })
 
+  it('puts a confirmed row’s English into its repetitions, and takes it back where the occurrence differs', async () => {
+    await page.getByRole('button', { name: '← Library' }).click()
+    await pasteDocument('خبر سوم\n\nنشست خبری فردا برگزار می‌شود.\n\nسخنگو درباره آن توضیح داد.\n\nنشست خبری فردا برگزار میشود.')
+    await page.locator('.row[data-row-id="r2"] .cell.target').click()
+    await page.keyboard.type('The press conference is tomorrow.')
+    await page.keyboard.press('Control+Enter')
+    // The last row holds the same sentence (written without the ZWNJ): it takes the English as a draft.
+    await expect.poll(() => page.locator('.row[data-row-id="r4"] .cell.target').innerText()).toBe('The press conference is tomorrow.')
+    await page.getByText(/The same sentence in row 4 took this English as a draft/).waitFor()
+    await page.locator('.row[data-row-id="r4"] .cell.source').click()
+    await page.getByRole('tab', { name: 'TM' }).click()
+    const note = page.getByRole('note')
+    await note.getByText('repetition of row 2').waitFor()
+    await note.getByRole('button', { name: 'This occurrence differs' }).click()
+    await expect.poll(() => page.locator('.row[data-row-id="r4"] .cell.target').innerText()).not.toContain('press conference')
+  })
+
   it('adds a TMX file to the memory by default when it is imported, and lists it', async () => {
     const tmx = join(session.libraryDir, '..', `glossary-${process.pid}.tmx`)
     await writeFile(

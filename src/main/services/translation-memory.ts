@@ -556,7 +556,7 @@ export class TranslationMemoryService {
     const current: Record<string, PretranslatedMark> = {}
     for (const row of doc.rows) {
       const mark = marks[row.id]
-      if (mark && row.target === mark.target) current[row.id] = mark
+      if (mark && mark.origin !== DIFFERS && row.target === mark.target) current[row.id] = mark
     }
     return current
   }
@@ -585,10 +585,75 @@ export class TranslationMemoryService {
     return analysisCsv(await this.analyze(documentId))
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Repetitions
+
+  /**
+   * Puts a row's English into the other rows of its document with the same Persian (by match
+   * key) that are still empty, as drafts marked as repetitions; rows the user said differ are
+   * left alone.
+   */
+  async propagate(documentId: string, rowId: string): Promise<PretranslateResult> {
+    const doc = await this.documents.getDocument(documentId)
+    const index = doc.rows.findIndex((row) => row.id === rowId)
+    const origin = doc.rows[index]
+    if (!origin || !origin.target.trim()) return { filled: 0, rowIds: [] }
+    const tokens = tokenize(rowSource(origin))
+    if (tokens.length === 0) return { filled: 0, rowIds: [] }
+    const hash = hashKeys(tokens)
+    const marks = this.store.pretranslated(documentId)
+    const same = new Set(
+      doc.rows
+        .filter((row) => row.id !== rowId && isOpenRow(row) && marks[row.id]?.origin !== DIFFERS && hashKeys(tokenize(rowSource(row))) === hash)
+        .map((row) => row.id)
+    )
+    if (same.size === 0) return { filled: 0, rowIds: [] }
+    const now = this.now()
+    const target = origin.target
+    const filled: string[] = []
+    await this.documents.edit(documentId, (current) => {
+      filled.length = 0
+      const rows = current.rows.map((row) => {
+        if (!same.has(row.id) || !isOpenRow(row)) return row
+        filled.push(row.id)
+        return { ...row, target, status: 'draft' as const, updatedAt: now }
+      })
+      return filled.length === 0 ? current : { ...current, rows, updatedAt: now }
+    })
+    for (const id of filled) marks[id] = { target, score: 100, origin: `repetition of row ${index + 1}` }
+    await this.store.setPretranslated(documentId, marks)
+    return { filled: filled.length, rowIds: filled }
+  }
+
+  /**
+   * "This occurrence differs": takes back English a repetition put into the row (if it is still
+   * there) and never fills the row from its repetitions again.
+   */
+  async markOccurrenceDiffers(documentId: string, rowId: string): Promise<void> {
+    const marks = this.store.pretranslated(documentId)
+    const previous = marks[rowId]
+    marks[rowId] = { target: '', score: 0, origin: DIFFERS }
+    await this.store.setPretranslated(documentId, marks)
+    if (!previous?.origin.startsWith('repetition')) return
+    const now = this.now()
+    await this.documents.edit(documentId, (current) => ({
+      ...current,
+      updatedAt: now,
+      rows: current.rows.map((row) =>
+        row.id === rowId && row.target === previous.target
+          ? { ...row, target: '', targetSpans: [], status: 'untranslated' as const, updatedAt: now }
+          : row
+      )
+    }))
+  }
+
   async close(): Promise<void> {
     await this.store.close()
   }
 }
+
+/** The mark of a row whose user said it differs from its repetitions. */
+const DIFFERS = 'differs'
 
 function isOpenRow(row: Row): boolean {
   return !row.doNotTranslate && row.source.length > 0 && row.target.trim().length === 0

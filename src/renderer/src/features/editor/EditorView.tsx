@@ -102,7 +102,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     openSplit,
     openReject,
     insertMatch: memory.insertMatch,
-    searchConcordance: memory.searchSelection
+    searchConcordance: memory.searchSelection,
+    onConfirmed: memory.propagate
   })
 
   const exportAs = useCallback(

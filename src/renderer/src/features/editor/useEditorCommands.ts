@@ -22,6 +22,8 @@ interface EditorCommandsOptions {
   insertMatch: (n: number) => void
   /** Searches the memory for the selected words, or opens the search. */
   searchConcordance: () => void
+  /** After a row is confirmed (its repetitions take its English). */
+  onConfirmed?: (rowId: string) => void
 }
 
 /**
@@ -43,7 +45,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     openSplit,
     openReject,
     insertMatch,
-    searchConcordance
+    searchConcordance,
+    onConfirmed
   } = options
   const { rowsRef, activeRef, activate, setStatus, setNotice, runStructuralEdit } = session
   const { editActive, confirmAndNext } = alignment
@@ -68,9 +71,11 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       return
     }
     setNotice(null)
-    if (row.status === 'untranslated' || row.status === 'draft' || row.status === 'rejected') void setStatus(index, 'translated')
+    const confirmed =
+      row.status === 'untranslated' || row.status === 'draft' || row.status === 'rejected' ? setStatus(index, 'translated') : Promise.resolve()
+    void confirmed.then(() => onConfirmed?.(row.id))
     move(1)
-  }, [move, setStatus, setNotice, rowsRef, activeRef])
+  }, [move, setStatus, setNotice, rowsRef, activeRef, onConfirmed])
 
   const perform = useCallback(
     (action: EditorAction) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { HamtaDocument } from '../../../../core/model'
 import type { Analysis } from '../../../../core/tm/analysis'
-import type { ConcordanceUnit, TmMatch } from '../../../../core/tm/types'
+import type { ConcordanceUnit, PretranslatedMark, TmMatch } from '../../../../core/tm/types'
 import type { HamtaApi, LibrarySettings } from '../../../../shared/contract'
 import { saveExport } from '../../platform'
 import { MatchSource } from './MatchSource'
@@ -21,6 +21,10 @@ interface TmPanelProps {
   searchSerial: number
   onPretranslated: (document: HamtaDocument, filled: number) => void
   onError: (message: string) => void
+  activeRowId: string | undefined
+  /** Changes when rows were filled from the memory, so where the active row's English came from is asked again. */
+  revision: number
+  onOccurrenceDiffers: (rowId: string) => void
 }
 
 function describeOrigin(match: Pick<TmMatch, 'origin'>): string {
@@ -68,6 +72,20 @@ export function TmPanel(props: TmPanelProps): React.JSX.Element {
       props.onError((error as Error).message)
     }
   }
+  // Where the active row's English came from, when the memory put it there.
+  const [filledFrom, setFilledFrom] = useState<PretranslatedMark | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    if (!props.activeRowId) return setFilledFrom(null)
+    api.tmMemoryDrafts({ documentId }).then(
+      (marks) => !cancelled && setFilledFrom(marks[props.activeRowId!] ?? null),
+      () => !cancelled && setFilledFrom(null)
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, documentId, props.activeRowId, props.revision])
+
   useEffect(() => {
     if (props.searchSerial > 0) void searchConcordance(props.concordanceText)
     // Only a new request searches; typing in the box waits for Enter.
@@ -86,6 +104,17 @@ export function TmPanel(props: TmPanelProps): React.JSX.Element {
 
   return (
     <section className="tm-panel" aria-label="Translation memory">
+      {filledFrom && props.activeRowId && (
+        <div className="tm-filled" role="note">
+          This row’s English came from the memory:{' '}
+          {filledFrom.origin.startsWith('repetition') ? filledFrom.origin : `${filledFrom.origin}, ${filledFrom.score}%`}.
+          {filledFrom.origin.startsWith('repetition') && (
+            <button type="button" className="secondary" onClick={() => props.onOccurrenceDiffers(props.activeRowId!)}>
+              This occurrence differs
+            </button>
+          )}
+        </div>
+      )}
       <h2>Matches</h2>
       {state.loading && state.matches.length === 0 && <p className="muted">Looking up…</p>}
       {state.error && <p className="error-text">{state.error}</p>}

@@ -75,6 +75,38 @@ export function useMemoryInEditor({ api, documentId, session, settings, editorRe
     setSearchSerial((serial) => serial + 1)
   }, [editorRef, openTab])
 
+  /** A confirmed row's English goes into the empty rows with the same sentence (repetitions). */
+  const propagate = useCallback(
+    (rowId: string) => {
+      void api.tmPropagate({ documentId, rowId }).then(
+        ({ rowIds, document }) => {
+          if (rowIds.length === 0) return
+          showDocumentState({ document, canUndo: false, canRedo: false })
+          setRevision((value) => value + 1)
+          const numbers = rowIds.map((id) => document.rows.findIndex((row) => row.id === id) + 1).join(', ')
+          setNotice(
+            `The same sentence in ${rowIds.length === 1 ? 'row' : 'rows'} ${numbers} took this English as a draft (the TM tab can take it back there).`
+          )
+        },
+        (error: Error) => setNotice(error.message)
+      )
+    },
+    [api, documentId, showDocumentState, setNotice]
+  )
+
+  const occurrenceDiffers = useCallback(
+    (rowId: string) => {
+      void api.tmOccurrenceDiffers({ documentId, rowId }).then(
+        ({ document }) => {
+          showDocumentState({ document, canUndo: false, canRedo: false })
+          setRevision((value) => value + 1)
+        },
+        (error: Error) => setNotice(error.message)
+      )
+    },
+    [api, documentId, showDocumentState, setNotice]
+  )
+
   const onPretranslated = useCallback(
     (document: HamtaDocument, filled: number) => {
       showDocumentState({ document, canUndo: false, canRedo: false })
@@ -87,8 +119,12 @@ export function useMemoryInEditor({ api, documentId, session, settings, editorRe
   return {
     insertMatch,
     searchSelection,
+    propagate,
     panel: {
       state,
+      revision,
+      activeRowId: activeRow?.id,
+      onOccurrenceDiffers: occurrenceDiffers,
       onInsert: insert,
       concordanceText,
       onConcordanceText: setConcordanceText,
