@@ -306,6 +306,20 @@ describe('translation memory of the library', () => {
     })
   })
 
+  it('imports a document exported as TMX by Hamta itself', async () => {
+    await withTempDir(async (dir) => {
+      const { library, tm } = await open(dir)
+      const doc = await makeDocument(library, ARTICLE)
+      for (let i = 0; i < 3; i++) await translate(library, tm, doc.id, doc.rows[i], ENGLISH[i])
+      const exported = await library.exportDocument(doc.id, 'tmx')
+      await library.deleteDocument(doc.id)
+      await tm.removeDocument(doc.id)
+      const memory = await tm.importMemory(exported.fileName, bytes(exported.content))
+      expect(memory).toMatchObject({ units: 3, skipped: 1, sourceLang: 'fa', targetLang: 'en' })
+      expect((await tm.lookup(null, { text: ARTICLE[1] }))[0]).toMatchObject({ score: 100, target: ENGLISH[1], origin: { kind: 'memory' } })
+    })
+  })
+
   it('exports TMX 1.4 that the DTD accepts and that imports back', async () => {
     await withTempDir(async (dir) => {
       const { library, tm } = await open(dir)

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { samplesDir } from '../../main/paths'
 import { LibraryService } from '../../main/services/library'
 import { TranslationMemoryService } from '../../main/services/translation-memory'
 import type { CliCommand, CliIO } from '../command'
-import { libraryDirFrom, parseCommandArgs } from '../input'
+import { libraryDirFrom, parseCommandArgs, readInputBytes } from '../input'
 
 const LIBRARY_OPTION = { library: { type: 'string' as const }, json: { type: 'boolean' as const } }
 
@@ -37,10 +38,26 @@ function printJson(io: CliIO, value: unknown): void {
 function resolveDocument(library: LibraryService, name: string): string {
   const documents = library.listDocuments()
   if (documents.some((doc) => doc.id === name)) return name
-  const byName = documents.filter((doc) => doc.fileName === name || doc.title === name)
+  const byName = documents.filter((doc) => doc.fileName === name || doc.title === name || doc.fileName === basename(name))
   if (byName.length === 1) return byName[0].id
   if (byName.length > 1) throw new UserError(`${byName.length} documents are called ${JSON.stringify(name)}; give the id (hamta list).`, 'ambiguous')
   throw new UserError(`There is no document ${JSON.stringify(name)} in the library (hamta list shows them).`, 'not-found')
+}
+
+/**
+ * DOC for pretranslate and analyze: a document of the library (id, file name or title), or a
+ * file on disk that is not in the library yet, which is imported first (and reported on stderr).
+ */
+async function documentFor(library: LibraryService, tm: TranslationMemoryService, name: string, io: CliIO): Promise<string> {
+  try {
+    return resolveDocument(library, name)
+  } catch (error) {
+    if ((error as UserError).code !== 'not-found' || !existsSync(name) || !statSync(name).isFile()) throw error
+  }
+  const summary = await library.importFile(basename(name), await readInputBytes(name))
+  await tm.syncDocument(await library.getDocument(summary.id))
+  io.stderr(`imported ${name} into the library as ${summary.id}\n`)
+  return summary.id
 }
 
 const TM_USAGE = `Usage: hamta tm import FILE.tmx [--name NAME] [--library DIR] [--json]
@@ -120,7 +137,7 @@ async function tmImport(args: string[], io: CliIO): Promise<number> {
       throw error
     }
   })
-  if (values.json) printJson(io, { units: info.units, id: info.id, name: info.name, skipped: info.skipped })
+  if (values.json) printJson(io, { units: info.units })
   else
     io.stdout(
       `Imported ${info.units.toLocaleString('en')} units from ${file} as “${info.name}” (${info.id})${info.skipped ? `; ${info.skipped} left out` : ''}\n`
@@ -175,7 +192,8 @@ async function tmConcordance(args: string[], io: CliIO): Promise<number> {
     tm.concordance(text, { lang: values.lang as 'fa' | 'en' | undefined, max })
   )
   if (values.json) {
-    printJson(io, { units: units.map((unit) => ({ source: unit.source, target: unit.target, origin: unit.origin.name })), more })
+    printJson(io, { units: units.map((unit) => ({ source: unit.source, target: unit.target, origin: unit.origin.name })) })
+    if (more) io.stderr(`more than ${units.length} units contain the words; --max shows more\n`)
     return 0
   }
   if (units.length === 0) io.stdout('Nothing found.\n')
@@ -237,7 +255,8 @@ export const pretranslateCommand: CliCommand = {
   usage: [
     'Usage: hamta pretranslate DOC [--min 100] [--library DIR] [--json]',
     '',
-    'Fills the empty rows of document DOC (its id, file name or title) with the best memory match',
+    'Fills the empty rows of document DOC (its id, file name or title; a file not in the library is',
+    'imported first) with the best memory match',
     'scoring at least --min (default 100: exact and context matches only). Filled rows become drafts,',
     'marked as coming from the memory. With --json: {"filled": N}'
   ].join('\n'),
@@ -246,7 +265,9 @@ export const pretranslateCommand: CliCommand = {
     if (positionals.length !== 1) throw new UserError("expected one DOC. Run 'hamta pretranslate --help'.", 'usage')
     const min = numberOption(values.min, 'min', 100, 0, 101)
     const dir = libraryDirFrom(values.library, io.env)
-    const result = await withMemory(dir, 'hamta pretranslate', async (tm, library) => tm.pretranslate(resolveDocument(library, positionals[0]), min))
+    const result = await withMemory(dir, 'hamta pretranslate', async (tm, library) =>
+      tm.pretranslate(await documentFor(library, tm, positionals[0], io), min)
+    )
     if (values.json) printJson(io, { filled: result.filled })
     else io.stdout(`Filled ${result.filled} row${result.filled === 1 ? '' : 's'} from the memory\n`)
     return 0
@@ -259,7 +280,7 @@ export const analyzeCommand: CliCommand = {
   usage: [
     'Usage: hamta analyze DOC [--library DIR] [--json | --csv]',
     '',
-    'Counts the sentences and words of document DOC in the usual bands: context match, 100%,',
+    'Counts the sentences and words of document DOC (as for pretranslate) in the usual bands: context match, 100%,',
     '95-99, 85-94, 75-84, 50-74, no match and repetitions. With --json:',
     '{"bands": [{"band", "label", "sentences", "words"}], "total": {"sentences", "words"}}; --csv',
     'prints the same table as CSV.'
@@ -268,7 +289,7 @@ export const analyzeCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs('analyze', args, { ...LIBRARY_OPTION, csv: { type: 'boolean' } })
     if (positionals.length !== 1) throw new UserError("expected one DOC. Run 'hamta analyze --help'.", 'usage')
     const dir = libraryDirFrom(values.library, io.env)
-    const analysis = await withMemory(dir, 'hamta analyze', async (tm, library) => tm.analyze(resolveDocument(library, positionals[0])))
+    const analysis = await withMemory(dir, 'hamta analyze', async (tm, library) => tm.analyze(await documentFor(library, tm, positionals[0], io)))
     if (values.json) {
       printJson(io, analysis)
       return 0
