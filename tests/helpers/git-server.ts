@@ -36,7 +36,7 @@ export function gitAvailable(): boolean {
 
 const BACKEND = process.env.GIT_HTTP_BACKEND ?? '/usr/lib/git-core/git-http-backend'
 
-export async function startGitServer(root: string, options: GitServerOptions = {}): Promise<GitServer> {
+export async function startGitServer(root: string, options: GitServerOptions = {}, port = 0): Promise<GitServer> {
   mkdirSync(root, { recursive: true })
   const server: Server = createServer()
   const state: GitServer = {
@@ -63,7 +63,10 @@ export async function startGitServer(root: string, options: GitServerOptions = {
       res.end(String(error))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
   return state
 }
 
@@ -111,6 +114,8 @@ async function serve(state: GitServer, root: string, req: IncomingMessage, res: 
   if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding']
   if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol'])
   const child = spawn(BACKEND, [], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+  // The backend may answer without reading the body (a refusal, a GET): that is not an error here.
+  child.stdin.on('error', () => undefined)
   child.stdin.end(body)
   const out: Buffer[] = []
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk))

@@ -83,12 +83,22 @@ export function describeRemoteError(error: unknown, url: string): SyncError {
       'offline'
     )
   }
-  if (code === 'UserCanceledError' || (code === 'HttpError' && (err.data?.statusCode === 401 || err.data?.statusCode === 403))) {
+  if (code === 'UserCanceledError' || (code === 'HttpError' && err.data?.statusCode === 401)) {
     return new SyncError(`${host} refused the user name, password or token. Check them and sync again.`, 'auth')
+  }
+  if (code === 'HttpError' && err.data?.statusCode === 403) {
+    return new SyncError(`${host} does not let this account change the team library (HTTP 403). Your changes are kept here.`, 'refused')
   }
   if (code === 'HttpError' && err.data?.statusCode === 404) return new SyncError(`There is no team library at ${url}.`, 'not-found')
   if (code === 'HttpError') return new SyncError(`${host} refused the sync (HTTP ${err.data?.statusCode}).`, 'refused')
   if (code === 'PushRejectedError') return new SyncError(`${host} has changes this library has not merged yet.`, 'rejected')
+  // Another push got there first (the server checks and locks the branch itself): merge and retry.
+  if (
+    code === 'GitPushError' &&
+    /non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info|failed to lock/i.test(err.message ?? '')
+  ) {
+    return new SyncError(`${host} has changes this library has not merged yet.`, 'rejected')
+  }
   if (code === 'GitPushError') return new SyncError(`${host} refused the changes: ${err.message ?? ''}`.trim(), 'refused')
   if (code === 'SmartHttpError' || code === 'EmptyServerResponseError' || code === 'ParseError') {
     return new SyncError(`${host} did not answer as a Git server does (${err.message}).`, 'refused')
@@ -383,7 +393,7 @@ export class LibraryRepository {
     const status = result.refs?.[HEAD_REF]
     if (!result.ok || (status && !status.ok)) {
       const reason = status?.error ?? result.error ?? 'refused'
-      if (/non-fast-forward|fetch first|stale/i.test(reason))
+      if (/non-fast-forward|fetch first|stale|failed to update ref|cannot lock ref|failed to lock/i.test(reason))
         throw new SyncError(`${safeHost(url)} has changes this library has not merged yet.`, 'rejected')
       throw new SyncError(`${safeHost(url)} refused the changes (${reason}).`, 'refused')
     }

@@ -57,7 +57,7 @@ export interface TeamSyncOptions {
 const DOCUMENT_PATH = /^documents\/([A-Za-z0-9_-]{1,100})\.json$/
 const LINE_FILES = /\.(jsonl|units|tsv|csv|txt|gitignore)$|^\.gitignore$/
 /** Pushes refused because the remote moved on are retried this many times with a fresh merge. */
-const PUSH_ATTEMPTS = 5
+const PUSH_ATTEMPTS = 8
 
 function decode(bytes: Uint8Array | undefined): string | undefined {
   return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8')
@@ -262,7 +262,11 @@ export class TeamSync {
         return result
       } catch (error) {
         // Someone pushed between our fetch and our push: merge their work too, then try again.
-        if (error instanceof SyncError && error.kind === 'rejected' && attempt < PUSH_ATTEMPTS) continue
+        if (error instanceof SyncError && error.kind === 'rejected' && attempt < PUSH_ATTEMPTS) {
+          // Members pushing at the same moment would collide again in lockstep: wait a little, at random.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * attempt))
+          continue
+        }
         throw error
       }
     }
