@@ -1,0 +1,230 @@
+/**
+ * Finds termbase terms in Persian text however they are written: with or without ZWNJ or space
+ * (رئیس‌جمهور, رئیسجمهور, رئیس جمهور), in Arabic letter forms (رييس), with plural, possessive,
+ * comparative and ezafe suffixes (همکاری‌های, منطقه‌ای, بزرگ‌ترین, آقای), and verbal terms in
+ * any person and tense (امضا کردن: امضا می‌کنند, امضا نکرد, امضا خواهد کرد, امضا شد).
+ *
+ * Each term becomes one sticky regular expression over the text's key stream (see
+ * persian-forms.ts). Terms are bucketed by their first two key letters, so a scan tries only the
+ * few terms that could start at each word.
+ */
+import { matchKey } from '../text/normalize'
+import type { Term } from './model'
+import { DETACHED_SUFFIX, NOUN_SUFFIX, TOKEN_END, escapeRegExp, looseWord, verbPattern, verbStems } from './persian-forms'
+
+export interface TermHit {
+  /** Offsets into the text: the whole words the term occupies, suffixes included. */
+  start: number
+  end: number
+  text: string
+  /** Every term written this way (synonym entries, several English renderings). */
+  terms: Term[]
+  /**
+   * True when the only suffix is ی/یی/ای: the form may be an adjective made from the term
+   * (ایرانی from ایران), whose English is often a derived word (Iranian).
+   */
+  derived: boolean
+}
+
+interface Token {
+  start: number
+  end: number
+  key: string
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u0640]+/gu
+
+/** Tokens of a text with their match keys. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = 0
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const key = matchKey(match[0])
+    if (key) tokens.push({ start: match.index, end: match.index + match[0].length, key })
+  }
+  return tokens
+}
+
+interface Stream {
+  text: string
+  tokens: Token[]
+  /** Where each token's key starts in the stream. */
+  starts: number[]
+}
+
+function buildStream(text: string, tokens: Token[]): Stream {
+  let stream = ''
+  const starts: number[] = []
+  tokens.forEach((token, index) => {
+    if (index > 0) stream += /^[\s\u200C]*$/.test(text.slice(tokens[index - 1].end, token.start)) ? ' ' : '|'
+    starts.push(stream.length)
+    stream += token.key
+  })
+  return { text: stream, tokens, starts }
+}
+
+interface CompiledTerm {
+  /** First two key letters of the term, or '' to be tried at every word (verb-only terms). */
+  head: string
+  pattern: RegExp
+  terms: Term[]
+  verbal: boolean
+}
+
+/** The stream form of a term, or null for a term with nothing to match. */
+export function termPattern(fa: string): { source: string; head: string; verbal: boolean } | null {
+  const tokens = tokenize(fa)
+  if (tokens.length === 0) return null
+  const last = tokens[tokens.length - 1]
+  const stems = verbStems(last.key)
+  const nounTokens = stems ? tokens.slice(0, -1) : tokens
+  let source = ''
+  nounTokens.forEach((token, index) => {
+    if (index > 0) {
+      const gap = fa.slice(nounTokens[index - 1].end, token.start)
+      const previous = nounTokens[index - 1].key
+      // Ezafe after a vowel is written as a letter: آقای, دانشجوی, خانه‌ی.
+      const ezafe = /[اوه]$/.test(previous) ? '(?:ی)?' : ''
+      source += /^[\s\u200C]*$/.test(gap) ? `${ezafe} ?` : `${ezafe}[ |]?`
+    }
+    const isLast = index === nounTokens.length - 1
+    if (isLast && !stems && token.key.length > 2 && token.key.endsWith('ه')) {
+      // نماینده → نمایندگان: the final ه becomes گ before the plural.
+      source += `${looseWord(token.key.slice(0, -1))} ?(?:ه|گ ?ان)`
+    } else source += looseWord(token.key)
+  })
+  if (stems) {
+    let verb = verbPattern(stems)
+    // A compound verb with کردن is passive with شدن: امضا کرد / امضا شد.
+    if (nounTokens.length > 0 && last.key === 'کردن') verb = `(?:${verb}|${verbPattern(verbStems('شدن')!)})`
+    source += nounTokens.length > 0 ? ` ?${verb}${TOKEN_END}` : `${verb}${TOKEN_END}`
+  } else {
+    source += `(${NOUN_SUFFIX})${TOKEN_END}(?: (${DETACHED_SUFFIX})${TOKEN_END})?`
+  }
+  const key = nounTokens.map((token) => token.key).join('')
+  if (nounTokens.length > 0 && key.length < 2) return null
+  const firstWord = nounTokens[0]?.key ?? ''
+  const head = nounTokens.length === 0 ? '' : firstWord.length === 1 ? `${firstWord} ` : firstWord.slice(0, 2)
+  return { source, head, verbal: stems !== null }
+}
+
+export class TermMatcher {
+  private readonly byHead = new Map<string, CompiledTerm[]>()
+  private readonly everywhere: CompiledTerm[] = []
+  readonly size: number
+
+  constructor(terms: readonly Term[]) {
+    const compiled = new Map<string, CompiledTerm>()
+    for (const term of terms) {
+      const form = termPattern(term.fa)
+      if (!form) continue
+      const existing = compiled.get(form.source)
+      if (existing) {
+        existing.terms.push(term)
+        continue
+      }
+      const entry: CompiledTerm = { head: form.head, pattern: new RegExp(form.source, 'y'), terms: [term], verbal: form.verbal }
+      compiled.set(form.source, entry)
+      if (!form.head) this.everywhere.push(entry)
+      else {
+        const bucket = this.byHead.get(form.head)
+        if (bucket) bucket.push(entry)
+        else this.byHead.set(form.head, [entry])
+      }
+    }
+    this.size = compiled.size
+  }
+
+  /** Term hits in a text, left to right, never overlapping; the longest wins where two start together. */
+  find(text: string): TermHit[] {
+    if (this.size === 0 || !text) return []
+    const tokens = tokenize(text)
+    if (tokens.length === 0) return []
+    const stream = buildStream(text, tokens)
+    const hits: TermHit[] = []
+    let t = 0
+    while (t < tokens.length) {
+      const at = stream.starts[t]
+      // A one-letter word heads the terms that begin with a one-letter word (its head ends in the separator).
+      const candidates = this.byHead.get(stream.text.slice(at, at + 2))
+      let best: { length: number; entry: CompiledTerm; suffix: string } | null = null
+      for (const list of [candidates, this.everywhere]) {
+        if (!list) continue
+        for (const entry of list) {
+          entry.pattern.lastIndex = at
+          const match = entry.pattern.exec(stream.text)
+          if (match && (!best || match[0].length > best.length)) best = { length: match[0].length, entry, suffix: (match[1] ?? '') + (match[2] ?? '') }
+        }
+      }
+      if (!best) {
+        t++
+        continue
+      }
+      const endInStream = at + best.length
+      let last = t
+      while (last + 1 < tokens.length && stream.starts[last + 1] < endInStream) last++
+      const start = tokens[t].start
+      const end = tokens[last].end
+      hits.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        terms: best.entry.terms,
+        derived: !best.entry.verbal && /^(?:ی|یی|ای)$/.test(best.suffix)
+      })
+      t = last + 1
+    }
+    return hits
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// English
+
+const ENGLISH_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu
+
+/** A regular expression for an English word with its inflections (s, es, 's, ed, ing; y → ies). */
+function inflectedWord(word: string): string {
+  const lower = word.toLowerCase()
+  if (!/^[a-z]+$/.test(lower) || lower.length < 3) return escapeRegExp(word)
+  if (/[^aeiou]y$/.test(lower)) return `${escapeRegExp(word.slice(0, -1))}(?:y|ies|ied|ying)`
+  if (lower.endsWith('e')) return `${escapeRegExp(word.slice(0, -1))}(?:e|es|ed|ing|e['’]s)`
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(lower) ? `(?:${escapeRegExp(word.slice(-1))}(?:ed|ing))?` : ''
+  return `${escapeRegExp(word)}${doubled}(?:s|es|ed|ing|['’]s|s['’])?`
+}
+
+/**
+ * A matcher for an English term in English text: case-insensitive, whole words, inflections of
+ * each word allowed, hyphen or space between words. With `derived`, the last word may go on
+ * (Iran → Iranian, Azerbaijan → Azerbaijani).
+ */
+export function englishTermPattern(term: string, derived = false): RegExp {
+  // Hyphens and dashes between words are allowed by the joiner, whichever the text uses.
+  const words = (term.match(ENGLISH_WORD) ?? []).filter((word) => !/^[-‐–—]$/.test(word))
+  const parts = words.map((word, index) => {
+    const isLast = index === words.length - 1
+    if (/^[^\p{L}\p{N}]$/u.test(word)) return escapeRegExp(word)
+    return isLast && derived ? `${escapeRegExp(word)}\\p{L}*` : inflectedWord(word)
+  })
+  return new RegExp(`(?<![\\p{L}\\p{N}])${parts.join('[\\s\\-‐–]*')}(?![\\p{L}\\p{N}])`, 'iu')
+}
+
+const englishPatterns = new Map<string, RegExp>()
+
+/** Whether an English text uses a term (cached per term, the same terms are asked about often). */
+export function englishHasTerm(text: string, term: string, derived = false): boolean {
+  const cacheKey = `${derived ? '1' : '0'}${term}`
+  let pattern = englishPatterns.get(cacheKey)
+  if (!pattern) {
+    if (englishPatterns.size > 20_000) englishPatterns.clear()
+    pattern = englishTermPattern(term, derived)
+    englishPatterns.set(cacheKey, pattern)
+  }
+  return pattern.test(text)
+}
+
+/** Where an English text uses a term, or null. */
+export function findEnglishTerm(text: string, term: string): { start: number; end: number } | null {
+  const match = englishTermPattern(term).exec(text)
+  return match ? { start: match.index, end: match.index + match[0].length } : null
+}

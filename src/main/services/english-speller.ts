@@ -1,0 +1,42 @@
+/**
+ * The English dictionaries for the QA spelling check in Node (the command line and the main
+ * process): the same Hunspell dictionaries the editor bundles, US (`dictionary-en`) or UK
+ * (`dictionary-en-gb`), loaded once each.
+ */
+import type { Speller } from '../../core/qa/finding'
+
+export const SPELLING_VARIANTS = ['en-US', 'en-GB'] as const
+export type SpellingVariant = (typeof SPELLING_VARIANTS)[number]
+
+const loaded = new Map<SpellingVariant, Promise<Speller>>()
+
+async function load(variant: SpellingVariant): Promise<Speller> {
+  const [{ default: nspell }, dictionary] = await Promise.all([
+    import('nspell'),
+    variant === 'en-GB' ? import('dictionary-en-gb') : import('dictionary-en')
+  ])
+  const spell = nspell(dictionary.default)
+  // Suggestions are slow (milliseconds a word); a document repeats its misspellings.
+  const suggestions = new Map<string, string[]>()
+  return {
+    correct: (word) => spell.correct(word),
+    suggest: (word) => {
+      let found = suggestions.get(word)
+      if (!found) {
+        found = spell.suggest(word)
+        suggestions.set(word, found)
+      }
+      return found
+    }
+  }
+}
+
+export function loadEnglishSpeller(variant: SpellingVariant = 'en-US'): Promise<Speller> {
+  let speller = loaded.get(variant)
+  if (!speller) {
+    speller = load(variant)
+    speller.catch(() => loaded.delete(variant))
+    loaded.set(variant, speller)
+  }
+  return speller
+}
