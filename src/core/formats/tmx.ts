@@ -86,8 +86,8 @@ export function writeTmx(doc: BilingualDocument, options: ExportOptions = {}): s
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function props(node: XmlElement): Array<[string, string]> {
-  return childElements(node, 'prop').map((child) => [child.attributes.type ?? '', textContent(child)])
+function props(node: XmlElement, options: XmlReadOptions): Array<[string, string]> {
+  return childElements(node, 'prop').map((child) => [child.attributes.type ?? '', textContent(child, options)])
 }
 
 function propValue(list: Array<[string, string]>, type: string): string | undefined {
@@ -108,9 +108,9 @@ function pickVariants(tuvs: XmlElement[], headerSource: string): { source?: XmlE
   return { source, target }
 }
 
-function segText(tuv: XmlElement | undefined): string {
+function segText(tuv: XmlElement | undefined, options: XmlReadOptions): string {
   const seg = tuv ? firstChild(tuv, 'seg') : undefined
-  return seg ? inlineText(seg) : ''
+  return seg ? inlineText(seg, options) : ''
 }
 
 /** Reads a TMX file (Hamta's own or another tool's) as a bilingual document, one unit per `tu`. */
@@ -126,7 +126,7 @@ export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): 
       'wrong-format'
     )
   const header = firstChild(root, 'header')
-  const headerProps = header ? props(header) : []
+  const headerProps = header ? props(header, options) : []
   const headerSource = header?.attributes.srclang ?? ''
   const body = firstChild(root, 'body')
   const units: BilingualUnit[] = []
@@ -136,16 +136,16 @@ export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): 
     const { source, target } = pickVariants(childElements(tu, 'tuv'), headerSource)
     if (source && !sourceLang) sourceLang = primaryLanguage(tuvLanguage(source))
     if (target && !targetLang) targetLang = primaryLanguage(tuvLanguage(target))
-    const list = props(tu)
+    const list = props(tu, options)
     const detail = parseUnitDetail(propValue(list, 'x-hamta-detail'))
-    const targetSentences = sentencesOf(segText(target), detail.target)
+    const targetSentences = sentencesOf(segText(target, options), detail.target)
     const status = propValue(list, 'x-status')
     const alignment = propValue(list, 'x-alignment')
     const confidence = parseConfidence(propValue(list, 'x-confidence'))
     const paragraph = parseParagraph(propValue(list, 'x-paragraph'))
     const unit: BilingualUnit = {
       id: tu.attributes.tuid || `tu${index + 1}`,
-      source: sentencesOf(segText(source), detail.source),
+      source: sentencesOf(segText(source, options), detail.source),
       target: targetSentences,
       // A TM entry from another tool has no status: a translation there is a finished one.
       status: isUnitStatus(status) ? status : targetSentences.length > 0 ? 'translated' : 'untranslated',
@@ -156,7 +156,7 @@ export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): 
       comments: mergeComments(
         [...childElements(tu, 'note'), ...(source ? childElements(source, 'note') : []), ...(target ? childElements(target, 'note') : [])].map(
           (note) => ({
-            text: textContent(note)
+            text: textContent(note, options)
           })
         ),
         detail.comments

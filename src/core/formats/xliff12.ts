@@ -135,26 +135,26 @@ export function writeXliff12(doc: BilingualDocument, options: ExportOptions = {}
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function contexts(unit: XmlElement): Array<[string, string]> {
+function contexts(unit: XmlElement, options: XmlReadOptions): Array<[string, string]> {
   return childElements(unit, 'context-group').flatMap((group) =>
-    childElements(group, 'context').map((child): [string, string] => [child.attributes['context-type'] ?? '', textContent(child)])
+    childElements(group, 'context').map((child): [string, string] => [child.attributes['context-type'] ?? '', textContent(child, options)])
   )
 }
 
-function readUnit(node: XmlElement, index: number): BilingualUnit {
+function readUnit(node: XmlElement, index: number, options: XmlReadOptions): BilingualUnit {
   const source = firstChild(node, 'source')
   const target = firstChild(node, 'target')
-  const list = contexts(node)
+  const list = contexts(node, options)
   const value = (type: string) => list.find(([name]) => name === type)?.[1]
   const detail = parseUnitDetail(value('x-hamta-detail'))
-  const targetSentences = sentencesOf(target ? inlineText(target) : '', detail.target)
+  const targetSentences = sentencesOf(target ? inlineText(target, options) : '', detail.target)
   const hamtaStatus = value('x-hamta-status')
   const status = isUnitStatus(hamtaStatus)
     ? hamtaStatus
     : statusFromXliff12(target?.attributes.state, node.attributes.approved === 'yes', targetSentences.length > 0)
   const unit: BilingualUnit = {
     id: node.attributes.id || `u${index + 1}`,
-    source: sentencesOf(source ? inlineText(source) : '', detail.source),
+    source: sentencesOf(source ? inlineText(source, options) : '', detail.source),
     target: targetSentences,
     status,
     tags: mergeTags(
@@ -162,7 +162,7 @@ function readUnit(node: XmlElement, index: number): BilingualUnit {
       detail.tags
     ),
     comments: mergeComments(
-      childElements(node, 'note').map((note) => ({ text: textContent(note), author: note.attributes.from })),
+      childElements(node, 'note').map((note) => ({ text: textContent(note, options), author: note.attributes.from })),
       detail.comments
     )
   }
@@ -187,7 +187,7 @@ export function xliff12ToBilingual(root: XmlElement, options: XmlReadOptions = {
     .flatMap((file) => descendants(file, 'trans-unit'))
     // po2xliff writes the PO header as a unit of its own; it is not text to translate.
     .filter((node) => node.attributes.restype !== 'x-gettext-domain-header')
-    .map(readUnit)
+    .map((node, index) => readUnit(node, index, options))
   const first = files[0]
   return {
     title: first?.attributes.original ?? units.find((unit) => unit.source.length > 0)?.source[0] ?? '',

@@ -169,12 +169,12 @@ interface MetaGroup {
   metas: Array<[string, string]>
 }
 
-function metaGroups(node: XmlElement): MetaGroup[] {
+function metaGroups(node: XmlElement, options: XmlReadOptions): MetaGroup[] {
   return childElements(node, 'metadata').flatMap((metadata) =>
     descendants(metadata, 'metaGroup').map((group) => ({
       category: group.attributes.category ?? '',
       appliesTo: group.attributes.appliesTo,
-      metas: childElements(group, 'meta').map((item): [string, string] => [item.attributes.type ?? '', textContent(item)])
+      metas: childElements(group, 'meta').map((item): [string, string] => [item.attributes.type ?? '', textContent(item, options)])
     }))
   )
 }
@@ -220,16 +220,16 @@ function sentences(parts: string[], group: MetaGroup | undefined): string[] {
   return parts.map((part) => part.trim()).filter(Boolean)
 }
 
-function readUnit(node: XmlElement, index: number): BilingualUnit {
+function readUnit(node: XmlElement, index: number, options: XmlReadOptions): BilingualUnit {
   const segments = childElements(node, 'segment')
-  const groups = metaGroups(node)
+  const groups = metaGroups(node, options)
   const sourceParts = segments.map((segment) => {
     const source = firstChild(segment, 'source')
-    return source ? inlineText(source) : ''
+    return source ? inlineText(source, options) : ''
   })
   const targetParts = segments.map((segment) => {
     const target = firstChild(segment, 'target')
-    return target ? inlineText(target) : ''
+    return target ? inlineText(target, options) : ''
   })
   const source = sentences(
     sourceParts,
@@ -248,7 +248,7 @@ function readUnit(node: XmlElement, index: number): BilingualUnit {
     return {
       author: metaValue(detail, 'author') ?? '',
       createdAt: metaValue(detail, 'createdAt') ?? '',
-      text: textContent(note),
+      text: textContent(note, options),
       resolved: metaValue(detail, 'resolved') === 'yes'
     }
   })
@@ -281,8 +281,8 @@ export function xliff2ToBilingual(root: XmlElement, options: XmlReadOptions = {}
     throw new UserError(`${options.fileName ? `${options.fileName}: ` : ''}this is not an XLIFF 2 file.`, 'wrong-format')
   }
   const files = childElements(root, 'file')
-  const units = files.flatMap((file) => descendants(file, 'unit')).map(readUnit)
-  const documentGroup = files.length > 0 ? metaGroups(files[0]).find((group) => group.category === 'document') : undefined
+  const units = files.flatMap((file) => descendants(file, 'unit')).map((node, index) => readUnit(node, index, options))
+  const documentGroup = files.length > 0 ? metaGroups(files[0], options).find((group) => group.category === 'document') : undefined
   const doc: BilingualDocument = {
     title: metaValue(documentGroup, 'title') ?? files[0]?.attributes.original ?? units.find((unit) => unit.source.length > 0)?.source[0] ?? '',
     sourceLang: primaryLanguage(root.attributes.srcLang) || 'fa',

@@ -6,8 +6,8 @@
  * bombs), the file size is capped, only the five predefined entities and character references
  * are decoded, and every problem becomes a UserError that names the line.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { UserError } from '../errors'
+import { MAX_SEGMENT_CHARS, MAX_XML_ATTRIBUTE_CHARS, MAX_XML_ATTRIBUTES, MAX_XML_BYTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS } from '../import/limits'
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -54,17 +54,17 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string
 
 export interface XmlReadOptions {
-  /** Largest file accepted, in bytes (UTF-8). Default 50 MB. */
+  /** Largest file accepted, in bytes (UTF-8). Default 100 MB. */
   maxBytes?: number
   /** Used in error messages. */
   fileName?: string
 }
 
-export const DEFAULT_MAX_XML_BYTES = 50 * 1024 * 1024
+export const DEFAULT_MAX_XML_BYTES = MAX_XML_BYTES
 
 function lineAt(text: string, index: number): number {
   let line = 1
-  for (let k = 0; k < index && k < text.length; k++) if (text.charCodeAt(k) === 10) line++
+  for (let k = text.indexOf('\n'); k >= 0 && k < index; k = text.indexOf('\n', k + 1)) line++
   return line
 }
 
@@ -97,42 +97,409 @@ function utf8(bytes: Uint8Array, options: XmlReadOptions): string {
   }
 }
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-
-/** Decodes the predefined entities and character references; anything else is an error. */
-function decodeEntities(text: string, source: string, options: XmlReadOptions): string {
-  if (!text.includes('&')) return text
-  return text.replace(/&([^;\s&]{0,32});?/g, (match, name: string) => {
-    let decoded: string | undefined
-    if (match.endsWith(';')) {
-      if (name in PREDEFINED) decoded = PREDEFINED[name]
-      else if (/^#x[0-9a-f]+$/i.test(name)) decoded = codePoint(parseInt(name.slice(2), 16))
-      else if (/^#[0-9]+$/.test(name)) decoded = codePoint(parseInt(name.slice(1), 10))
-    }
-    if (decoded === undefined) {
-      const at = source.indexOf(match)
-      fail(options, `line ${lineAt(source, at < 0 ? 0 : at)}: unknown or malformed entity reference ${match}.`)
-    }
-    return decoded
-  })
+/** UTF-8 length of a string without encoding it (a 100 MB copy just to measure would double the cost). */
+function utf8Length(text: string): number {
+  const buffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer
+  if (buffer) return buffer.byteLength(text, 'utf8')
+  let length = 0
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k)
+    length += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 2 : 3
+  }
+  return length
 }
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 function codePoint(value: number): string | undefined {
   if (!Number.isFinite(value) || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return undefined
   return String.fromCodePoint(value)
 }
 
+/** The character a reference's name (between & and ;) stands for; undefined if none. */
+function referenced(name: string): string | undefined {
+  if (Object.hasOwn(PREDEFINED, name)) return PREDEFINED[name]
+  if (/^#x[0-9a-f]+$/i.test(name)) return codePoint(parseInt(name.slice(2), 16))
+  if (/^#[0-9]+$/.test(name)) return codePoint(parseInt(name.slice(1), 10))
+  return undefined
+}
+
+const REFERENCE = /&([^;\s&]{0,32});?/g
+
+/** Values up to this long are stored once (of the first SHARED_VALUES distinct ones; names and blanks likewise). */
+const SHARED_VALUE_LENGTH = 24
+const SHARED_VALUES = 10_000
+
+/** Longer text is decoded into one buffer: a replace() over millions of references would keep a piece per reference. */
+const BUFFERED_DECODE_FROM = 64 * 1024
+
+/**
+ * XML parsing without a general-purpose parser: one forward pass with indexOf, text and
+ * attribute values kept as slices of the source (no per-character strings), every node checked
+ * against the limits as it is made. A hostile file is refused (or read) in memory proportional to
+ * the file, and a large ordinary one is read in a few times its size.
+ */
+class XmlReader {
+  private position = 0
+  private readonly open: XmlElement[] = []
+  /** Qualified names and start offsets of the open elements, for matching end tags and for messages. */
+  private readonly openNames: string[] = []
+  private readonly openAt: number[] = []
+  /**
+   * Children of the open elements, innermost last; each element's share starts at openChildren.
+   * An element gets its children as one exact-size array when it closes: arrays grown by push
+   * keep room for 17 or more, which is most of the tree's memory in a file of short elements.
+   */
+  private readonly pending: XmlNode[] = []
+  private readonly openChildren: number[] = []
+  private root: XmlElement | null = null
+  private elements = 0
+  /** Local names and whitespace runs, stored once however often they occur. */
+  private readonly names = new Map<string, string>()
+  private readonly blanks = new Map<string, string>()
+  private readonly values = new Map<string, string>()
+  /** Attribute names of the tag being read, to refuse repeats; reused from tag to tag. */
+  private readonly seen = new Set<string>()
+
+  constructor(
+    private readonly text: string,
+    private readonly options: XmlReadOptions
+  ) {}
+
+  private malformed(at: number, problem: string): never {
+    fail(this.options, `line ${lineAt(this.text, at)}: the XML is malformed (${problem}).`)
+  }
+
+  read(): XmlElement {
+    const text = this.text
+    while (this.position < text.length) {
+      const lt = text.indexOf('<', this.position)
+      const textEnd = lt < 0 ? text.length : lt
+      if (textEnd > this.position) this.addText(this.position, textEnd)
+      if (lt < 0) break
+      const next = text.charCodeAt(lt + 1)
+      if (next === 0x2f) this.closeTag(lt)
+      else if (next === 0x3f) this.position = this.skipTo(lt, '?>', 'processing instruction')
+      else if (next === 0x21) this.declaration(lt)
+      else this.openTag(lt)
+    }
+    if (this.open.length > 0) {
+      const last = this.open.length - 1
+      this.malformed(this.openAt[last], `the element <${this.openNames[last]}> is never closed; the file may be cut short`)
+    }
+    if (!this.root) fail(this.options, 'the file has no single root element; it is not an XML document.')
+    return this.root
+  }
+
+  /** Offset just past `end`, searched from `from`. */
+  private skipTo(from: number, end: string, what: string): number {
+    const found = this.text.indexOf(end, from + 2)
+    if (found < 0) this.malformed(from, `a ${what} is never closed`)
+    return found + end.length
+  }
+
+  private declaration(lt: number): void {
+    const text = this.text
+    if (text.startsWith('<!--', lt)) {
+      this.position = this.skipTo(lt + 2, '-->', 'comment')
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      const end = text.indexOf(']]>', lt + 9)
+      if (end < 0) this.malformed(lt, 'a CDATA section is never closed')
+      if (this.open.length === 0) this.malformed(lt, 'CDATA outside the root element')
+      // CDATA is literal text: no references decoded.
+      if (end > lt + 9) this.pending.push(this.normalizeNewlines(text.slice(lt + 9, end)))
+      this.position = end + 3
+    } else if (/^<!DOCTYPE\s/i.test(text.slice(lt, lt + 10))) {
+      if (this.root || this.open.length > 0) this.malformed(lt, 'a DOCTYPE inside the document')
+      const close = text.indexOf('>', lt)
+      const subset = text.indexOf('[', lt)
+      if (subset >= 0 && (close < 0 || subset < close)) {
+        const end = /\]\s*>/g
+        end.lastIndex = subset
+        if (!end.exec(text)) this.malformed(lt, 'the DOCTYPE is never closed')
+        this.position = end.lastIndex
+      } else {
+        if (close < 0) this.malformed(lt, 'the DOCTYPE is never closed')
+        this.position = close + 1
+      }
+    } else {
+      this.malformed(lt, `unexpected "${text.slice(lt, lt + 9)}"`)
+    }
+  }
+
+  /** End of the XML name starting at `from` (from itself when there is none). */
+  private nameEnd(from: number): number {
+    const text = this.text
+    let end = from
+    if (end < text.length && isNameStart(text.charCodeAt(end))) {
+      end++
+      while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    }
+    return end
+  }
+
+  /** The local name of a qualified one (everything after the first colon), shared between all its uses. */
+  private localName(qualified: string): string {
+    let local = this.names.get(qualified)
+    if (local === undefined) {
+      const colon = qualified.indexOf(':')
+      local = colon >= 0 ? qualified.slice(colon + 1) : qualified
+      if (this.names.size < SHARED_VALUES) this.names.set(qualified, local)
+    }
+    return local
+  }
+
+  private skipSpace(from: number): number {
+    const text = this.text
+    let at = from
+    while (at < text.length && isXmlSpace(text.charCodeAt(at))) at++
+    return at
+  }
+
+  private openTag(lt: number): void {
+    const text = this.text
+    const nameEnd = this.nameEnd(lt + 1)
+    if (nameEnd === lt + 1) this.malformed(lt, `"<" is not followed by an element name`)
+    const qualified = text.slice(lt + 1, nameEnd)
+    let attributes: Record<string, string> | null = null
+    const seen = this.seen
+    seen.clear()
+    let at = nameEnd
+    let selfClosing = false
+    for (;;) {
+      at = this.skipSpace(at)
+      if (at >= text.length) this.malformed(lt, `the tag <${qualified}> is never closed`)
+      const code = text.charCodeAt(at)
+      if (code === 0x3e) {
+        at++
+        break
+      }
+      if (code === 0x2f && text.charCodeAt(at + 1) === 0x3e) {
+        at += 2
+        selfClosing = true
+        break
+      }
+      const attributeEnd = this.nameEnd(at)
+      if (attributeEnd === at) this.malformed(at, `unexpected "${text[at]}" in the tag <${qualified}>`)
+      const attribute = text.slice(at, attributeEnd)
+      at = this.skipSpace(attributeEnd)
+      if (text.charCodeAt(at) !== 0x3d) this.malformed(at, `attribute '${attribute}' of <${qualified}> is without value`)
+      at = this.skipSpace(at + 1)
+      const quote = text.charCodeAt(at)
+      if (quote !== 0x22 && quote !== 0x27) this.malformed(at, `the value of attribute '${attribute}' is not in quotes`)
+      const valueEnd = text.indexOf(quote === 0x22 ? '"' : "'", at + 1)
+      if (valueEnd < 0) this.malformed(at, `the value of attribute '${attribute}' is never closed`)
+      if (valueEnd - at - 1 > MAX_XML_ATTRIBUTE_CHARS) {
+        fail(
+          this.options,
+          `line ${lineAt(text, at)}: attribute '${attribute}' of <${qualified}> is ${formatChars(valueEnd - at - 1)} long; Hamta reads attribute values of up to ${formatChars(MAX_XML_ATTRIBUTE_CHARS)}.`,
+          'too-large'
+        )
+      }
+      if (seen.has(attribute)) this.malformed(at, `attribute '${attribute}' is repeated`)
+      seen.add(attribute)
+      if (seen.size > MAX_XML_ATTRIBUTES) {
+        fail(
+          this.options,
+          `line ${lineAt(text, lt)}: the element <${qualified}> has more than ${MAX_XML_ATTRIBUTES} attributes; Hamta reads elements with up to that many.`,
+          'too-large'
+        )
+      }
+      // Namespace declarations say nothing the readers use once prefixes are gone.
+      if (attribute !== 'xmlns' && !attribute.startsWith('xmlns:')) {
+        attributes ??= {}
+        attributes[this.localName(attribute)] = this.value(at + 1, valueEnd)
+      }
+      at = valueEnd + 1
+    }
+    this.position = at
+    if (++this.elements > MAX_XML_ELEMENTS) {
+      fail(
+        this.options,
+        `line ${lineAt(text, lt)}: the file has more than ${MAX_XML_ELEMENTS.toLocaleString('en')} elements; Hamta reads XLIFF and TMX files with up to that many.`,
+        'too-large'
+      )
+    }
+    const element: XmlElement = { name: this.localName(qualified), attributes: attributes ?? NO_ATTRIBUTES, children: NO_CHILDREN }
+    if (this.open.length === 0) {
+      if (this.root) fail(this.options, 'the file has no single root element; it is not an XML document.')
+      this.root = element
+    } else {
+      this.pending.push(element)
+    }
+    if (selfClosing) return
+    if (this.open.length >= MAX_XML_DEPTH) {
+      fail(
+        this.options,
+        `line ${lineAt(text, lt)}: elements are nested more than ${MAX_XML_DEPTH} deep; Hamta reads files nested up to that depth.`,
+        'too-deep'
+      )
+    }
+    this.open.push(element)
+    this.openNames.push(qualified)
+    this.openAt.push(lt)
+    this.openChildren.push(this.pending.length)
+  }
+
+  private closeTag(lt: number): void {
+    const text = this.text
+    const nameEnd = this.nameEnd(lt + 2)
+    const qualified = text.slice(lt + 2, nameEnd)
+    const end = this.skipSpace(nameEnd)
+    if (nameEnd === lt + 2 || text.charCodeAt(end) !== 0x3e)
+      this.malformed(lt, `a malformed closing tag "${text.slice(lt, Math.min(end + 1, lt + 40))}"`)
+    const last = this.open.length - 1
+    if (last < 0) this.malformed(lt, `closing tag </${qualified}> has no opening tag`)
+    if (this.openNames[last] !== qualified) {
+      this.malformed(
+        lt,
+        `expected </${this.openNames[last]}> to close the element opened on line ${lineAt(text, this.openAt[last])}, found </${qualified}>`
+      )
+    }
+    const element = this.open.pop()!
+    this.openNames.pop()
+    this.openAt.pop()
+    const first = this.openChildren.pop()!
+    if (first < this.pending.length) {
+      element.children = this.pending.slice(first)
+      this.pending.length = first
+    }
+    this.position = end + 1
+  }
+
+  private addText(from: number, to: number): void {
+    const text = this.text
+    let blank = true
+    for (let k = from; k < to && blank; k++) blank = isXmlSpace(text.charCodeAt(k))
+    if (this.open.length === 0) {
+      if (!blank) this.malformed(from, 'text outside the root element')
+      return
+    }
+    const children = this.pending
+    if (blank && to - from <= 64) {
+      // Indentation repeats on every line of a file; one copy of each run serves them all.
+      const run = text.slice(from, to)
+      let shared = this.blanks.get(run)
+      if (shared === undefined) {
+        shared = this.normalizeNewlines(run)
+        if (this.blanks.size < SHARED_VALUES) this.blanks.set(run, shared)
+      }
+      children.push(shared)
+      return
+    }
+    children.push(this.value(from, to))
+  }
+
+  /** Text or an attribute value: newlines normalized, references decoded. */
+  private value(from: number, to: number): string {
+    const raw = this.normalizeNewlines(this.text.slice(from, to))
+    const value = !raw.includes('&') ? raw : raw.length < BUFFERED_DECODE_FROM ? this.decodeSmall(raw, from) : this.decodeLarge(raw, from)
+    return value.length <= SHARED_VALUE_LENGTH ? this.shared(value) : value
+  }
+
+  /** One copy of a short value that recurs (states, languages, context types, numbers). */
+  private shared(value: string): string {
+    const known = this.values.get(value)
+    if (known !== undefined) return known
+    if (this.values.size < SHARED_VALUES) this.values.set(value, value)
+    return value
+  }
+
+  /** XML reads \r\n and a lone \r as \n. */
+  private normalizeNewlines(raw: string): string {
+    return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw
+  }
+
+  private badReference(reference: string, at: number): never {
+    fail(this.options, `line ${lineAt(this.text, at)}: unknown or malformed entity reference ${reference}.`)
+  }
+
+  private decodeSmall(raw: string, from: number): string {
+    return raw.replace(REFERENCE, (match, name: string, offset: number) => {
+      const decoded = match.endsWith(';') ? referenced(name) : undefined
+      if (decoded === undefined) this.badReference(match, from + offset)
+      return decoded
+    })
+  }
+
+  /** The same decoding into one UTF-16 buffer; the text only shrinks, so its own length is enough. */
+  private decodeLarge(raw: string, from: number): string {
+    const out = new Uint16Array(raw.length)
+    let length = 0
+    let copied = 0
+    REFERENCE.lastIndex = 0
+    for (let match = REFERENCE.exec(raw); match; match = REFERENCE.exec(raw)) {
+      const decoded = match[0].endsWith(';') ? referenced(match[1]) : undefined
+      if (decoded === undefined) this.badReference(match[0], from + match.index)
+      for (let k = copied; k < match.index; k++) out[length++] = raw.charCodeAt(k)
+      for (let k = 0; k < decoded.length; k++) out[length++] = decoded.charCodeAt(k)
+      copied = REFERENCE.lastIndex
+    }
+    for (let k = copied; k < raw.length; k++) out[length++] = raw.charCodeAt(k)
+    return new TextDecoder('utf-16le').decode(new Uint8Array(out.buffer, 0, length * 2))
+  }
+}
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
+
+function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
+}
+
+function isNameStart(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    code === 0x5f ||
+    code === 0x3a ||
+    (code >= 0xc0 &&
+      code !== 0xd7 &&
+      code !== 0xf7 &&
+      !(code >= 0x300 && code <= 0x36f) &&
+      code !== 0x37e &&
+      !(code >= 0x2000 && code <= 0x200b) &&
+      !(code >= 0x200e && code <= 0x206f) &&
+      !(code >= 0x2190 && code <= 0x2bff) &&
+      !(code >= 0x2ff0 && code <= 0x3000) &&
+      !(code >= 0xfdd0 && code <= 0xfdef) &&
+      code !== 0xfffe &&
+      code !== 0xffff)
+  )
+}
+
+function isNameChar(code: number): boolean {
+  return (
+    isNameStart(code) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0xb7 ||
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0x203f ||
+    code === 0x2040
+  )
+}
+
+/** A count of characters for people: 1 M characters, 40.0 M characters, 512 K characters. */
+function formatChars(count: number): string {
+  if (count >= 1024 * 1024) return `${count % (1024 * 1024) === 0 ? count / (1024 * 1024) : (count / (1024 * 1024)).toFixed(1)} M characters`
+  if (count >= 1024) return `${Math.round(count / 1024)} K characters`
+  return `${count} characters`
+}
+
 /**
  * Parses XML text into a small element tree. Rejects entity declarations, files over the size
- * limit and malformed XML, each with a UserError whose message gives the line.
+ * limit, hostile sizes and malformed XML, each with a UserError whose message gives the line.
  */
 export function parseXml(input: string | Uint8Array, options: XmlReadOptions = {}): XmlElement {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_XML_BYTES
-  const size = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length
+  const size = typeof input === 'string' ? utf8Length(input) : input.length
   if (size > maxBytes) {
     fail(options, `the file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} Hamta reads.`, 'too-large')
   }
-  const text = (typeof input === 'string' ? input : decodeXmlBytes(input, options)).replace(/^\ufeff/, '')
+  let text = typeof input === 'string' ? input : decodeXmlBytes(input, options)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
 
   const doctype = /<!DOCTYPE/i.exec(text)
   if (doctype) {
@@ -153,60 +520,7 @@ export function parseXml(input: string | Uint8Array, options: XmlReadOptions = {
       )
     }
   }
-
-  const validation = XMLValidator.validate(text, { allowBooleanAttributes: false })
-  if (validation !== true) {
-    fail(options, `line ${validation.err.line}: the XML is malformed (${validation.err.msg.replace(/\s+/g, ' ')}).`)
-  }
-
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    removeNSPrefix: true,
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    cdataPropName: '#cdata'
-  })
-  let parsed: unknown[]
-  try {
-    parsed = parser.parse(text) as unknown[]
-  } catch (error) {
-    fail(options, `the XML cannot be read (${error instanceof Error ? error.message : String(error)}).`)
-  }
-  const roots = convert(parsed, text, options).filter((node): node is XmlElement => typeof node !== 'string')
-  if (roots.length !== 1) fail(options, 'the file has no single root element; it is not an XML document.')
-  return roots[0]
-}
-
-function convert(nodes: unknown[], source: string, options: XmlReadOptions): XmlNode[] {
-  const result: XmlNode[] = []
-  for (const node of nodes) {
-    const record = node as Record<string, unknown>
-    for (const key of Object.keys(record)) {
-      if (key === ':@') continue
-      if (key === '#text') {
-        result.push(decodeEntities(String(record[key]), source, options))
-        continue
-      }
-      if (key === '#cdata') {
-        // CDATA is literal text: no entity decoding.
-        for (const part of (record[key] as Array<Record<string, unknown>>) ?? []) result.push(String(part['#text'] ?? ''))
-        continue
-      }
-      if (key.startsWith('?') || key.startsWith('!')) continue
-      const rawAttributes = (record[':@'] ?? {}) as Record<string, unknown>
-      const attributes: Record<string, string> = {}
-      for (const [name, value] of Object.entries(rawAttributes)) attributes[name] = decodeEntities(String(value), source, options)
-      result.push({ name: key, attributes, children: convert((record[key] as unknown[]) ?? [], source, options) })
-    }
-  }
-  return result
+  return new XmlReader(text, options).read()
 }
 
 function formatBytes(bytes: number): string {
@@ -242,21 +556,50 @@ export function descendants(node: XmlElement, name: string): XmlElement[] {
 /**
  * The text of a segment with inline markup reduced to its text: elements that wrap translatable
  * text (`g`, `mrk`, `pc`, `hi`) keep it, placeholders for native codes (`x`, `ph`, `bpt`, …) drop
- * their content, and XLIFF 2's `cp` becomes its character.
+ * their content, and XLIFF 2's `cp` becomes its character. Refuses a segment too long to be one.
  */
-export function inlineText(node: XmlElement, skip: ReadonlySet<string> = NATIVE_CODE_ELEMENTS): string {
-  let text = ''
-  for (const child of node.children) {
-    if (typeof child === 'string') text += child
-    else if (child.name === 'cp') text += codePoint(parseInt(child.attributes.hex ?? '', 16)) ?? ''
-    else if (!skip.has(child.name)) text += inlineText(child, skip)
+export function inlineText(node: XmlElement, options: XmlReadOptions = {}, skip: ReadonlySet<string> = NATIVE_CODE_ELEMENTS): string {
+  const parts: string[] = []
+  let length = 0
+  const walk = (current: XmlElement): void => {
+    for (const child of current.children) {
+      const part = typeof child === 'string' ? child : child.name === 'cp' ? (codePoint(parseInt(child.attributes.hex ?? '', 16)) ?? '') : null
+      if (part !== null) {
+        length += part.length
+        if (length > MAX_SEGMENT_CHARS) tooLong(node, options)
+        parts.push(part)
+      } else if (!skip.has((child as XmlElement).name)) walk(child as XmlElement)
+    }
   }
-  return text
+  walk(node)
+  return parts.length === 1 ? parts[0] : parts.join('')
+}
+
+function tooLong(node: XmlElement, options: XmlReadOptions): never {
+  fail(
+    options,
+    `a <${node.name}> element holds more than ${formatChars(MAX_SEGMENT_CHARS)} of text; Hamta reads segments, notes and properties of up to that length.`,
+    'too-large'
+  )
 }
 
 const NATIVE_CODE_ELEMENTS: ReadonlySet<string> = new Set(['x', 'bx', 'ex', 'ph', 'bpt', 'ept', 'it', 'ut', 'sc', 'ec', 'sm', 'em', 'sub'])
 
 /** Plain text content of an element (for notes, props and metadata). */
-export function textContent(node: XmlElement): string {
-  return node.children.map((child) => (typeof child === 'string' ? child : textContent(child))).join('')
+export function textContent(node: XmlElement, options: XmlReadOptions = {}): string {
+  const parts: string[] = []
+  let length = 0
+  const walk = (current: XmlElement): void => {
+    for (const child of current.children) {
+      if (typeof child !== 'string') {
+        walk(child)
+        continue
+      }
+      length += child.length
+      if (length > MAX_SEGMENT_CHARS) tooLong(node, options)
+      parts.push(child)
+    }
+  }
+  walk(node)
+  return parts.length === 1 ? parts[0] : parts.join('')
 }

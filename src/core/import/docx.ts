@@ -1,13 +1,69 @@
 import mammoth from 'mammoth'
 import { UserError } from '../errors'
 import { blocksFromDom, parseFragment } from './dom-text'
+import { formatBytes, formatLimit, MAX_DOCX_UNPACKED_BYTES, MAX_DOCX_XML_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_MIN_BYTES } from './limits'
 import { joinBlocks, type ImportedText, type ReadOptions } from './types'
+import { checkEntrySize, readZipDirectory, type ZipEntry } from './zip'
+
+const damaged = (fileName: string, detail: string): UserError =>
+  new UserError(`${fileName} cannot be read: ${detail}. Open it in Word or LibreOffice and save it again as .docx.`, 'broken-file')
+
+/** Parts the Word reader never unpacks (our image converter does not read images). */
+const BINARY_PART = /^word\/(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|bin|odttf|ttf)$/i
+
+/**
+ * Judges the package by its zip directory before anything is unpacked: too much in all, too much
+ * XML to read, or a part packed impossibly small (a zip bomb) is refused. Then every part is
+ * unpacked once, uncounted and unkept, to make sure none holds more than the directory says.
+ */
+async function checkPackage(fileName: string, bytes: Uint8Array): Promise<void> {
+  let entries: ZipEntry[]
+  try {
+    entries = readZipDirectory(bytes)
+  } catch {
+    throw damaged(fileName, 'it is not a Word document or it is damaged')
+  }
+  let total = 0
+  let xml = 0
+  for (const entry of entries) {
+    total += entry.uncompressedSize
+    if (!BINARY_PART.test(entry.name)) xml += entry.uncompressedSize
+  }
+  if (total > MAX_DOCX_UNPACKED_BYTES) {
+    throw new UserError(
+      `${fileName} expands to ${formatBytes(total)} when unpacked; Hamta reads Word files of up to ${formatLimit(MAX_DOCX_UNPACKED_BYTES)} unpacked.`,
+      'too-large'
+    )
+  }
+  if (xml > MAX_DOCX_XML_BYTES) {
+    throw new UserError(
+      `${fileName} expands to ${formatBytes(xml)} of XML; Hamta reads Word files with up to ${formatLimit(MAX_DOCX_XML_BYTES)} of it (some thousands of pages). Split the document, or save it as .txt.`,
+      'too-large'
+    )
+  }
+  for (const entry of entries) {
+    if (entry.uncompressedSize >= ZIP_RATIO_MIN_BYTES && entry.uncompressedSize > MAX_ZIP_RATIO * Math.max(1, entry.compressedSize)) {
+      throw new UserError(
+        `${fileName} is a zip bomb: its part ${entry.name} is packed ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times smaller than its ${formatBytes(entry.uncompressedSize)}, which no real Word file is. Hamta refuses to unpack it.`,
+        'zip-bomb'
+      )
+    }
+  }
+  for (const entry of entries) {
+    try {
+      await checkEntrySize(bytes, entry)
+    } catch {
+      throw damaged(fileName, `it is damaged (its part ${entry.name} does not unpack to the size its zip directory gives)`)
+    }
+  }
+}
 
 /**
  * A Word document to text. mammoth's HTML keeps what the plain-text route loses: headings as
  * headings and list items as items; the HTML is then read like a web page.
  */
 export async function readDocx(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportedText> {
+  await checkPackage(fileName, bytes)
   let html: string
   let warnings: number
   try {
@@ -21,7 +77,7 @@ export async function readDocx(fileName: string, bytes: Uint8Array, options: Rea
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     const detail = /main document part|end of central directory|zip/i.test(reason) ? 'it is not a Word document or it is damaged' : 'it is damaged'
-    throw new UserError(`${fileName} cannot be read: ${detail}. Open it in Word or LibreOffice and save it again as .docx.`, 'broken-file')
+    throw damaged(fileName, detail)
   }
   options.onProgress?.(0.7)
   const blocks = blocksFromDom(parseFragment(html))

@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import { UserError } from '../errors'
 import { readDocx } from './docx'
 import { readHtml } from './html'
+import { formatBytes, formatLimit, MAX_IMPORT_BYTES } from './limits'
 import { readMarkdown } from './markdown'
 import { readPdf } from './pdf'
 import { readPlainText } from './txt'
@@ -108,6 +109,9 @@ function chooseFormat(name: string, bytes: Uint8Array): { format: ImportFormat; 
 export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportedText> {
   const name = fileName.split(/[\\/]/).pop() || fileName
   if (bytes.length === 0) throw new UserError(`${name} is empty.`, 'empty')
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new UserError(`${name} is ${formatBytes(bytes.length)}; Hamta imports files of up to ${formatLimit(MAX_IMPORT_BYTES)}.`, 'too-large')
+  }
   const { format, note } = chooseFormat(name, bytes)
   options.onProgress?.(0)
   let result: ImportedText
