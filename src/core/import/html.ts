@@ -49,7 +49,21 @@ function headline(title: string | null | undefined, originalHeadings: string[], 
 /** Fewer letters than this in Readability's article means it did not find the article. */
 const MIN_ARTICLE_LETTERS = 80
 
-const letterCount = (text: string): number => text.match(/\p{L}/gu)?.length ?? 0
+const LETTER = /\p{L}/u
+
+/**
+ * Whether the blocks hold at least `wanted` letters. Counts only that far: matching every letter
+ * of a large page into an array took gigabytes.
+ */
+function hasLetters(blocks: TextBlock[], wanted: number): boolean {
+  let found = 0
+  for (const block of blocks) {
+    for (const char of block.text) {
+      if (LETTER.test(char) && ++found >= wanted) return true
+    }
+  }
+  return false
+}
 
 /**
  * A web page to its article text: Readability picks the article (no scripts, styles, navigation,
@@ -61,13 +75,14 @@ export async function readHtml(fileName: string, bytes: Uint8Array, options: Rea
   const notes = [decoded.note]
   const html = decoded.text.replace(/^\uFEFF/, '')
 
-  const page = parseDocument(html)
-  const headings = Array.from(page.querySelectorAll('h1')).map((element) => collapse(element.textContent ?? ''))
+  // One parsed page at a time: a parsed page takes several times the HTML in memory, and most
+  // pages never need the second parse the body fallback reads (Readability changes the page).
+  let headings: string[] = []
   let blocks: TextBlock[] = []
   let title: string | null | undefined
   try {
-    // Readability changes the document it reads, so it gets its own copy.
     const forReadability = parseDocument(html)
+    headings = Array.from(forReadability.querySelectorAll('h1')).map((element) => collapse(element.textContent ?? ''))
     const article = new Readability(forReadability as never, { charThreshold: 200, serializer: (node: unknown) => node }).parse()
     if (article?.content) {
       blocks = blocksFromDom(article.content as DomNode)
@@ -78,11 +93,12 @@ export async function readHtml(fileName: string, bytes: Uint8Array, options: Rea
   }
   options.onProgress?.(0.8)
 
-  if (letterCount(blocks.map((block) => block.text).join(' ')) >= MIN_ARTICLE_LETTERS) {
+  if (hasLetters(blocks, MIN_ARTICLE_LETTERS)) {
     const heading = headline(title, headings, blocks[0]?.text)
     if (heading) blocks.unshift({ kind: 'heading', text: heading })
     notes.push('kept the article text only (Readability); scripts, styles, navigation and other page parts left out')
   } else {
+    const page = parseDocument(html)
     blocks = blocksFromDom(page.body ?? page.documentElement, { skipFurniture: true })
     notes.push('no article found; read the page body without scripts, styles, navigation, headers, footers and ads')
   }

@@ -499,6 +499,26 @@ function scanDocument(text: string, lines: LineTable, wrap: WrapProfile, visitor
 }
 
 /**
+ * A sentence's text: wrapped lines joined by one space, built as one flat string (a rope of
+ * slices would leave the garbage collector many small objects to trace in long documents).
+ */
+function sentenceText(
+  text: string,
+  lines: LineTable,
+  start: number,
+  end: number,
+  members: readonly number[],
+  piece: number,
+  endPiece: number
+): string {
+  if (piece === endPiece) return text.slice(start, end)
+  const parts = [text.slice(start, lines.contentEnd[members[piece]])]
+  for (let p = piece + 1; p < endPiece; p++) parts.push(text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]]))
+  parts.push(text.slice(lines.contentStart[members[endPiece]], end))
+  return parts.join(' ')
+}
+
+/**
  * Segments a whole document: paragraphs (with kind) and sentences with their offsets into the
  * original text. Deterministic and linear in the length of the text.
  */
@@ -514,19 +534,8 @@ export function segmentText(text: string): Segmentation {
       paragraphs.push(paragraph)
     },
     sentence(start, end, members, piece, endPiece) {
-      // Wrapped lines joined by one space, built as one flat string: a rope of slices would leave
-      // the garbage collector many small objects to trace in long documents.
-      let sentenceText: string
-      if (piece === endPiece) {
-        sentenceText = text.slice(start, end)
-      } else {
-        const parts = [text.slice(start, lines.contentEnd[members[piece]])]
-        for (let p = piece + 1; p < endPiece; p++) parts.push(text.slice(lines.contentStart[members[p]], lines.contentEnd[members[p]]))
-        parts.push(text.slice(lines.contentStart[members[endPiece]], end))
-        sentenceText = parts.join(' ')
-      }
       const sentence: Sentence = {
-        text: sentenceText,
+        text: sentenceText(text, lines, start, end, members, piece, endPiece),
         start,
         end,
         line: members[piece] + 1,
@@ -563,12 +572,43 @@ export function sentenceOffsets(text: string): Int32Array {
   return offsets.slice(0, count)
 }
 
-/** Paragraphs as lists of sentence texts: what the document model stores. */
+/**
+ * Paragraphs as lists of sentence texts: what the document model stores. Built straight from the
+ * scan, without segmentText's object per sentence and per paragraph, which on a 100 MB import
+ * would be hundreds of thousands of objects made only to be thrown away.
+ */
 export function segmentParagraphs(text: string): SegmentedParagraph[] {
-  return segmentText(text).paragraphs.map((paragraph) => ({ sentences: paragraph.sentences.map((sentence) => sentence.text) }))
+  const lines = lineTable(text)
+  const paragraphs: SegmentedParagraph[] = []
+  // Sentences gather here and each paragraph gets an exact-size copy: an array grown by push
+  // keeps room for 17, which for paragraphs of one to three sentences is most of its memory.
+  const sentences: string[] = []
+  const close = (): void => {
+    if (paragraphs.length > 0) paragraphs[paragraphs.length - 1].sentences = sentences.slice()
+    sentences.length = 0
+  }
+  scanDocument(text, lines, wrapProfile(text, lines), {
+    paragraph() {
+      close()
+      paragraphs.push({ sentences: [] })
+    },
+    sentence(start, end, members, piece, endPiece) {
+      sentences.push(sentenceText(text, lines, start, end, members, piece, endPiece))
+    }
+  })
+  close()
+  return paragraphs
 }
 
 /** Sentence texts of a document, in order. */
 export function segmentSentences(text: string): string[] {
-  return segmentText(text).sentences.map((sentence) => sentence.text)
+  const lines = lineTable(text)
+  const sentences: string[] = []
+  scanDocument(text, lines, wrapProfile(text, lines), {
+    paragraph() {},
+    sentence(start, end, members, piece, endPiece) {
+      sentences.push(sentenceText(text, lines, start, end, members, piece, endPiece))
+    }
+  })
+  return sentences
 }
