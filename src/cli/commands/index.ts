@@ -28,6 +28,8 @@ export const commands: ListedCommand[] = [
   },
   { name: 'import', summary: 'import a file into the library as a new document', load: async () => (await import('./library')).importCommand },
   { name: 'list', summary: 'list the documents in the library', load: async () => (await import('./library')).listCommand },
+  { name: 'term', summary: 'import, export and list the termbase (TBX, CSV, TSV)', load: async () => (await import('./term')).termCommand },
+  { name: 'qa', summary: 'check a translation: numbers, dates, terms, consistency, punctuation, spelling', load: async () => (await import('./qa')).qaCommand },
   { name: 'edit', summary: 'change one row of a document (its English, its status)', load: async () => (await import('./team')).editCommand },
   { name: 'show', summary: 'print a document’s rows with their English, status and any conflict', load: async () => (await import('./team')).showCommand },
   { name: 'sync', summary: 'send and receive changes with the team library (Git)', load: async () => (await import('./team')).syncCommand },

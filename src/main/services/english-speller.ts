@@ -4,9 +4,7 @@
  * (`dictionary-en-gb`), loaded once each.
  */
 import type { Speller } from '../../core/qa/finding'
-
-export const SPELLING_VARIANTS = ['en-US', 'en-GB'] as const
-export type SpellingVariant = (typeof SPELLING_VARIANTS)[number]
+import type { SpellingVariant } from '../store/termbase-store'
 
 const loaded = new Map<SpellingVariant, Promise<Speller>>()
 
@@ -15,7 +13,8 @@ async function load(variant: SpellingVariant): Promise<Speller> {
     import('nspell'),
     variant === 'en-GB' ? import('dictionary-en-gb') : import('dictionary-en')
   ])
-  const spell = nspell(dictionary.default)
+  const decode = (data: Uint8Array): string => new TextDecoder('utf-8').decode(data)
+  const spell = nspell({ aff: decode(dictionary.default.aff), dic: decode(dictionary.default.dic) })
   // Suggestions are slow (milliseconds a word); a document repeats its misspellings.
   const suggestions = new Map<string, string[]>()
   return {

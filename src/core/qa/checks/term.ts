@@ -25,10 +25,12 @@ export const termCheck: RowCheck = {
       if (reported.has(key)) continue
       reported.add(key)
       const preferred = accepted[0]
+      let usedForbidden = false
       for (const variant of forbidden) {
         const found = findEnglishTerm(target, variant)
         if (!found) continue
         const used = target.slice(found.start, found.end)
+        usedForbidden = true
         findings.push({
           subject: `forbidden:${key}:${variant.toLowerCase()}`,
           message: `“${used}” is a forbidden rendering of ${hit.text}${preferred ? `; the termbase has ${quoteList(accepted)}` : ''}.`,
@@ -38,7 +40,7 @@ export const termCheck: RowCheck = {
         })
       }
       // ی may make another word of the term (بازرگانی "commerce" from بازرگان "trader"), whose English differs.
-      if (accepted.length === 0 || hit.derived) continue
+      if (accepted.length === 0 || hit.derived || usedForbidden) continue
       // A name used as an adjective is fine: آذربایجان in an ezafe is often "Azerbaijani".
       const derived = (english: string): boolean => /^[A-Z][a-z]+$/.test(english)
       if (accepted.some((english) => englishHasTerm(target, english, derived(english)))) continue
