@@ -38,7 +38,7 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
   const rowUpdate = (doc: HamtaDocument, rowId: string): RowUpdate => {
     const row = doc.rows.find((candidate) => candidate.id === rowId)
     if (!row) throw new UserError(`Row ${rowId} does not exist in this document.`, 'not-found')
-    return { row, summary: summarize(doc) }
+    return { row, summary: summarize(doc), ...library.historyFlags(doc.id) }
   }
   return {
     getAppInfo: async () => ({
@@ -68,7 +68,10 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     saveTarget: async ({ documentId, rowId, target, targetSpans }) => {
       if (!targetSpans) return library.saveTarget(documentId, rowId, target)
       const palette = await library.palette()
-      return rowUpdate(await library.edit(documentId, (doc) => setTargetWithSpans(doc, rowId, target, targetSpans, palette, now())), rowId)
+      return rowUpdate(
+        await library.edit(documentId, (doc) => setTargetWithSpans(doc, rowId, target, targetSpans, palette, now()), { typingRow: rowId }),
+        rowId
+      )
     },
     setRowStatus: async ({ documentId, rowId, status, reason }) => {
       const { authorName } = await library.settings()

@@ -216,6 +216,9 @@ export interface SampleInfo {
 export interface RowUpdate {
   row: Row
   summary: DocumentSummary
+  /** The document's undo history after the edit (every edit is recorded in it). */
+  canUndo?: boolean
+  canRedo?: boolean
 }
 
 export interface ExportedFile {

@@ -34,7 +34,7 @@ describe('aligning translations in the library', () => {
     })
   })
 
-  it('edits, undoes and redoes alignment edits, and a text edit ends the undo history', async () => {
+  it('edits, undoes and redoes alignment edits; typing joins the same history, in order', async () => {
     await withTempDir(async (dir) => {
       const library = await open(dir)
       const { id } = await library.importPair(
@@ -51,9 +51,59 @@ describe('aligning translations in the library', () => {
       const redone = await library.redoDocumentEdit(id)
       expect(redone.document.rows).toHaveLength(before.rows.length - 1)
 
-      await library.saveTarget(id, redone.document.rows[1].id, 'A corrected translation.')
+      // Typing is saved a few times a second; the saves of one row make one step.
+      const rowId = redone.document.rows[1].id
+      const typedBefore = redone.document.rows[1].target
+      await library.saveTarget(id, rowId, 'A corr')
+      const saved = await library.saveTarget(id, rowId, 'A corrected translation.')
+      expect(saved).toMatchObject({ canUndo: true, canRedo: false })
+      await library.editAlignment(id, { kind: 'setAlignmentStatus', rowId, status: 'flagged' })
+
+      // Undo walks back through the flag, the typing and the merge, in that order.
+      const unflagged = await library.undoDocumentEdit(id)
+      expect(unflagged.document.rows[1]).toMatchObject({ target: 'A corrected translation.', alignment: { status: 'auto' } })
+      const untyped = await library.undoDocumentEdit(id)
+      expect(untyped.document.rows[1].target).toBe(typedBefore)
+      const unmerged = await library.undoDocumentEdit(id)
+      expect(unmerged.document.rows).toHaveLength(before.rows.length)
       await expect(library.undoDocumentEdit(id)).rejects.toThrow(/no edit to undo/)
+      // And forward again.
+      await library.redoDocumentEdit(id)
+      expect((await library.redoDocumentEdit(id)).document.rows[1].target).toBe('A corrected translation.')
       expect((await library.getDocument(id)).rows[1].target).toBe('A corrected translation.')
+    })
+  })
+
+  it('drops a typing step typed back to what it was, and starts over after a change it did not record', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const { id } = await library.importSample('003_1f132d0afecd6292')
+      const rowId = (await library.getDocument(id)).rows[0].id
+      await library.saveTarget(id, rowId, 'Emphasis')
+      expect(library.historyFlags(id).canUndo).toBe(true)
+      expect((await library.saveTarget(id, rowId, '')).canUndo).toBe(false)
+
+      await library.saveTarget(id, rowId, 'Emphasis on the need.')
+      await library.setRowStatus(id, rowId, 'translated')
+      expect((await library.undoDocumentEdit(id)).document.rows[0].status).toBe('draft')
+      expect((await library.undoDocumentEdit(id)).document.rows[0].target).toBe('')
+    })
+  })
+
+  it('never confirms a pairing by itself: an English sentence moved into the wrong row leaves both rows unconfirmed', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const { id } = await library.importPair(
+        { fileName: '003.txt', bytes: await samplePersian() },
+        { fileName: '003.en.txt', bytes: await devEnglish() }
+      )
+      const before = await library.getDocument(id)
+      const moved = await library.editAlignment(id, { kind: 'moveSentence', rowId: before.rows[1].id, side: 'target', direction: 'next' })
+      expect(moved.document.rows[1].alignment).toEqual({ status: 'auto' })
+      expect(moved.document.rows[2].alignment).toEqual({ status: 'auto' })
+      expect(moved.document.rows.filter((row) => row.alignment?.status === 'confirmed')).toEqual([])
+      const split = await library.editAlignment(id, { kind: 'splitRow', rowId: moved.document.rows[2].id, sourceCount: 1, targetCount: 1 })
+      expect(split.document.rows.filter((row) => row.alignment?.status === 'confirmed')).toEqual([])
     })
   })
 

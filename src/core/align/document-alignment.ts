@@ -231,9 +231,13 @@ export type AlignmentEdit =
   | { kind: 'detachSentence'; rowId: string; side: Side; which: 'first' | 'last' }
   | { kind: 'setAlignmentStatus'; rowId: string; status: BeadStatus }
 
+/** Rows an edit reshapes wait for the reviewer: only `setAlignmentStatus` confirms a pairing. */
+const RESHAPED: { status: BeadStatus } = { status: 'auto' }
+
 /**
  * Applies one reviewer's edit to the document's alignment. `moveSentence` moves the first
- * sentence of the side to the previous row, or the last one to the next row.
+ * sentence of the side to the previous row, or the last one to the next row. The rows an edit
+ * reshapes become unconfirmed (without the aligner's confidence, which no longer applies).
  */
 export function editAlignment(doc: HamtaDocument, edit: AlignmentEdit, now: string): HamtaDocument {
   const alignment = documentToAlignment(doc)
@@ -246,22 +250,22 @@ export function editAlignment(doc: HamtaDocument, edit: AlignmentEdit, now: stri
   try {
     switch (edit.kind) {
       case 'mergeWithNext':
-        next = mergeBeads(aligned, index)
+        next = mergeBeads(aligned, index, RESHAPED)
         break
       case 'splitRow':
-        next = splitBead(aligned, index, edit.sourceCount, edit.targetCount)
+        next = splitBead(aligned, index, edit.sourceCount, edit.targetCount, RESHAPED)
         break
       case 'moveSentence': {
         const own = sideOf(edit.side)
         if (own.length === 0)
           throw new AlignmentEditError(`Row ${index + 1} has no ${edit.side === 'source' ? 'Persian' : 'English'} sentence to move.`)
-        next = moveSentence(aligned, edit.side, edit.direction === 'previous' ? own[0] : own[own.length - 1], edit.direction)
+        next = moveSentence(aligned, edit.side, edit.direction === 'previous' ? own[0] : own[own.length - 1], edit.direction, RESHAPED)
         break
       }
       case 'detachSentence': {
         const own = sideOf(edit.side)
         if (own.length === 0) throw new AlignmentEditError(`Row ${index + 1} has no ${edit.side === 'source' ? 'Persian' : 'English'} sentence.`)
-        next = detachSentence(aligned, edit.side, edit.which === 'first' ? own[0] : own[own.length - 1])
+        next = detachSentence(aligned, edit.side, edit.which === 'first' ? own[0] : own[own.length - 1], RESHAPED)
         break
       }
       case 'setAlignmentStatus':

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
-import { apply, canRedo, canUndo, createHistory, redo, undo, type History } from '../../core/align/history'
+import { flagsOf, historyFor, record, redoStep, undoStep, type DocumentHistory, type HistoryFlags } from '../../core/history/document-history'
 import { linkedNamePairs } from '../../core/review/name-pairs'
 import { UserError } from '../../core/errors'
 import type { ExportFormat } from '../../core/formats/catalog'
@@ -63,8 +63,12 @@ export interface SampleFile {
 export class LibraryService {
   private readonly now: () => string
   private readonly newId: () => string
-  /** Undo history of structural edits (alignment, sentence splits and merges, cleanup fixes) per document; cleared when its English is typed, so undo never takes back typing. */
-  private readonly editHistory = new Map<string, History<HamtaDocument>>()
+  /**
+   * One undo history per document, in the order edits were made: typing (a row's saves joined
+   * into one step), statuses, tags, comments, cleanup, sentence and alignment edits. Kept in
+   * memory for as long as the library is open.
+   */
+  private readonly editHistory = new Map<string, DocumentHistory>()
   private readonly imports = new Map<string, RunningImport>()
   private openMemory: Promise<TranslationMemoryService> | null = null
   private readonly memorySyncs = new Map<string, NodeJS.Timeout>()
@@ -152,29 +156,22 @@ export class LibraryService {
     }
   }
 
-  async saveTarget(documentId: string, rowId: string, target: string): Promise<{ row: Row; summary: DocumentSummary }> {
-    return this.updateRow(documentId, rowId, (doc) => setRowTarget(doc, rowId, target, this.now()))
+  async saveTarget(documentId: string, rowId: string, target: string): Promise<{ row: Row; summary: DocumentSummary } & HistoryFlags> {
+    return this.updateRow(documentId, rowId, (doc) => setRowTarget(doc, rowId, target, this.now()), rowId)
   }
 
-  async setRowStatus(documentId: string, rowId: string, status: RowStatus): Promise<{ row: Row; summary: DocumentSummary }> {
+  async setRowStatus(documentId: string, rowId: string, status: RowStatus): Promise<{ row: Row; summary: DocumentSummary } & HistoryFlags> {
     return this.updateRow(documentId, rowId, (doc) => setRowStatus(doc, rowId, status, this.now()))
   }
 
   private async updateRow(
     documentId: string,
     rowId: string,
-    change: (doc: HamtaDocument) => HamtaDocument
-  ): Promise<{ row: Row; summary: DocumentSummary }> {
-    // Undoing an alignment edit must never take back text typed after it.
-    this.editHistory.delete(documentId)
-    const next = await this.updateStored(documentId, (doc) => {
-      try {
-        return change(doc)
-      } catch (error) {
-        throw new UserError((error as Error).message, 'invalid-edit')
-      }
-    })
-    return { row: next.rows.find((row) => row.id === rowId)!, summary: summarize(next) }
+    change: (doc: HamtaDocument) => HamtaDocument,
+    typingRow?: string
+  ): Promise<{ row: Row; summary: DocumentSummary } & HistoryFlags> {
+    const next = await this.edit(documentId, change, { typingRow })
+    return { row: next.rows.find((row) => row.id === rowId)!, summary: summarize(next), ...this.historyFlags(documentId) }
   }
 
   /** Aligns an existing English translation with a document's Persian sentences. */
@@ -185,9 +182,7 @@ export class LibraryService {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
     const glossary = await this.nameGlossary()
-    const next = await this.updateStored(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
-    this.editHistory.delete(documentId)
-    return { document: next, canUndo: false, canRedo: false }
+    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
   }
 
   /** Names the user linked across the library, which the aligner uses as anchors. */
@@ -213,51 +208,55 @@ export class LibraryService {
   }
 
   async undoDocumentEdit(documentId: string): Promise<DocumentEditState> {
-    const history = this.editHistory.get(documentId)
-    if (!history || !canUndo(history)) throw new UserError('There is no edit to undo.', 'nothing-to-undo')
-    return this.commitEdit(documentId, undo(history))
+    return this.step(documentId, 'undo')
   }
 
   async redoDocumentEdit(documentId: string): Promise<DocumentEditState> {
-    const history = this.editHistory.get(documentId)
-    if (!history || !canRedo(history)) throw new UserError('There is no edit to redo.', 'nothing-to-redo')
-    return this.commitEdit(documentId, redo(history))
+    return this.step(documentId, 'redo')
   }
 
-  private async commitEdit(documentId: string, history: History<HamtaDocument>): Promise<DocumentEditState> {
-    const document = await this.updateStored(documentId, () => history.present)
-    this.editHistory.set(documentId, history)
-    return { document, canUndo: canUndo(history), canRedo: canRedo(history) }
+  private async step(documentId: string, direction: 'undo' | 'redo'): Promise<DocumentEditState> {
+    const document = await this.updateStored(documentId, (stored) => {
+      const history = historyFor(this.editHistory.get(documentId), stored)
+      const flags = flagsOf(history)
+      if (direction === 'undo' ? !flags.canUndo : !flags.canRedo) {
+        throw new UserError(direction === 'undo' ? 'There is no edit to undo.' : 'There is no edit to redo.', `nothing-to-${direction}`)
+      }
+      const next = direction === 'undo' ? undoStep(history) : redoStep(history)
+      this.editHistory.set(documentId, next)
+      return next.states.present
+    })
+    return { document, ...this.historyFlags(documentId) }
+  }
+
+  /** Whether the document has edits to undo or redo. */
+  historyFlags(documentId: string): HistoryFlags {
+    return flagsOf(this.editHistory.get(documentId))
   }
 
   /**
-   * A content edit of a document (comments, tags, statuses): applied and stored. It ends the
-   * structural undo history, whose snapshots would otherwise take the edit back.
+   * An edit of a document, applied, stored and recorded in its undo history. `typingRow` marks a
+   * save of that row's English, which joins the row's typing step.
    */
-  async edit(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<HamtaDocument> {
-    this.editHistory.delete(documentId)
-    return this.updateStored(documentId, (doc) => {
+  async edit(documentId: string, change: (doc: HamtaDocument) => HamtaDocument, options: { typingRow?: string } = {}): Promise<HamtaDocument> {
+    return this.updateStored(documentId, (stored) => {
+      let next: HamtaDocument
       try {
-        return change(doc)
+        next = change(stored)
       } catch (error) {
         if (error instanceof UserError) throw error
         throw new UserError((error as Error).message, 'invalid-edit')
       }
+      // Recorded inside the store's update, so no other edit can come between the two.
+      this.editHistory.set(documentId, record(historyFor(this.editHistory.get(documentId), stored), next, options))
+      return next
     })
   }
 
-  /** A structural edit (sentence split or merge, cleanup fix, alignment): undoable. */
+  /** An edit that changes rows or sentences (alignment, cleanup, splits, merges): the whole document comes back. */
   async editStructure(documentId: string, change: (doc: HamtaDocument) => HamtaDocument): Promise<DocumentEditState> {
-    const current = await this.getDocument(documentId)
-    const history = this.editHistory.get(documentId) ?? createHistory(current)
-    let next: History<HamtaDocument>
-    try {
-      next = apply(history, change)
-    } catch (error) {
-      if (error instanceof UserError) throw error
-      throw new UserError((error as Error).message, 'invalid-edit')
-    }
-    return this.commitEdit(documentId, next)
+    const document = await this.edit(documentId, change)
+    return { document, ...this.historyFlags(documentId) }
   }
 
   async palette(): Promise<TagDefinition[]> {
@@ -301,6 +300,7 @@ export class LibraryService {
 
   async deleteDocument(documentId: string): Promise<void> {
     await this.store.remove(documentId)
+    this.editHistory.delete(documentId)
     this.memorySyncs.delete(documentId)
     if (this.openMemory) await (await this.openMemory).removeDocument(documentId)
   }

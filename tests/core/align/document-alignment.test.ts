@@ -92,7 +92,8 @@ describe('reviewer edits of the alignment', () => {
     expect(merged.rows[2].source).toHaveLength(2)
     expect(merged.rows[2].comments.map((c) => c.id)).toEqual(['c9'])
     expect(merged.rows[2].tags).toEqual(['Needs review'])
-    expect(merged.rows[2].alignment?.status).toBe('confirmed')
+    // Reshaped, not confirmed: the reviewer confirms a pairing, an edit never does.
+    expect(merged.rows[2].alignment).toEqual({ status: 'auto' })
     expectNothingDropped(doc, merged)
   })
 
@@ -142,6 +143,6 @@ describe('rows an alignment edit does not touch', () => {
     const merged = editAlignment(doc, { kind: 'mergeWithNext', rowId: doc.rows[0].id }, now)
     expect(merged.rows[4]).toBe(doc.rows[5])
     expect(merged.rows[4].alignment).toBeUndefined()
-    expect(merged.rows[0].alignment?.status).toBe('confirmed')
+    expect(merged.rows[0].alignment?.status).toBe('auto')
   })
 })

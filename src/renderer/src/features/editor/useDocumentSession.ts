@@ -50,7 +50,8 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
       new AutosaveQueue<EnglishEdit>({
         delayMs: 400,
         save: async (rowId, edit) => {
-          await api.saveTarget({ documentId, rowId, target: edit.text, targetSpans: edit.spans })
+          const saved = await api.saveTarget({ documentId, rowId, target: edit.text, targetSpans: edit.spans })
+          if (saved.canUndo !== undefined) setHistory({ canUndo: saved.canUndo, canRedo: !!saved.canRedo })
         },
         onStateChange: (state, error) => {
           setSaveState(state)
@@ -119,7 +120,7 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
       updateRow(index, () => update.row)
       // The open editor reloads when the English marks changed under it.
       if (index === activeRef.current && JSON.stringify(before.targetSpans) !== JSON.stringify(update.row.targetSpans)) setRowsVersion((v) => v + 1)
-      setHistory({ canUndo: false, canRedo: false })
+      if (update.canUndo !== undefined) setHistory({ canUndo: update.canUndo, canRedo: !!update.canRedo })
     },
     [updateRow]
   )
@@ -164,7 +165,8 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
         targetSpans: spans.map((span, n) => ({ id: span.id ?? `new${n}`, tag: span.tag, start: span.start, end: span.end }))
       }))
       queue.schedule(row.id, { text, spans })
-      setHistory({ canUndo: false, canRedo: false })
+      // Typing joins the document's undo history once saved; nothing is left to redo.
+      setHistory({ canUndo: true, canRedo: false })
     },
     [queue, updateRow]
   )
