@@ -355,14 +355,26 @@ export class LibraryRepository {
   /** Points the branch at `oid` and makes the index match it, without touching the work tree. */
   async fastForward(oid: string): Promise<void> {
     await this.setRef('head', oid)
-    const files = await git.listFiles({ ...this.base, ref: oid })
-    for (const filepath of files) await git.add({ ...this.base, filepath }).catch(() => undefined)
+    // Only files whose index entry differs from the new commit need staging again.
+    for (const [filepath, head, workdir, stage] of await git.statusMatrix({ ...this.base })) {
+      if (head === 1 && workdir === 1 && stage === 1) continue
+      if (workdir === 0) await git.remove({ ...this.base, filepath }).catch(() => undefined)
+      else await git.add({ ...this.base, filepath }).catch(() => undefined)
+    }
   }
 
   /** Fetches the remote's branch; undefined when the remote has no commits yet. */
   async fetch(url: string): Promise<string | undefined> {
     const options = this.remoteOptions
     try {
+      // Ask first where the branch is: when this library already has that commit, nothing needs fetching.
+      const refs = await git.listServerRefs({ http, url, prefix: HEAD_REF, onAuth: options.onAuth, onAuthFailure: options.onAuthFailure })
+      const advertised = refs.find((ref) => ref.ref === HEAD_REF)?.oid
+      if (!advertised) return undefined
+      if (await this.hasCommit(advertised)) {
+        await this.setRef('tracking', advertised)
+        return advertised
+      }
       const result = await git.fetch({
         ...this.base,
         ...options,

@@ -237,9 +237,11 @@ export class TeamSync {
     const result: SyncResult = { pulled: 0, pushed: 0, conflicts: [], updatedDocuments: [] }
     const seenConflicts = new Set<string>()
     for (let attempt = 1; ; attempt++) {
+      // Committed before going online, so work done offline is recorded (author, time) even when the network fails.
+      if (await repo.head()) await this.commitLocal(author)
       const remote = await repo.fetch(url)
       // A library joining a team library that has history takes it as it is, without a root commit of its own.
-      if ((await repo.head()) || !remote) await this.commitLocal(author)
+      if (!(await repo.head()) && !remote) await this.commitLocal(author)
       const local = await repo.head()
       if (remote && remote !== local && !(local && (await repo.isAncestor(remote, local)))) {
         const merged = await this.mergeRemote(local, remote, author)
