@@ -11,7 +11,7 @@ import { validateDocument } from '../../core/schema'
 import { assertPersianText, decodeTextFile, persianLetterShare } from '../../core/text/decode'
 import { segmentParagraphs } from '../../core/text/segment'
 import { DOCUMENT_FILE_VERSION, migrateFile } from '../store/migrations'
-import { serializeDocumentFile } from '../store/document-format'
+import { serializeDocumentFileToBytes } from '../store/document-format'
 
 export interface ImportFile {
   fileName: string
@@ -117,6 +117,6 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
     document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [] })
   }
   onStage('saving')
-  const fileBytes = Buffer.from(serializeDocumentFile({ schemaVersion: DOCUMENT_FILE_VERSION, document }))
+  const fileBytes = serializeDocumentFileToBytes({ schemaVersion: DOCUMENT_FILE_VERSION, document })
   return { id: document.id, summary: summarize(document), fileBytes, ...(newTags.length > 0 ? { newTags } : {}) }
 }

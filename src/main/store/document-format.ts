@@ -8,28 +8,21 @@ import { DurableJsonFile, writeDurably, type DurableWrite } from './durable-json
  * rows nobody touched come out byte for byte the same. It is still one JSON value.
  */
 
-function sortedJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) {
-    let out = '['
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ','
-      const item = value[i]
-      out += item === undefined || typeof item === 'function' ? 'null' : sortedJson(item)
-    }
-    return out + ']'
-  }
+/** Gives JSON.stringify each object with its keys in sorted order (the engine does the rest, fast). */
+function sortKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
   const record = value as Record<string, unknown>
-  const keys = Object.keys(record).sort()
-  let out = '{'
-  let first = true
-  for (const key of keys) {
-    const item = record[key]
-    if (item === undefined || typeof item === 'function') continue
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${sortedJson(item)}`
-    first = false
-  }
-  return out + '}'
+  const keys = Object.keys(record)
+  let sorted = true
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i]
+  if (sorted) return value
+  const out: Record<string, unknown> = {}
+  for (const key of keys.sort()) out[key] = record[key]
+  return out
+}
+
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, sortKeys) ?? 'null'
 }
 
 /**
@@ -46,6 +39,29 @@ function serializeRow(row: unknown): string {
     rowText.set(row, text)
   }
   return text
+}
+
+/**
+ * The same bytes as serializeDocumentFile, built in pieces: a large document (an import of 100 MB)
+ * never exists as one string of its whole file besides the bytes.
+ */
+export function serializeDocumentFileToBytes(file: { schemaVersion: number; document: object }): Buffer {
+  const document = file.document as Record<string, unknown>
+  const rows = Array.isArray(document.rows) ? (document.rows as unknown[]) : []
+  const head: string[] = []
+  for (const key of Object.keys(document).sort()) {
+    if (key === 'rows' || document[key] === undefined) continue
+    head.push(`${JSON.stringify(key)}:${sortedJson(document[key])}`)
+  }
+  const parts: Buffer[] = [Buffer.from(`{"schemaVersion":${JSON.stringify(file.schemaVersion)},"document":{\n${head.join(',\n')}${head.length ? ',\n' : ''}"rows":`)]
+  if (rows.length === 0) parts.push(Buffer.from('[]'))
+  const BATCH = 2000
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const lines = rows.slice(start, start + BATCH).map((row) => sortedJson(row))
+    parts.push(Buffer.from(`${start === 0 ? '[\n' : ',\n'}${lines.join(',\n')}${start + BATCH >= rows.length ? '\n]' : ''}`))
+  }
+  parts.push(Buffer.from('\n}}\n'))
+  return Buffer.concat(parts)
 }
 
 /** The text of a document file (`{schemaVersion, document}`); parses back to the same value. */
