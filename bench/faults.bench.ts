@@ -15,7 +15,8 @@ const result = spawnSync(
   { env, encoding: 'utf8' }
 )
 const output = `${result.stdout}\n${result.stderr}`
-for (const line of output.split('\n')) if (/^(fault injection|crash test):/.test(line.trim())) console.log(line.trim())
-const summary = /Tests\s+(.*)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))
+const plain = output.replace(/\x1b\[[0-9;]*m/g, '')
+for (const line of plain.split('\n')) if (/^(fault injection|crash test):|^\s*(×|FAIL)|AssertionError|Error:/.test(line.trim())) console.log(line.trim())
+const summary = /Tests\s+(.*)/.exec(plain)
 console.log(`${summary?.[1] ?? 'no summary'} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 process.exitCode = result.status ?? 1
