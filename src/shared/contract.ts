@@ -4,6 +4,7 @@
  * sees it.
  */
 import { z } from 'zod'
+import { MAX_IMPORT_BYTES } from '../core/import/limits'
 import { UserError } from '../core/errors'
 import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
 import type { AlignmentEdit } from '../core/align/document-alignment'
@@ -23,8 +24,8 @@ const id = z
   .max(200)
   .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, dot, dash or underscore')
 
-/** The largest file Hamta imports. Files travel as base64 so the main process can detect their encoding. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024
+/** The largest file Hamta imports (one limit for every way in). Files travel as base64 so the main process can detect their encoding. */
+export { MAX_IMPORT_BYTES }
 
 /** Megabytes for people, to a tenth: "140 MB", "100.2 MB". */
 export function formatMegabytes(bytes: number, round: (value: number) => number = Math.round): string {
