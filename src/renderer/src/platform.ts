@@ -1,5 +1,5 @@
 import type { DocumentSummary } from '../../core/model'
-import type { ExportedFile, HamtaApi } from '../../shared/contract'
+import { importTooLargeMessage, MAX_IMPORT_BYTES, type ExportedFile, type HamtaApi } from '../../shared/contract'
 import type { MenuCommand } from '../../shared/methods'
 
 export interface ImportOutcome {
@@ -82,6 +82,11 @@ export async function importFiles(
   const outcome: ImportOutcome = { imported: [], errors: [], notices: [] }
   for (const file of files) {
     const base = { fileName: file.name, bytes: file.size }
+    // Said at once, before reading a file that would be refused anyway.
+    if (file.size > MAX_IMPORT_BYTES) {
+      outcome.errors.push(importTooLargeMessage(file.size, `${file.name} is`))
+      continue
+    }
     try {
       if (/\.tmx$/i.test(file.name)) {
         const use = await chooseTmxUse(file)
