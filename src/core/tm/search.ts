@@ -18,6 +18,11 @@ import { hashKeys, TokenKind, tokenWeight, type Token } from './tokenize'
 const JOIN_SLACK = 10
 /** Most alignments computed for one sentence in one segment (bounds worst cases: thousands of near-equal candidates). */
 const MAX_ALIGNMENTS = 3000
+/**
+ * Most postings read for one sentence in one segment. The rarest words are read first, so the
+ * budget only ever cuts common words; it bounds the time a low threshold (50%) can take.
+ */
+export const MAX_POSTINGS = 150_000
 
 export interface SegmentQuery {
   tokens: readonly Token[]
@@ -45,6 +50,8 @@ export interface SearchOptions {
   limit: number
   /** Units never to return (the row the sentence is in). */
   exclude?: (slot: number) => boolean
+  /** Most postings to read (default MAX_POSTINGS); lower for bulk work such as analyses. */
+  maxPostings?: number
 }
 
 interface Scratch {
@@ -52,6 +59,11 @@ interface Scratch {
   stampValue: number
   queryWeight: Int32Array
   used: Int32Array
+  usedBy: Int32Array
+  /** Weight of each query token (by vocabulary id), set for the query's ids only. */
+  tokenWeight: Uint8Array
+  /** Number of the last candidate counted; grows across searches so usedBy never needs clearing. */
+  serial: number
 }
 
 const scratches = new WeakMap<TmSegment, Scratch>()
@@ -63,7 +75,10 @@ function scratchFor(segment: TmSegment): Scratch {
       stamp: new Uint32Array(Math.max(segment.slots, 16)),
       stampValue: 0,
       queryWeight: new Int32Array(Math.max(segment.vocab.length, 16)),
-      used: new Int32Array(Math.max(segment.vocab.length, 16))
+      used: new Int32Array(Math.max(segment.vocab.length, 16)),
+      usedBy: new Int32Array(Math.max(segment.vocab.length, 16)),
+      tokenWeight: new Uint8Array(Math.max(segment.vocab.length, 16)),
+      serial: 0
     }
     scratches.set(segment, scratch)
   }
@@ -163,7 +178,8 @@ export function searchSegment(segment: TmSegment, query: SegmentQuery, options: 
 
   // 1. Exact matches.
   for (const slot of segment.exact(query.hash)) if (usable(slot)) score(slot, 100)
-  if (top.full && top.worst >= 100) return top.hits
+  // Only an exact sentence scores 100 or more, and the hash has found every one.
+  if ((top.full && top.worst >= 100) || options.minScore >= 100) return top.hits
 
   // 2. Candidates from the rarest tokens. Numbers match any number (they are adapted), so they
   // never narrow the candidates and always count as possibly shared.
@@ -177,9 +193,14 @@ export function searchSegment(segment: TmSegment, query: SegmentQuery, options: 
   let rest = queryNumberCount * 4
   for (const weight of distinct.values()) rest += weight
   const prefix: number[] = []
+  let postings = 0
   for (const id of byRarity) {
     if (rest < needed && prefix.length > 0) break
+    // Past the budget only very common words are left; a unit sharing nothing but those with
+    // the sentence is given up rather than reading most of the memory.
+    if (prefix.length > 0 && postings + segment.frequency(id) > (options.maxPostings ?? MAX_POSTINGS)) break
     prefix.push(id)
+    postings += segment.frequency(id)
     rest -= distinct.get(id)!
   }
   if (prefix.length === 0) return top.hits
@@ -190,47 +211,69 @@ export function searchSegment(segment: TmSegment, query: SegmentQuery, options: 
   }
   const stamp = scratch.stamp
   const stampValue = scratch.stampValue
-  const candidates: number[] = []
-  const visit = (slot: number): void => {
-    if (stamp[slot] === stampValue) return
-    stamp[slot] = stampValue
-    candidates.push(slot)
+  let candidates = new Int32Array(Math.min(segment.slots, postings))
+  let candidateCount = 0
+  for (const id of prefix) {
+    const list = segment.postingList(id)
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k]
+      if (stamp[slot] === stampValue) continue
+      stamp[slot] = stampValue
+      candidates[candidateCount++] = slot
+    }
   }
-  for (const id of prefix) segment.eachPosting(id, visit)
+  // In file order the units' tokens are read front to back, not at random.
+  candidates = candidates.subarray(0, candidateCount).sort()
 
   // 3. Bound each candidate by its shared weight, then score the best bounds first.
   const queryWeight = scratch.queryWeight
   const used = scratch.used
+  const usedBy = scratch.usedBy
+  if (scratch.serial + candidateCount >= 0x7fffffff) {
+    usedBy.fill(0)
+    scratch.serial = 0
+  }
+  let serial = scratch.serial
   for (const [id, weight] of distinct) queryWeight[id] = weight
   const minWeight = minShare * queryTotal
   const maxWeight = minShare > 0 ? queryTotal / minShare : Infinity
   const bounded: Array<{ slot: number; bound: number }> = []
-  for (const slot of candidates) {
-    const weight = segment.unitWeight[slot]
+  // The arrays in locals: this loop runs over up to MAX_POSTINGS units.
+  const unitWeight = segment.unitWeight
+  const tokenStart = segment.tokenStart
+  const tokenEnd = segment.tokenEnd
+  const unitTokens = segment.tokens
+  const unitNumbers = segment.unitNumbers
+  const tokenWeights = scratch.tokenWeight
+  for (const id of distinct.keys()) tokenWeights[id] = segment.punct[id] === 1 ? 1 : 4
+  const lowestBound = options.minScore - JOIN_SLACK
+  for (let c = 0; c < candidateCount; c++) {
+    const slot = candidates[c]
+    const weight = unitWeight[slot]
     if (weight < minWeight || weight > maxWeight || !usable(slot)) continue
+    serial++
     let shared = 0
-    let numbers = 0
-    const start = segment.tokenStart[slot]
-    const end = segment.tokenEnd[slot]
-    for (let k = start; k < end; k++) {
-      const id = segment.tokens[k]
-      if (segment.numeric[id] === 1) {
-        numbers++
-        continue
-      }
+    const end = tokenEnd[slot]
+    for (let k = tokenStart[slot]; k < end; k++) {
+      const id = unitTokens[k]
       const available = queryWeight[id]
       if (available === 0) continue
-      const w = segment.punct[id] === 1 ? 1 : 4
+      const w = tokenWeights[id]
+      // usedBy tells whose count `used` holds, so nothing needs clearing between candidates.
+      if (usedBy[id] !== serial) {
+        usedBy[id] = serial
+        used[id] = 0
+      }
       if (used[id] + w <= available) {
         used[id] += w
         shared += w
       }
     }
-    for (let k = start; k < end; k++) used[segment.tokens[k]] = 0
-    shared += Math.min(numbers, queryNumberCount) * 4
+    shared += Math.min(unitNumbers[slot], queryNumberCount) * 4
     const bound = shared / Math.max(queryTotal, weight)
-    if (bound * 100 >= options.minScore - JOIN_SLACK) bounded.push({ slot, bound })
+    if (bound * 100 >= lowestBound) bounded.push({ slot, bound })
   }
+  scratch.serial = serial
   for (const id of distinct.keys()) queryWeight[id] = 0
   bounded.sort((x, y) => y.bound - x.bound)
   let budget = MAX_ALIGNMENTS

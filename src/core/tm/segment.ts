@@ -187,6 +187,8 @@ export abstract class TmSegment {
   abstract punct: Uint8Array
   /** Per vocabulary id: 1 for a number. */
   abstract numeric: Uint8Array
+  /** Per unit: how many of its tokens are numbers. */
+  abstract unitNumbers: Uint8Array
   abstract tokenStart: Uint32Array
   abstract tokenEnd: Uint32Array
   abstract tokens: Int32Array
@@ -197,12 +199,10 @@ export abstract class TmSegment {
   abstract alive(slot: number): boolean
   /** Number of units containing the token (an upper bound where removed units linger). */
   abstract frequency(id: number): number
-  /** Calls `visit` for each unit containing the token (possibly a removed one: check `alive`). */
-  abstract eachPosting(id: number, visit: (slot: number) => void): void
+  /** Units containing the token, ascending (possibly removed ones: check `alive`). */
+  abstract postingList(id: number): ArrayLike<number>
   /** Units whose whole-sentence hash is `hash`. */
   abstract exact(hash: number): number[]
-  /** Units whose English has a word starting with each of `prefixes` (undefined: no index; scan). */
-  abstract targetCandidates(prefixes: string[]): Set<number> | undefined
 }
 
 export class FrozenSegment extends TmSegment {
@@ -211,6 +211,7 @@ export class FrozenSegment extends TmSegment {
   vocab: string[]
   punct: Uint8Array
   numeric: Uint8Array
+  unitNumbers: Uint8Array
   tokenStart: Uint32Array
   tokenEnd: Uint32Array
   tokens: Int32Array
@@ -232,6 +233,12 @@ export class FrozenSegment extends TmSegment {
     for (let id = 0; id < data.vocab.length; id++) if (data.punct[id] === 0 && isNumberKey(data.vocab[id])) this.numeric[id] = 1
     this.tokenStart = data.tokenStart
     this.tokenEnd = data.tokenStart.subarray(1)
+    this.unitNumbers = new Uint8Array(data.count)
+    for (let unit = 0; unit < data.count; unit++) {
+      let numbers = 0
+      for (let k = data.tokenStart[unit]; k < data.tokenStart[unit + 1]; k++) numbers += this.numeric[data.tokens[k]]
+      this.unitNumbers[unit] = Math.min(255, numbers)
+    }
     this.tokens = data.tokens
     this.unitWeight = data.unitWeight
     this.keyHash = data.keyHash
@@ -247,9 +254,8 @@ export class FrozenSegment extends TmSegment {
     return this.data.postStart[id + 1] - this.data.postStart[id]
   }
 
-  eachPosting(id: number, visit: (slot: number) => void): void {
-    const { postStart, postings } = this.data
-    for (let k = postStart[id], end = postStart[id + 1]; k < end; k++) visit(postings[k])
+  postingList(id: number): Int32Array {
+    return this.data.postings.subarray(this.data.postStart[id], this.data.postStart[id + 1])
   }
 
   exact(hash: number): number[] {
@@ -266,22 +272,34 @@ export class FrozenSegment extends TmSegment {
     return found
   }
 
-  targetCandidates(prefixes: string[]): Set<number> {
-    const { targetVocab, targetPostStart, targetPostings } = this.data
-    let result: Set<number> | null = null
-    for (const prefix of prefixes) {
-      const units = new Set<number>()
-      for (let id = 0; id < targetVocab.length; id++) {
-        if (!targetVocab[id].startsWith(prefix)) continue
-        for (let k = targetPostStart[id]; k < targetPostStart[id + 1]; k++) {
-          const unit = targetPostings[k]
-          if (!result || result.has(unit)) units.add(unit)
-        }
-      }
-      result = units
-      if (result.size === 0) break
+  /**
+   * Vocabulary ids for concordance: Persian (source) words whose key contains `word`, English
+   * (target) words starting with it.
+   */
+  wordIds(word: string, side: 'source' | 'target'): number[] {
+    const ids: number[] = []
+    if (side === 'source') {
+      for (let id = 0; id < this.vocab.length; id++) if (this.punct[id] === 0 && keyOfVocab(this.vocab[id]).includes(word)) ids.push(id)
+    } else {
+      const vocab = this.data.targetVocab
+      for (let id = 0; id < vocab.length; id++) if (vocab[id].startsWith(word)) ids.push(id)
     }
-    return result ?? new Set()
+    return ids
+  }
+
+  /** How many postings the ids have together (a unit may be counted more than once). */
+  postingCount(ids: readonly number[], side: 'source' | 'target'): number {
+    const start = side === 'source' ? this.data.postStart : this.data.targetPostStart
+    let sum = 0
+    for (const id of ids) sum += start[id + 1] - start[id]
+    return sum
+  }
+
+  /** Units holding any of the ids, one id after another (a unit may come more than once). */
+  *unitsWith(ids: readonly number[], side: 'source' | 'target'): Generator<number> {
+    const start = side === 'source' ? this.data.postStart : this.data.targetPostStart
+    const postings = side === 'source' ? this.data.postings : this.data.targetPostings
+    for (const id of ids) for (let k = start[id]; k < start[id + 1]; k++) yield postings[k]
   }
 }
 
@@ -380,6 +398,7 @@ export class DynamicSegment extends TmSegment {
   vocab: string[] = []
   punct: Uint8Array = new Uint8Array(256)
   numeric: Uint8Array = new Uint8Array(256)
+  unitNumbers: Uint8Array = new Uint8Array(256)
   tokenStart: Uint32Array = new Uint32Array(256)
   tokenEnd: Uint32Array = new Uint32Array(256)
   tokens: Int32Array = new Int32Array(4096)
@@ -406,22 +425,18 @@ export class DynamicSegment extends TmSegment {
     return this.postings[id]?.length ?? 0
   }
 
-  eachPosting(id: number, visit: (slot: number) => void): void {
-    const list = this.postings[id]
-    if (list) for (let k = 0; k < list.length; k++) visit(list[k])
+  postingList(id: number): number[] {
+    return this.postings[id] ?? []
   }
 
   exact(hash: number): number[] {
     return this.exactMap.get(hash) ?? []
   }
 
-  targetCandidates(): undefined {
-    return undefined
-  }
-
   private ensureSlots(size: number): void {
     if (this.live.length >= size) return
     this.live = growUint8(this.live, size)
+    this.unitNumbers = growUint8(this.unitNumbers, size)
     this.tokenStart = growUint32(this.tokenStart, size)
     this.tokenEnd = growUint32(this.tokenEnd, size)
     this.unitWeight = growUint32(this.unitWeight, size)
@@ -467,6 +482,9 @@ export class DynamicSegment extends TmSegment {
       }
     }
     this.tokenEnd[slot] = this.pool
+    let numbers = 0
+    for (const token of tokens) if (token.kind === TokenKind.Number) numbers++
+    this.unitNumbers[slot] = Math.min(255, numbers)
     this.liveTokens += tokens.length
     this.unitWeight[slot] = weight
     this.keyHash[slot] = keyHash

@@ -30,8 +30,7 @@ import { compareSentences, type DiffPart } from '../../core/tm/compare'
 import { concordanceQuery, englishHits, persianHits, type ConcordanceLang } from '../../core/tm/concordance'
 import { documentUnits, rowSource } from '../../core/tm/document-units'
 import { searchSegment, segmentQuery, type SegmentHit } from '../../core/tm/search'
-import { keyOfVocab, type TmSegment } from '../../core/tm/segment'
-import { contextHash, countWords, hashKeys, tokenize } from '../../core/tm/tokenize'
+import { contextHash, countWords, hashKeys, tokenize, type Token } from '../../core/tm/tokenize'
 import { tmxFooter, tmxHeader, tmxUnit, type TmxWriteUnit } from '../../core/tm/tmx-write'
 import { APP_NAME, APP_VERSION } from '../../shared/version'
 import { TmStore, type ImportProgress, type MemoryInfo, type MemoryRecord, type PretranslatedMark } from '../store/tm-store'
@@ -102,6 +101,22 @@ interface Candidate {
   read: () => { record: MemoryRecord | { source: string; target: string; author?: string; date?: string }; origin: TmOrigin }
 }
 
+/** Context hash of the start or end of a document (contextHash('')). */
+const EDGE_HASH = contextHash('')
+
+interface DocumentView {
+  sources: string[]
+  tokens: Token[][]
+  hashes: number[]
+  byHash: Map<number, number[]>
+}
+
+/**
+ * Postings read per sentence in an analysis: a third of a lookup's, since an analysis looks up
+ * every sentence of a document; it only loses low matches that share nothing but common words.
+ */
+const ANALYSIS_POSTINGS = 50_000
+
 const DEFAULT_MIN = 70
 const DEFAULT_MAX = 5
 
@@ -111,6 +126,8 @@ function clampScore(value: number | undefined, fallback: number): number {
 }
 
 export class TranslationMemoryService {
+  private readonly views = new WeakMap<HamtaDocument, DocumentView>()
+
   private constructor(
     private readonly store: TmStore,
     private readonly documents: TmDocumentSource,
@@ -168,11 +185,12 @@ export class TranslationMemoryService {
 
   /** Hits from every enabled source, each with how to read its text. */
   private candidates(
-    tokens: ReturnType<typeof tokenize>,
+    tokens: Token[],
     context: { prev: number; next: number },
     min: number,
     limit: number,
-    exclude: { documentId?: string; rowId?: string; wholeDocument?: boolean }
+    exclude: { documentId?: string; rowId?: string; wholeDocument?: boolean },
+    maxPostings?: number
   ): Candidate[] {
     const query = segmentQuery(tokens, context.prev, context.next)
     const found: Candidate[] = []
@@ -181,7 +199,7 @@ export class TranslationMemoryService {
       if (!row || row.documentId !== exclude.documentId) return false
       return exclude.wholeDocument === true || row.rowId === exclude.rowId
     }
-    for (const hit of searchSegment(this.store.documentSegment, query, { minScore: min, limit, exclude: excludeSlot })) {
+    for (const hit of searchSegment(this.store.documentSegment, query, { minScore: min, limit, exclude: excludeSlot, maxPostings })) {
       found.push({
         hit,
         penalty: 0,
@@ -199,7 +217,7 @@ export class TranslationMemoryService {
     for (const { info, segment } of this.store.loadedMemories()) {
       if (!info.enabled) continue
       if (min + info.penalty > 101) continue
-      for (const hit of searchSegment(segment, query, { minScore: Math.min(100, min + info.penalty), limit })) {
+      for (const hit of searchSegment(segment, query, { minScore: Math.min(100, min + info.penalty), limit, maxPostings })) {
         found.push({
           hit,
           penalty: info.penalty,
@@ -252,32 +270,51 @@ export class TranslationMemoryService {
     return out
   }
 
+  /** Each row's source, tokens and hash, worked out once per version of a document. */
+  private view(doc: HamtaDocument): DocumentView {
+    let view = this.views.get(doc)
+    if (!view) {
+      const sources = doc.rows.map(rowSource)
+      const tokens = sources.map((source) => tokenize(source))
+      const hashes = tokens.map((list) => hashKeys(list))
+      const byHash = new Map<number, number[]>()
+      hashes.forEach((hash, index) => {
+        const list = byHash.get(hash)
+        if (list) list.push(index)
+        else byHash.set(hash, [index])
+      })
+      view = { sources, tokens, hashes, byHash }
+      this.views.set(doc, view)
+    }
+    return view
+  }
+
   private rowContext(doc: HamtaDocument, index: number): { prev: number; next: number } {
+    const { hashes } = this.view(doc)
     return {
-      prev: contextHash(index > 0 ? rowSource(doc.rows[index - 1]) : ''),
-      next: contextHash(index + 1 < doc.rows.length ? rowSource(doc.rows[index + 1]) : '')
+      prev: index > 0 ? hashes[index - 1] : EDGE_HASH,
+      next: index + 1 < doc.rows.length ? hashes[index + 1] : EDGE_HASH
     }
   }
 
   /** The same sentence in other rows of the document that already have English. */
-  private repetitions(doc: HamtaDocument, rowIndex: number, tokens: ReturnType<typeof tokenize>, text: string): TmMatch[] {
-    const hash = hashKeys(tokens)
+  private repetitions(doc: HamtaDocument, rowIndex: number, tokens: Token[], text: string): TmMatch[] {
+    const view = this.view(doc)
     const matches: TmMatch[] = []
-    doc.rows.forEach((row, index) => {
-      if (index === rowIndex || !row.target.trim() || row.status === 'rejected' || row.doNotTranslate) return
-      const source = rowSource(row)
-      if (hashKeys(tokenize(source)) !== hash) return
-      const comparison = compareSentences({ text, tokens }, { source, target: row.target })
-      if (comparison.score < 100) return
+    for (const index of view.byHash.get(hashKeys(tokens)) ?? []) {
+      const row = doc.rows[index]
+      if (index === rowIndex || !row.target.trim() || row.status === 'rejected' || row.doNotTranslate) continue
+      const comparison = compareSentences({ text, tokens }, { source: view.sources[index], target: row.target, tokens: view.tokens[index] })
+      if (comparison.score < 100) continue
       matches.push({
         score: 100,
-        source,
+        source: view.sources[index],
         target: row.target,
         origin: { kind: 'document', name: doc.title, id: doc.id, rowId: row.id, date: row.updatedAt },
         diff: comparison.diff,
         repetition: true
       })
-    })
+    }
     return matches
   }
 
@@ -306,13 +343,35 @@ export class TranslationMemoryService {
     return this.rank(text, candidates, min, max, extra)
   }
 
-  private lookupRow(doc: HamtaDocument, index: number, min: number, max: number, wholeDocument: boolean): TmMatch[] {
+  private lookupRow(doc: HamtaDocument, index: number, min: number, max: number, wholeDocument: boolean, maxPostings?: number): TmMatch[] {
     const row = doc.rows[index]
-    const text = rowSource(row)
-    const tokens = tokenize(text)
+    const view = this.view(doc)
+    const text = view.sources[index]
+    const tokens = view.tokens[index]
     if (tokens.length === 0) return []
-    const candidates = this.candidates(tokens, this.rowContext(doc, index), min, max * 3, { documentId: doc.id, rowId: row.id, wholeDocument })
+    const candidates = this.candidates(
+      tokens,
+      this.rowContext(doc, index),
+      min,
+      max * 3,
+      { documentId: doc.id, rowId: row.id, wholeDocument },
+      maxPostings
+    )
     return this.rank(text, candidates, min, max, wholeDocument ? [] : this.repetitions(doc, index, tokens, text))
+  }
+
+  /**
+   * The best match at or above `floor`. Searching from high thresholds down is exact (a search
+   * at t finds every unit scoring t or more) and cheap where a good match exists: high thresholds
+   * read few postings.
+   */
+  private bestMatch(doc: HamtaDocument, index: number, floor: number, wholeDocument: boolean, maxPostings?: number): TmMatch | undefined {
+    for (const threshold of [100, 95, 85, 75, 50, 0]) {
+      if (threshold < floor && threshold !== 0) continue
+      const found = this.lookupRow(doc, index, Math.max(threshold, floor), 1, wholeDocument, maxPostings)[0]
+      if (found || threshold <= floor) return found
+    }
+    return undefined
   }
 
   /** The English to insert on entering an empty row: an exact or context match, else null. */
@@ -337,13 +396,13 @@ export class TranslationMemoryService {
       return sourceHits.length > 0 || targetHits.length > 0 ? { sourceHits, targetHits } : null
     }
     let more = false
-    for (const [documentId, entry] of this.store.documents) {
+    documents: for (const [documentId, entry] of this.store.documents) {
       for (const { unit } of entry.rows.values()) {
         const hits = hitsOf(unit.source, unit.target)
         if (!hits) continue
         if (units.length >= max) {
           more = true
-          break
+          break documents
         }
         units.push({
           source: unit.source,
@@ -353,16 +412,23 @@ export class TranslationMemoryService {
         })
       }
     }
-    for (const { info, segment } of this.store.loadedMemories()) {
+    const side = query.lang === 'fa' ? 'source' : 'target'
+    memories: for (const { info, segment } of this.store.loadedMemories()) {
       if (!info.enabled || more) continue
-      const slots = query.lang === 'fa' ? persianCandidates(segment, query.words) : segment.targetCandidates(query.words)
-      for (const slot of [...(slots ?? [])].sort((a, b) => a - b)) {
+      // Candidates come from the query word with the fewest units; the text decides the rest.
+      const perWord = query.words.map((word) => segment.wordIds(word, side))
+      if (perWord.some((ids) => ids.length === 0)) continue
+      const rarest = perWord.reduce((best, ids) => (segment.postingCount(ids, side) < segment.postingCount(best, side) ? ids : best))
+      const seen = new Set<number>()
+      for (const slot of segment.unitsWith(rarest, side)) {
+        if (seen.has(slot)) continue
+        seen.add(slot)
         const record = this.store.readRecord(info.id, slot)
         const hits = hitsOf(record.source, record.target)
         if (!hits) continue
         if (units.length >= max) {
           more = true
-          break
+          break memories
         }
         const origin: TmOrigin = { kind: 'memory', name: info.name, id: info.id }
         if (record.author) origin.author = record.author
@@ -523,7 +589,7 @@ export class TranslationMemoryService {
     const fills = new Map<string, { target: string; mark: PretranslatedMark }>()
     doc.rows.forEach((row, index) => {
       if (!isOpenRow(row)) return
-      const best = this.lookupRow(doc, index, threshold, 1, false)[0]
+      const best = this.bestMatch(doc, index, threshold, false)
       if (!best) return
       const target = best.adaptedTarget ?? best.target
       fills.set(row.id, { target, mark: { target, score: best.score, origin: best.origin.name } })
@@ -569,13 +635,22 @@ export class TranslationMemoryService {
     const doc = await this.documents.getDocument(documentId)
     const seen = new Set<number>()
     const sentences: AnalyzedSentence[] = []
+    const view = this.view(doc)
+    // The same sentence with the same neighbours has the same best match: look it up once.
+    const known = new Map<string, number>()
     doc.rows.forEach((row, index) => {
       if (row.doNotTranslate || row.source.length === 0) return
-      const tokens = tokenize(rowSource(row))
+      const tokens = view.tokens[index]
       if (tokens.length === 0) return
-      const hash = hashKeys(tokens)
-      const best = this.lookupRow(doc, index, 50, 1, true)[0]
-      sentences.push({ score: best?.score ?? 0, words: countWords(tokens), repetition: seen.has(hash) })
+      const hash = view.hashes[index]
+      const context = this.rowContext(doc, index)
+      const key = `${hash}:${context.prev}:${context.next}`
+      let score = known.get(key)
+      if (score === undefined) {
+        score = this.bestMatch(doc, index, 50, true, ANALYSIS_POSTINGS)?.score ?? 0
+        known.set(key, score)
+      }
+      sentences.push({ score, words: countWords(tokens), repetition: seen.has(hash) })
       seen.add(hash)
     })
     return analyze(sentences)
@@ -657,21 +732,4 @@ const DIFFERS = 'differs'
 
 function isOpenRow(row: Row): boolean {
   return !row.doNotTranslate && row.source.length > 0 && row.target.trim().length === 0
-}
-
-/** Units whose Persian has every query word inside one of its words (match keys). */
-function persianCandidates(segment: TmSegment, words: string[]): Set<number> {
-  let result: Set<number> | null = null
-  for (const word of words) {
-    const units = new Set<number>()
-    for (let id = 0; id < segment.vocab.length; id++) {
-      if (segment.punct[id] === 1 || !keyOfVocab(segment.vocab[id]).includes(word)) continue
-      segment.eachPosting(id, (slot) => {
-        if (!result || result.has(slot)) units.add(slot)
-      })
-    }
-    result = units
-    if (result.size === 0) break
-  }
-  return result ?? new Set()
 }
