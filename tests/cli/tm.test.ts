@@ -26,7 +26,7 @@ async function json(args: string[]): Promise<any> {
   return JSON.parse(result.stdout)
 }
 
-describe('hamta tm', () => {
+describe('hamta tm', { timeout: 30_000 }, () => {
   it('imports, looks up, finds words, lists and exports a memory', async () => {
     await withTempDir(async (dir) => {
       const library = join(dir, 'lib')

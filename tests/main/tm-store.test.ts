@@ -57,7 +57,7 @@ const ENGLISH = [
   'The meeting lasted three hours.'
 ]
 
-describe('translation memory of the library', () => {
+describe('translation memory of the library', { timeout: 30_000 }, () => {
   it('holds translated and confirmed rows, follows their changes, and forgets removed documents', async () => {
     await withTempDir(async (dir) => {
       const { library, tm } = await open(dir)

@@ -44,12 +44,13 @@ function bruteForce(units: ReturnType<typeof tokenize>[], query: string): number
     .sort((x, y) => y - x)
 }
 
-describe('candidate search', () => {
+// Compares against every unit by brute force: slow on a busy machine.
+describe('candidate search', { timeout: 30_000 }, () => {
   it('finds the same best scores as comparing with every unit', () => {
-    const sentences = randomSentences(2000, 7)
+    const sentences = randomSentences(1200, 7)
     const units = sentences.map((sentence) => tokenize(sentence))
     const segment = frozen(sentences)
-    const queries = [...randomSentences(25, 99), ...sentences.slice(0, 10).map((sentence) => sentence.replace(/^\S+/, 'تهران'))]
+    const queries = [...randomSentences(15, 99), ...sentences.slice(0, 8).map((sentence) => sentence.replace(/^\S+/, 'تهران'))]
     for (const query of queries) {
       const all = bruteForce(units, query)
       for (const min of [50, 70, 90]) {
