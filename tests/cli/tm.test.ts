@@ -99,12 +99,12 @@ describe('hamta tm', { timeout: 30_000 }, () => {
       const analysis = await json(['analyze', id, '--library', library, '--json'])
       expect(analysis.bands.map((band: { band: string; sentences: number; words: number }) => [band.band, band.sentences, band.words])).toEqual([
         ['context', 0, 0],
-        ['exact', 2, 12],
+        ['100', 2, 12],
         ['95-99', 0, 0],
         ['85-94', 0, 0],
         ['75-84', 0, 0],
         ['50-74', 0, 0],
-        ['none', 1, 4],
+        ['no-match', 1, 4],
         ['repetitions', 1, 4]
       ])
       expect(analysis.total).toEqual({ sentences: 4, words: 20 })

@@ -280,15 +280,15 @@ describe('translation memory of the library', { timeout: 30_000 }, () => {
       )
       const analysis = await tm.analyze(doc.id)
       const band = (name: string) => analysis.bands.find((b) => b.band === name)!
-      expect(band('exact')).toMatchObject({ sentences: 2, words: 24 })
+      expect(band('100')).toMatchObject({ sentences: 2, words: 24 })
       expect(band('85-94')).toMatchObject({ sentences: 1, words: 12 })
-      expect(band('none')).toMatchObject({ sentences: 1, words: 5 })
+      expect(band('no-match')).toMatchObject({ sentences: 1, words: 5 })
       expect(band('repetitions')).toMatchObject({ sentences: 1, words: 5 })
       expect(band('context').sentences).toBe(0)
       expect(analysis.total).toEqual({ sentences: 5, words: 46 })
       // Its own translations do not count for a document.
       const self = await tm.analyze(old.id)
-      expect(self.bands.find((b) => b.band === 'none')!.sentences).toBe(4)
+      expect(self.bands.find((b) => b.band === 'no-match')!.sentences).toBe(4)
       const csv = await tm.analysisCsv(doc.id)
       expect(csv.split('\r\n')).toEqual([
         'Band,Sentences,Words',

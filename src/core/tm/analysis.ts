@@ -4,17 +4,17 @@
  * the document), each in sentences and words.
  */
 
-export const BANDS = ['context', 'exact', '95-99', '85-94', '75-84', '50-74', 'none', 'repetitions'] as const
+export const BANDS = ['context', '100', '95-99', '85-94', '75-84', '50-74', 'no-match', 'repetitions'] as const
 export type Band = (typeof BANDS)[number]
 
 export const BAND_LABEL: Record<Band, string> = {
   context: 'Context match (101%)',
-  exact: '100%',
+  '100': '100%',
   '95-99': '95–99%',
   '85-94': '85–94%',
   '75-84': '75–84%',
   '50-74': '50–74%',
-  none: 'No match',
+  'no-match': 'No match',
   repetitions: 'Repetitions'
 }
 
@@ -33,12 +33,12 @@ export interface Analysis {
 /** Band of a best score (no repetition). */
 export function bandOf(score: number): Band {
   if (score >= 101) return 'context'
-  if (score >= 100) return 'exact'
+  if (score >= 100) return '100'
   if (score >= 95) return '95-99'
   if (score >= 85) return '85-94'
   if (score >= 75) return '75-84'
   if (score >= 50) return '50-74'
-  return 'none'
+  return 'no-match'
 }
 
 export interface AnalyzedSentence {

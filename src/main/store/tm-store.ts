@@ -292,7 +292,13 @@ export class TmStore {
 
   static async open(libraryDir: string): Promise<TmStore> {
     const store = new TmStore(libraryDir)
-    await mkdir(store.memoriesDir, { recursive: true })
+    try {
+      await mkdir(store.memoriesDir, { recursive: true })
+    } catch (error) {
+      // A library on read-only media still has a memory to read; changing it fails later, plainly.
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw error
+    }
     await store.loadMemories()
     await store.loadDocuments()
     // Marks only label rows; damaged ones are dropped rather than stopping the memory.
