@@ -46,13 +46,29 @@ export interface GregorianDate {
 
 const D = '[0-9\u06F0-\u06F9\u0660-\u0669]'
 const MONTH_ALTERNATION = HIJRI_MONTHS_FA.map((month) => month.replace(/ی/g, '[یيى]').replace(/آ/g, '[آا]')).join('|')
-/** ۲۵ آبان (ماه) ۱۴۰۳ (ه.ش), or آبان ۱۴۰۳; the day needs digits, so تیر "arrow" and مهر "seal" alone are never dates. */
-const WRITTEN_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${D}{1,2})(?:\\s*(?:ام|م)\\b)?[\\s\\u200C]+)?(${MONTH_ALTERNATION})(?:[\\s\\u200C]*ماه)?(?:[\\s\\u200C]+(?:سال[\\s\\u200C]+)?(${D}{4}))?(?![\\p{L}])`,
-  'gu'
-)
+// Found by the month name first (no Unicode flag, no leading optional group): a scan per
+// sentence then costs little. The day before and the year after are read around it.
+const MONTH_NAME = new RegExp(`(?<![\u0620-\u06FF])(${MONTH_ALTERNATION})(?:[\\s\u200C]*ماه)?(?![\u0620-\u06FF])`, 'g')
+/** ۲۵ (ام) before the month; the day needs digits, so تیر "arrow" and مهر "seal" alone are never dates. */
+const DAY_BEFORE = new RegExp(`(?<![0-9\u06F0-\u06F9\u0660-\u0669])(${D}{1,2})(?:[\\s\u200C]*(?:ام|م))?[\\s\u200C]+$`)
+/** (سال) ۱۴۰۳ after the month. */
+const YEAR_AFTER = new RegExp(`^[\\s\u200C]+(?:سال[\\s\u200C]+)?(${D}{4})(?![0-9\u06F0-\u06F9\u0660-\u0669])`)
 /** ۱۴۰۳/۸/۲۵ or ۲۵/۸/۱۴۰۳ (also with - or .): the year is recognizable as 13xx or 14xx. */
-const NUMERIC_DATE = new RegExp(`(?<![\\p{N}/.-])(?:(1[34]${D}{2}|[\u06F1\u0661][\u06F3\u06F4\u0663\u0664]${D}{2})([/.-])(${D}{1,2})\\2(${D}{1,2})|(${D}{1,2})([/.-])(${D}{1,2})\\6(1[34]${D}{2}|[\u06F1\u0661][\u06F3\u06F4\u0663\u0664]${D}{2}))(?![\\p{N}/])`, 'gu')
+const NUMERIC_DATE = new RegExp(`(?<![0-9\u06F0-\u06F9\u0660-\u0669/.-])(?:(1[34]${D}{2}|[\u06F1\u0661][\u06F3\u06F4\u0663\u0664]${D}{2})([/.-])(${D}{1,2})\\2(${D}{1,2})|(${D}{1,2})([/.-])(${D}{1,2})\\6(1[34]${D}{2}|[\u06F1\u0661][\u06F3\u06F4\u0663\u0664]${D}{2}))(?![0-9\u06F0-\u06F9\u0660-\u0669/])`, 'g')
+const NUMERIC_HINT = new RegExp(`${D}[/.-]${D}`)
+
+/** The last few texts asked about: the number and date checks ask about the same row in turn. */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>()
+  return (text) => {
+    const cached = cache.get(text)
+    if (cached !== undefined) return cached
+    const value = compute(text)
+    if (cache.size >= 8) cache.delete(cache.keys().next().value as string)
+    cache.set(text, value)
+    return value
+  }
+}
 
 function monthIndex(name: string): number {
   const folded = name.replace(/[يى]/g, 'ی').replace(/ا(?=بان|ذر)/, 'آ')
@@ -60,30 +76,39 @@ function monthIndex(name: string): number {
 }
 
 /** Solar Hijri dates in a Persian text; only valid dates (day 1–31 in a month that has it). */
-export function findPersianDates(text: string): PersianDate[] {
+export const findPersianDates = memo((text: string): PersianDate[] => {
   const found: PersianDate[] = []
-  for (const match of text.matchAll(WRITTEN_DATE)) {
-    const [whole, dayText, monthName, yearText] = match
-    if (!dayText && !yearText) continue
-    const month = monthIndex(monthName)
-    const day = dayText ? Number(toAsciiDigits(dayText)) : undefined
-    const year = yearText ? Number(toAsciiDigits(yearText)) : undefined
+  MONTH_NAME.lastIndex = 0
+  for (let match = MONTH_NAME.exec(text); match; match = MONTH_NAME.exec(text)) {
+    const before = DAY_BEFORE.exec(text.slice(Math.max(0, match.index - 12), match.index))
+    const afterEnd = match.index + match[0].length
+    const after = YEAR_AFTER.exec(text.slice(afterEnd, afterEnd + 16))
+    if (!before && !after) continue
+    const month = monthIndex(match[1])
+    const day = before ? Number(toAsciiDigits(before[1])) : undefined
+    const year = after ? Number(toAsciiDigits(after[1])) : undefined
     if (month < 1 || (day !== undefined && (day < 1 || day > 31))) continue
     if (year !== undefined && (year < 1200 || year > 1600)) continue
     if (year !== undefined && day !== undefined && !isValidJalaaliDate(year, month, day)) continue
-    found.push({ start: match.index!, end: match.index! + whole.length, text: whole, year, month, day })
+    const start = before ? match.index - before[0].length : match.index
+    const end = after ? afterEnd + after[0].length : afterEnd
+    found.push({ start, end, text: text.slice(start, end), year, month, day })
   }
-  for (const match of text.matchAll(NUMERIC_DATE)) {
-    const ymd = match[1] !== undefined
-    const year = Number(toAsciiDigits(ymd ? match[1] : match[8]))
-    const month = Number(toAsciiDigits(ymd ? match[3] : match[7]))
-    const day = Number(toAsciiDigits(ymd ? match[4] : match[5]))
-    if (!isValidJalaaliDate(year, month, day)) continue
-    if (found.some((date) => match.index! < date.end && match.index! + match[0].length > date.start)) continue
-    found.push({ start: match.index!, end: match.index! + match[0].length, text: match[0], year, month, day })
+  if (NUMERIC_HINT.test(text)) {
+    NUMERIC_DATE.lastIndex = 0
+    for (let match = NUMERIC_DATE.exec(text); match; match = NUMERIC_DATE.exec(text)) {
+      const ymd = match[1] !== undefined
+      const year = Number(toAsciiDigits(ymd ? match[1] : match[8]))
+      const month = Number(toAsciiDigits(ymd ? match[3] : match[7]))
+      const day = Number(toAsciiDigits(ymd ? match[4] : match[5]))
+      if (!isValidJalaaliDate(year, month, day)) continue
+      const start = match.index
+      if (found.some((date) => start < date.end && start + match![0].length > date.start)) continue
+      found.push({ start, end: start + match[0].length, text: match[0], year, month, day })
+    }
   }
   return found.sort((a, b) => a.start - b.start)
-}
+})
 
 export function toGregorian(year: number, month: number, day: number): GregorianDate {
   const { gy, gm, gd } = jalaaliToGregorian(year, month, day)
@@ -171,9 +196,12 @@ const ENGLISH_DATE = new RegExp(
   'g'
 )
 
+const ENGLISH_MONTH_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|farvardin|ordibehesht|khordad|tir|a?mordad|shahrivar|mehr|aban|azar|dey|dei|bahman|esfand|espand)|\d{4}-\d\d-\d\d/i
+
 /** Dates written in an English text: Gregorian or Solar Hijri (transliterated month names). */
-export function findEnglishDates(text: string): EnglishDate[] {
+export const findEnglishDates = memo((text: string): EnglishDate[] => {
   const found: EnglishDate[] = []
+  if (!ENGLISH_MONTH_HINT.test(text)) return found
   for (const match of text.matchAll(ENGLISH_DATE)) {
     const base = { start: match.index!, end: match.index! + match[0].length, text: match[0] }
     if (match[1] !== undefined) {
@@ -192,7 +220,7 @@ export function findEnglishDates(text: string): EnglishDate[] {
   // "May" and "March" are words too: a month name counts only with a day or a year beside it,
   // which the patterns already require; days must be days.
   return found.filter((date) => date.day === undefined || (date.day >= 1 && date.day <= 31))
-}
+})
 
 /** A Gregorian date written in the style of an English date found in the text. */
 export function formatLike(style: EnglishDate['style'], date: GregorianDate, withYear: boolean): string {

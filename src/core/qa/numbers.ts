@@ -92,8 +92,12 @@ const COMPOUND_AFTER_NUMBER = /^(?:جانبه|جانبی|طرفه|گانه|قل�
 
 /** Weekdays are written with number words (پنج شنبه "Thursday"). */
 const WEEKDAY = /^شنبه/
+const GLUED_NUMBER = /^(دو|سه|چهار|پنج|شش|هفت|هشت)(.{3,})$/
 
-const PERSIAN_TOKEN = /[0-9\u06F0-\u06F9\u0660-\u0669]+(?:[.,\u066B\u066C/'][0-9\u06F0-\u06F9\u0660-\u0669]+)*|[\p{L}\p{M}\u200C]+|[^\s]/gu
+// Without the u flag: the same classes, spelt out, run several times faster on every sentence.
+const PERSIAN_TOKEN = /[0-9\u06F0-\u06F9\u0660-\u0669]+(?:[.,\u066B\u066C/'][0-9\u06F0-\u06F9\u0660-\u0669]+)*|[A-Za-z\u00C0-\u024F\u0620-\u064A\u064B-\u065F\u066E-\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC\u200C]+|[^\s]/g
+/** Whether a Persian text can hold a number at all: digits, or a number word somewhere in it. */
+const PERSIAN_NUMBERISH = new RegExp(`[0-9\u06F0-\u06F9\u0660-\u0669]|${['یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'شیش', 'هفت', 'هشت', 'نه', 'ده', 'سی', 'بیست', 'چهل', 'پنجاه', 'شصت', 'هفتاد', 'هشتاد', 'نود', 'صد', 'هزار', 'میلیون', 'میلیارد', 'بیلیون', 'تریلیون', 'اول', 'نخست', 'سوم', 'دهم', 'زده', 'نوزده', 'هفده', 'هجده', 'هیجده'].map((word) => word.replace(/ی/g, '[یيى]').replace(/ک/g, '[کك]')).join('|')}`)
 
 interface Token {
   text: string
@@ -101,21 +105,33 @@ interface Token {
   end: number
   /** A digit token, in ASCII digits. */
   digits?: string
+  /** Its value as a number or a Persian number word (not scales or ordinals), once read. */
+  value?: number | null
 }
+
+
 
 function persianTokens(text: string): Token[] {
   const tokens: Token[] = []
-  for (const match of text.matchAll(PERSIAN_TOKEN)) {
+  PERSIAN_TOKEN.lastIndex = 0
+  for (let match = PERSIAN_TOKEN.exec(text); match; match = PERSIAN_TOKEN.exec(text)) {
     const raw = match[0]
-    const isNumber = /^[0-9\u06F0-\u06F9\u0660-\u0669]/.test(raw)
+    const code = raw.charCodeAt(0)
+    const isNumber = (code >= 0x30 && code <= 0x39) || (code >= 0x6f0 && code <= 0x6f9) || (code >= 0x660 && code <= 0x669)
     tokens.push({
-      text: isNumber ? raw : raw.replace(/\u200C/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک').toLowerCase(),
-      start: match.index!,
-      end: match.index! + raw.length,
+      text: isNumber ? raw : /[\u200Cيىك]/.test(raw) ? raw.replace(/\u200C/g, '').replace(/[يى]/g, 'ی').replace(/ك/g, 'ک') : raw,
+      start: match.index,
+      end: match.index + raw.length,
       digits: isNumber ? toAsciiDigits(raw) : undefined
     })
   }
   return tokens
+}
+
+function persianValue(token: Token | undefined): number | null {
+  if (!token) return null
+  if (token.value === undefined) token.value = token.digits !== undefined ? parseNumberToken(token.digits) : (PERSIAN_UNITS_MAP.get(token.text) ?? null)
+  return token.value
 }
 
 /** The power of ten of a component's lowest non-zero digit: 30 → 10, 300 → 100, 3 → 1. */
@@ -148,17 +164,12 @@ function readPersianPhrase(tokens: Token[], i: number): Phrase | null {
   let afterAnd = false
   let j = i
   let end = i
-  const valueOf = (token: Token | undefined): number | null => {
-    if (!token) return null
-    if (token.digits !== undefined) return parseNumberToken(token.digits)
-    return PERSIAN_UNITS[token.text] ?? null
-  }
   for (;;) {
     const token = tokens[j]
     if (!token) break
-    const value = valueOf(token)
-    const scale = PERSIAN_SCALES[token.text]
-    const ordinalValue = PERSIAN_ORDINALS[token.text]
+    const value = persianValue(token)
+    const scale = PERSIAN_SCALES_MAP.get(token.text)
+    const ordinalValue = PERSIAN_ORDINALS_MAP.get(token.text)
     // Parts of one number are joined by و (سی و سه); two numbers side by side are two numbers.
     if (value !== null && (parts === 0 || afterAnd)) {
       group += value
@@ -196,9 +207,9 @@ function readPersianPhrase(tokens: Token[], i: number): Phrase | null {
         end = j
         continue
       }
-      const nextValue = valueOf(next)
-      const nextScale = next ? PERSIAN_SCALES[next.text] : undefined
-      const nextOrdinal = next ? PERSIAN_ORDINALS[next.text] : undefined
+      const nextValue = persianValue(next)
+      const nextScale = PERSIAN_SCALES_MAP.get(next?.text)
+      const nextOrdinal = PERSIAN_ORDINALS_MAP.get(next?.text)
       const fits =
         (nextValue !== null && (group === 0 ? nextValue < lastScale : nextValue < place(lastComponent))) ||
         (nextOrdinal !== undefined && (group === 0 ? nextOrdinal < lastScale : nextOrdinal < place(lastComponent))) ||
@@ -228,6 +239,7 @@ export function persianQuantities(text: string): Quantities {
   const required: number[] = []
   const optional: number[] = []
   const soft: number[] = []
+  if (!PERSIAN_NUMBERISH.test(text)) return { required, optional, soft }
   const tokens = persianTokens(text)
   const dates = persianDateSpans(text)
   let i = 0
@@ -240,9 +252,9 @@ export function persianQuantities(text: string): Quantities {
     const phrase = readPersianPhrase(tokens, i)
     if (!phrase) {
       // A number word glued to the next word (دوکشور, سه‌جانبه written as one): maybe a number.
-      const glued = /^(دو|سه|چهار|پنج|شش|هفت|هشت)(.{3,})$/u.exec(token.text)
+      const glued = GLUED_NUMBER.exec(token.text)
       if (glued && token.digits === undefined) {
-        if (!WEEKDAY.test(glued[2])) optional.push(PERSIAN_UNITS[glued[1]])
+        if (!WEEKDAY.test(glued[2])) optional.push(PERSIAN_UNITS_MAP.get(glued[1])!)
       }
       i++
       continue
@@ -351,17 +363,25 @@ const ENGLISH_IMPLIED: Record<string, number> = {
 }
 
 const ENGLISH_TOKEN = /[0-9]+(?:[.,'][0-9]+)*|[A-Za-z]+|[^\s]/g
+/** Whether an English text can hold a number: digits or a number word. */
+const ENGLISH_NUMBERISH = new RegExp(
+  `[0-9]|\\b(?:${[...Object.keys(ENGLISH_UNITS), ...Object.keys(ENGLISH_SCALES), ...Object.keys(ENGLISH_ORDINALS), ...Object.keys(ENGLISH_IMPLIED)].join('|')})\\b`,
+  'i'
+)
 
 export function englishQuantities(text: string): Quantities {
   const required: number[] = []
   const optional: number[] = []
   const soft: number[] = []
+  if (!ENGLISH_NUMBERISH.test(text)) return { required, optional, soft }
   const dates = findEnglishDates(text).map((date): [number, number] => [date.start, date.end])
   const tokens: Token[] = []
-  for (const match of text.matchAll(ENGLISH_TOKEN)) {
+  ENGLISH_TOKEN.lastIndex = 0
+  for (let match = ENGLISH_TOKEN.exec(text); match; match = ENGLISH_TOKEN.exec(text)) {
     const raw = match[0]
-    const isNumber = /^[0-9]/.test(raw)
-    tokens.push({ text: raw.toLowerCase(), start: match.index!, end: match.index! + raw.length, digits: isNumber ? raw : undefined })
+    const code = raw.charCodeAt(0)
+    const isNumber = code >= 0x30 && code <= 0x39
+    tokens.push({ text: isNumber ? raw : raw.toLowerCase(), start: match.index, end: match.index + raw.length, digits: isNumber ? raw : undefined })
   }
   let i = 0
   while (i < tokens.length) {
@@ -374,7 +394,7 @@ export function englishQuantities(text: string): Quantities {
       i++
       continue
     }
-    const implied = ENGLISH_IMPLIED[token.text]
+    const implied = ENGLISH_IMPLIED_MAP.get(token.text)
     if (implied !== undefined) {
       optional.push(implied)
       i++
@@ -400,9 +420,9 @@ export function englishQuantities(text: string): Quantities {
         if (/^(st|nd|rd|th)$/.test(tokens[j]?.text ?? '') && tokens[j].start === current.end) j++
         continue
       }
-      const unit = ENGLISH_UNITS[current.text]
-      const scale = ENGLISH_SCALES[current.text]
-      const ordinalValue = ENGLISH_ORDINALS[current.text]
+      const unit = current.digits === undefined ? ENGLISH_UNITS_MAP.get(current.text) : undefined
+      const scale = ENGLISH_SCALES_MAP.get(current.text)
+      const ordinalValue = ENGLISH_ORDINALS_MAP.get(current.text)
       if (unit !== undefined && current.digits === undefined && (parts === 0 || tokens[j - 1]?.text === '-' || group === 0 || group >= 20)) {
         if (unit === 100 && group > 0 && group < 10) group *= 100
         else group += unit
@@ -426,13 +446,13 @@ export function englishQuantities(text: string): Quantities {
         j++
         continue
       }
-      if (current.text === 'a' && parts === 0 && ENGLISH_SCALES[tokens[j + 1]?.text ?? ''] !== undefined) {
+      if (current.text === 'a' && parts === 0 && ENGLISH_SCALES_MAP.get(tokens[j + 1]?.text) !== undefined) {
         group = 1
         parts++
         j++
         continue
       }
-      if ((current.text === '-' || current.text === 'and') && parts > 0 && tokens[j + 1] && (ENGLISH_UNITS[tokens[j + 1].text] ?? ENGLISH_ORDINALS[tokens[j + 1].text]) !== undefined) {
+      if ((current.text === '-' || current.text === 'and') && parts > 0 && tokens[j + 1] && (ENGLISH_UNITS_MAP.get(tokens[j + 1].text) ?? ENGLISH_ORDINALS_MAP.get(tokens[j + 1].text)) !== undefined) {
         j++
         continue
       }
@@ -521,3 +541,12 @@ export function compareQuantities(persian: Quantities, english: Quantities): Num
 export function compareNumbers(persian: string, english: string): NumberComparison {
   return compareQuantities(persianQuantities(persian), englishQuantities(english))
 }
+
+// Maps, not objects: faster, and a word like "constructor" cannot find Object's own property.
+const ENGLISH_IMPLIED_MAP = new Map(Object.entries(ENGLISH_IMPLIED))
+const ENGLISH_ORDINALS_MAP = new Map(Object.entries(ENGLISH_ORDINALS))
+const ENGLISH_SCALES_MAP = new Map(Object.entries(ENGLISH_SCALES))
+const ENGLISH_UNITS_MAP = new Map(Object.entries(ENGLISH_UNITS))
+const PERSIAN_ORDINALS_MAP = new Map(Object.entries(PERSIAN_ORDINALS))
+const PERSIAN_SCALES_MAP = new Map(Object.entries(PERSIAN_SCALES))
+const PERSIAN_UNITS_MAP = new Map(Object.entries(PERSIAN_UNITS))

@@ -57,7 +57,7 @@ export function runQa(doc: HamtaDocument, options: QaOptions = {}): QaReport {
   const context: QaContext = {
     terms: matcher,
     speller: options.speller ?? null,
-    lengthRatio: documentLengthRatio(inputs.filter((input) => input.target.trim() && !input.row.doNotTranslate))
+    lengthRatio: wanted.has('length') ? documentLengthRatio(inputs.filter((input) => input.target && !input.row.doNotTranslate)) : 1
   }
   const inconsistencies = wanted.has('inconsistent') ? findInconsistencies(inputs, options.library ?? null) : new Map()
   const findings: Finding[] = []

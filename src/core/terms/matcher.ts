@@ -33,13 +33,27 @@ interface Token {
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u0640]+/gu
+const GAP_IS_SPACE = /^[\s\u200C]*$/
+
+/** Keys of words seen lately: a document repeats its words, and keys cost a pass per letter. */
+const keyCache = new Map<string, string>()
+
+function wordKey(word: string): string {
+  let key = keyCache.get(word)
+  if (key === undefined) {
+    key = matchKey(word)
+    if (keyCache.size >= 50_000) keyCache.clear()
+    keyCache.set(word, key)
+  }
+  return key
+}
 
 /** Tokens of a text with their match keys. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   TOKEN.lastIndex = 0
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const key = matchKey(match[0])
+    const key = wordKey(match[0])
     if (key) tokens.push({ start: match.index, end: match.index + match[0].length, key })
   }
   return tokens
@@ -56,15 +70,33 @@ function buildStream(text: string, tokens: Token[]): Stream {
   let stream = ''
   const starts: number[] = []
   tokens.forEach((token, index) => {
-    if (index > 0) stream += /^[\s\u200C]*$/.test(text.slice(tokens[index - 1].end, token.start)) ? ' ' : '|'
+    if (index > 0) {
+      const from = tokens[index - 1].end
+      // One space, the usual gap, needs no test.
+      stream += (token.start - from === 1 && text.charCodeAt(from) === 0x20) || GAP_IS_SPACE.test(text.slice(from, token.start)) ? ' ' : '|'
+    }
     starts.push(stream.length)
     stream += token.key
   })
   return { text: stream, tokens, starts }
 }
 
+/** Terms are bucketed by this many first letters of their key (shorter terms by all of theirs). */
+const HEAD_LENGTH = 3
+
+/** The first `length` letters of the stream at `at`, skipping spaces, never past punctuation. */
+function streamHead(stream: string, at: number, length: number): string {
+  let head = ''
+  for (let i = at; i < stream.length && head.length < length; i++) {
+    const char = stream[i]
+    if (char === '|') break
+    if (char !== ' ') head += char
+  }
+  return head
+}
+
 interface CompiledTerm {
-  /** First two key letters of the term, or '' to be tried at every word (verb-only terms). */
+  /** First letters of the term's key (see HEAD_LENGTH), or '' to be tried at every word (verb-only terms). */
   head: string
   pattern: RegExp
   terms: Term[]
@@ -103,9 +135,7 @@ export function termPattern(fa: string): { source: string; head: string; verbal:
   }
   const key = nounTokens.map((token) => token.key).join('')
   if (nounTokens.length > 0 && key.length < 2) return null
-  const firstWord = nounTokens[0]?.key ?? ''
-  const head = nounTokens.length === 0 ? '' : firstWord.length === 1 ? `${firstWord} ` : firstWord.slice(0, 2)
-  return { source, head, verbal: stems !== null }
+  return { source, head: key.slice(0, HEAD_LENGTH), verbal: stems !== null }
 }
 
 export class TermMatcher {
@@ -145,10 +175,9 @@ export class TermMatcher {
     let t = 0
     while (t < tokens.length) {
       const at = stream.starts[t]
-      // A one-letter word heads the terms that begin with a one-letter word (its head ends in the separator).
-      const candidates = this.byHead.get(stream.text.slice(at, at + 2))
+      const head = streamHead(stream.text, at, HEAD_LENGTH)
       let best: { length: number; entry: CompiledTerm; suffix: string } | null = null
-      for (const list of [candidates, this.everywhere]) {
+      for (const list of [this.byHead.get(head), head.length === HEAD_LENGTH ? this.byHead.get(head.slice(0, 2)) : undefined, this.everywhere]) {
         if (!list) continue
         for (const entry of list) {
           entry.pattern.lastIndex = at

@@ -93,8 +93,21 @@ export function cleanTermInput(input: TermInput): Required<Pick<TermInput, 'fa' 
 }
 
 /** Terms are the same entry when their Persian matches and their English is the same. */
-function sameEntry(term: Term, fa: string, en: string): boolean {
-  return matchKey(term.fa) === matchKey(fa) && term.en.toLowerCase() === en.toLowerCase()
+function entryKey(fa: string, en: string): string {
+  return `${matchKey(fa)}\u0000${en.toLowerCase()}`
+}
+
+/** Entry keys of a termbase's terms, built once per termbase (imports add thousands of terms). */
+const entryIndexes = new WeakMap<readonly Term[], Map<string, number>>()
+
+function entryIndex(terms: readonly Term[]): Map<string, number> {
+  let index = entryIndexes.get(terms)
+  if (!index) {
+    index = new Map()
+    terms.forEach((term, position) => index!.set(entryKey(term.fa, term.en), position))
+    entryIndexes.set(terms, index)
+  }
+  return index
 }
 
 export interface AddTermOptions {
@@ -108,7 +121,9 @@ export interface AddTermOptions {
  */
 export function upsertTerm(termbase: Termbase, input: TermInput, { id, now }: AddTermOptions): { termbase: Termbase; term: Term; added: boolean } {
   const cleaned = cleanTermInput(input)
-  const index = termbase.terms.findIndex((term) => sameEntry(term, cleaned.fa, cleaned.en))
+  const key = entryKey(cleaned.fa, cleaned.en)
+  const known = entryIndex(termbase.terms)
+  const index = known.get(key) ?? -1
   if (index >= 0) {
     const old = termbase.terms[index]
     const term: Term = {
@@ -123,11 +138,16 @@ export function upsertTerm(termbase: Termbase, input: TermInput, { id, now }: Ad
     }
     const terms = termbase.terms.slice()
     terms[index] = term
+    entryIndexes.set(terms, known)
     return { termbase: { ...termbase, terms }, term, added: false }
   }
   const term: Term = { id, ...cleaned, createdAt: now, updatedAt: now }
-  for (const key of Object.keys(term) as Array<keyof Term>) if (term[key] === undefined) delete term[key]
-  return { termbase: { ...termbase, terms: [...termbase.terms, term] }, term, added: true }
+  for (const field of Object.keys(term) as Array<keyof Term>) if (term[field] === undefined) delete term[field]
+  // The index moves on to the new list (the old list is not used again by mergeTerms).
+  const terms = [...termbase.terms, term]
+  known.set(key, terms.length - 1)
+  entryIndexes.set(terms, known)
+  return { termbase: { ...termbase, terms }, term, added: true }
 }
 
 export interface MergeResult {
@@ -138,16 +158,28 @@ export interface MergeResult {
 
 /** Adds many terms (an import); entries already present are updated rather than doubled. */
 export function mergeTerms(termbase: Termbase, inputs: readonly TermInput[], newId: () => string, now: string): MergeResult {
-  let current = termbase
+  // One list grown in place, with one index: an import of thousands of terms stays linear.
+  const terms = termbase.terms.slice()
+  const index = new Map(entryIndex(termbase.terms))
   let added = 0
   let updated = 0
   for (const input of inputs) {
-    const result = upsertTerm(current, input, { id: newId(), now })
-    current = result.termbase
-    if (result.added) added++
-    else updated++
+    const cleaned = cleanTermInput(input)
+    const key = entryKey(cleaned.fa, cleaned.en)
+    const position = index.get(key)
+    if (position === undefined) {
+      const { term } = upsertTerm({ schemaVersion: termbase.schemaVersion, terms: [] }, input, { id: newId(), now })
+      index.set(key, terms.length)
+      terms.push(term)
+      added++
+    } else {
+      const { term } = upsertTerm({ schemaVersion: termbase.schemaVersion, terms: [terms[position]] }, input, { id: terms[position].id, now })
+      terms[position] = term
+      updated++
+    }
   }
-  return { termbase: current, added, updated }
+  entryIndexes.set(terms, index)
+  return { termbase: { ...termbase, terms }, added, updated }
 }
 
 export function updateTerm(termbase: Termbase, id: string, change: Partial<TermInput>, now: string): Termbase {

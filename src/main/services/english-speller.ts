@@ -17,8 +17,17 @@ async function load(variant: SpellingVariant): Promise<Speller> {
   const spell = nspell({ aff: decode(dictionary.default.aff), dic: decode(dictionary.default.dic) })
   // Suggestions are slow (milliseconds a word); a document repeats its misspellings.
   const suggestions = new Map<string, string[]>()
+  const known = new Map<string, boolean>()
   return {
-    correct: (word) => spell.correct(word),
+    correct: (word) => {
+      let correct = known.get(word)
+      if (correct === undefined) {
+        correct = spell.correct(word)
+        if (known.size > 200_000) known.clear()
+        known.set(word, correct)
+      }
+      return correct
+    },
     suggest: (word) => {
       let found = suggestions.get(word)
       if (!found) {

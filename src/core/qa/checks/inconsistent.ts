@@ -7,8 +7,16 @@ import { DONE_STATUSES, type HamtaDocument } from '../../model'
 import { matchKey } from '../../text/normalize'
 import type { RowFinding, RowInput } from '../finding'
 
+const NOT_IN_KEY = /[^0-9A-Za-z\u00C0-\u024F\u0620-\u063A\u0641-\u064A\u0660-\u0669\u066E-\u06D3\u06D5\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFC]+/g
+const NEEDS_KEY = /[\u0621-\u0626\u0629\u0643\u0649\u064A\u0660-\u0669\u06C0\u06F0-\u06F9\uFB50-\uFDFF\uFE70-\uFEFCA-Z]/
+
+/**
+ * A Persian sentence without punctuation, spaces, ZWNJ or diacritics; the full match key (letter
+ * variants) only when the sentence has a letter it would change, as most sentences have none.
+ */
 export function persianSentenceKey(text: string): string {
-  return matchKey(text).replace(/[^\p{L}\p{N}]/gu, '')
+  const letters = text.replace(NOT_IN_KEY, '')
+  return NEEDS_KEY.test(letters) ? matchKey(letters).replace(/[^\p{L}\p{N}]/gu, '') : letters
 }
 
 export function englishSentenceKey(text: string): string {

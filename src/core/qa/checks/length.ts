@@ -13,7 +13,7 @@ const MIN_CHARS = 40
 export const LENGTH_FACTOR = 2
 
 export function measuredLength(text: string): number {
-  return text.replace(/\s+/g, ' ').trim().length
+  return text.trim().length
 }
 
 export const lengthCheck: RowCheck = {

@@ -8,27 +8,50 @@ import type { RowCheck, RowFinding } from '../finding'
 const PERSIAN_PUNCTUATION: Record<string, string> = { '،': ',', '؛': ';', '؟': '?', '«': '“', '»': '”', '٪': '%', '٫': '.', '٬': ',' }
 const PERSIAN_PUNCTUATION_PATTERN = /[،؛؟«»٪٫٬]/g
 
-function count(text: string, char: string): number {
-  let n = 0
-  for (const c of text) if (c === char) n++
-  return n
-}
-
 interface Balance {
   round: number
   square: number
   quotes: number
 }
 
-/** Opening minus closing marks of each kind; straight quotes count 1 when odd. */
+/** Opening minus closing marks of each kind, in one pass; straight quotes count 1 when odd. */
 function balance(text: string, persian: boolean): Balance {
-  const straight = count(text, '"') % 2
-  const curly = persian ? count(text, '«') - count(text, '»') + count(text, '“') - count(text, '”') : count(text, '“') - count(text, '”')
-  return {
-    round: count(text, '(') - count(text, ')'),
-    square: count(text, '[') - count(text, ']'),
-    quotes: curly !== 0 ? curly : straight
+  let round = 0
+  let square = 0
+  let curly = 0
+  let straight = 0
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x28:
+        round++
+        break
+      case 0x29:
+        round--
+        break
+      case 0x5b:
+        square++
+        break
+      case 0x5d:
+        square--
+        break
+      case 0x22:
+        straight ^= 1
+        break
+      case 0x201c:
+        curly++
+        break
+      case 0x201d:
+        curly--
+        break
+      case 0xab:
+        if (persian) curly++
+        break
+      case 0xbb:
+        if (persian) curly--
+        break
+    }
   }
+  return { round, square, quotes: curly !== 0 ? curly : straight }
 }
 
 const CLOSERS = /[\s"'”’»)\]]+$/u

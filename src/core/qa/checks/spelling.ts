@@ -6,6 +6,7 @@
 import { extractUrls } from '../../align/anchors'
 import type { RowCheck, RowFinding } from '../finding'
 
+const ADDRESS_HINT = /https?:|www\.|@|\.(?:com|org|net|ir|info|io|gov|edu|int)\b/i
 const WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]/g
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>"«»()]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|info|io|gov|edu|int)\b(?:\/[^\s<>"«»()]*)?/giu
 
@@ -13,8 +14,9 @@ export const spellingCheck: RowCheck = {
   name: 'spelling',
   run({ source, target }, { speller }) {
     if (!speller || !target.trim()) return []
-    const latinInPersian = new Set((source.match(/[A-Za-z]+/g) ?? []).map((word) => word.toLowerCase()))
-    const text = extractUrls(target).length > 0 ? target.replace(URL_OR_EMAIL, (url) => ' '.repeat(url.length)) : target
+    const latin = source.match(/[A-Za-z]+/g)
+    const latinInPersian = new Set(latin ? latin.map((word) => word.toLowerCase()) : [])
+    const text = ADDRESS_HINT.test(target) && extractUrls(target).length > 0 ? target.replace(URL_OR_EMAIL, (url) => ' '.repeat(url.length)) : target
     const findings: RowFinding[] = []
     const seen = new Set<string>()
     for (const match of text.matchAll(WORD)) {

@@ -12,9 +12,13 @@ function minus(a: string[], b: string[]): string[] {
   })
 }
 
+/** Cheap test first: most sentences hold no address at all. */
+const ADDRESS_HINT = /https?:|www\.|@|\.(?:com|org|net|ir|info|io|gov|edu|int)\b/i
+
 export const urlCheck: RowCheck = {
   name: 'url',
   run({ source, target }) {
+    if (!ADDRESS_HINT.test(source) && !ADDRESS_HINT.test(target)) return []
     const persian = extractUrls(source)
     const english = extractUrls(target)
     if (persian.length === 0 && english.length === 0) return []
