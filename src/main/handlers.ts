@@ -21,6 +21,7 @@ import { decodeTextFile } from '../core/text/decode'
 import type { HamtaApi, RowUpdate } from '../shared/contract'
 import { APP_NAME, APP_VERSION } from '../shared/version'
 import type { LibraryService } from './services/library'
+import { TermbaseService } from './services/termbase'
 import { createTmHandlers } from './tm-handlers'
 
 export interface HandlerContext {
@@ -35,6 +36,7 @@ export interface HandlerContext {
  */
 export function createHandlers({ library, mode, clock = () => new Date().toISOString() }: HandlerContext): HamtaApi {
   const now = clock
+  const termbase = new TermbaseService(library)
   const rowUpdate = (doc: HamtaDocument, rowId: string): RowUpdate => {
     const row = doc.rows.find((candidate) => candidate.id === rowId)
     if (!row) throw new UserError(`Row ${rowId} does not exist in this document.`, 'not-found')
@@ -169,6 +171,22 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     dismissCleanup: async ({ documentId, proposalIds }) => {
       const doc = await library.edit(documentId, (current) => dismissCleanup(current, proposalIds))
       return proposeCleanup(doc, { lexicon: await loadLexicon(), dismissed: new Set(doc.dismissedCleanup ?? []) })
-    }
+    },
+
+    getTerms: async () => termbase.terms(),
+    addTerm: async (input) => termbase.addTerm(input),
+    updateTerm: async ({ termId, ...change }) => termbase.updateTerm(termId, change),
+    deleteTerm: async ({ termId }) => {
+      await termbase.removeTerm(termId)
+      return { deleted: true as const }
+    },
+    importTerms: async ({ fileName, dataBase64 }) => termbase.importTerms(fileName, Buffer.from(dataBase64, 'base64')),
+    exportTerms: async ({ format }) => ({ ...(await termbase.exportTerms(`termbase.${format}`)), encoding: 'utf8' as const }),
+    termSuggestions: async () => termbase.suggestions(),
+    runQa: async ({ documentId, rowIds, checks }) => termbase.runQa(await library.getDocument(documentId), { rowIds, checks }),
+    silenceFindings: async ({ documentId, findingIds, silenced }) => ({ silenced: await termbase.silence(documentId, findingIds, silenced) }),
+    exportQaReport: async ({ documentId, format }) => ({ ...(await termbase.qaReport(await library.getDocument(documentId), format)), encoding: 'utf8' as const }),
+    getQaSettings: async () => ({ spelling: (await termbase.qaState()).spelling }),
+    updateQaSettings: async ({ spelling }) => ({ spelling: (await termbase.setSpelling(spelling)).spelling })
   }
 }

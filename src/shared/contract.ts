@@ -15,6 +15,9 @@ import type { CleanupProposal } from '../core/text/cleanup'
 import type { Analysis } from '../core/tm/analysis'
 import type { ConcordanceUnit, MemoryInfo, PretranslatedMark, TmMatch } from '../core/tm/types'
 import { API_METHODS, type ApiMethod } from './methods'
+import { QA_CHECKS, type QaCheckName } from '../core/qa/finding'
+import type { QaReport } from '../core/qa/runner'
+import { TERM_STATUSES, type Term } from '../core/terms/model'
 
 export { API_METHODS, type ApiMethod }
 
@@ -92,6 +95,22 @@ const alignmentEdit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('detachSentence'), rowId: id, side, which: z.enum(['first', 'last']) }).strict(),
   z.object({ kind: z.literal('setAlignmentStatus'), rowId: id, status: z.enum(ALIGNMENT_STATUSES) }).strict()
 ]) satisfies z.ZodType<AlignmentEdit>
+
+const termText = z.string().min(1).max(500)
+const termFields = z.object({
+  fa: termText,
+  en: termText,
+  alternatives: z.array(termText).max(100).optional(),
+  forbidden: z.array(termText).max(100).optional(),
+  note: z.string().max(5000).optional(),
+  domain: z.string().max(200).optional(),
+  status: z.enum(TERM_STATUSES).optional()
+})
+
+/** Spelling variety of the QA spelling check, and of nothing else. */
+export interface QaSettings {
+  spelling: 'en-US' | 'en-GB'
+}
 
 export const inputSchemas = {
   getAppInfo: z.object({}).strict(),
@@ -180,7 +199,21 @@ export const inputSchemas = {
   mergeSentence: z.object({ documentId: id, rowId: id, sentenceId: id }).strict(),
   proposeCleanup: z.object({ documentId: id }).strict(),
   applyCleanup: z.object({ documentId: id, proposalIds: z.array(z.string().min(1).max(400)).min(1).max(100_000) }).strict(),
-  dismissCleanup: z.object({ documentId: id, proposalIds: z.array(z.string().min(1).max(400)).min(1).max(100_000) }).strict()
+  dismissCleanup: z.object({ documentId: id, proposalIds: z.array(z.string().min(1).max(400)).min(1).max(100_000) }).strict(),
+  getTerms: z.object({}).strict(),
+  addTerm: termFields.strict(),
+  updateTerm: termFields.partial().extend({ termId: id }).strict(),
+  deleteTerm: z.object({ termId: id }).strict(),
+  importTerms: importedFileFields.superRefine(checkImportSize),
+  exportTerms: z.object({ format: z.enum(['tbx', 'csv', 'tsv']) }).strict(),
+  termSuggestions: z.object({}).strict(),
+  runQa: z
+    .object({ documentId: id, rowIds: z.array(id).max(1_000_000).optional(), checks: z.array(z.enum(QA_CHECKS)).optional() })
+    .strict(),
+  silenceFindings: z.object({ documentId: id, findingIds: z.array(z.string().min(1).max(1000)).min(1).max(100_000), silenced: z.boolean() }).strict(),
+  exportQaReport: z.object({ documentId: id, format: z.enum(['html', 'csv']) }).strict(),
+  getQaSettings: z.object({}).strict(),
+  updateQaSettings: z.object({ spelling: z.enum(['en-US', 'en-GB']) }).strict()
 } satisfies Record<ApiMethod, z.ZodType>
 
 export interface AppInfo {
@@ -286,7 +319,21 @@ export interface ApiResults {
   proposeCleanup: CleanupProposal[]
   applyCleanup: DocumentEditState
   dismissCleanup: CleanupProposal[]
+  getTerms: Term[]
+  addTerm: Term
+  updateTerm: Term
+  deleteTerm: { deleted: true }
+  importTerms: { added: number; updated: number; skipped: string[]; format: 'tbx' | 'csv' | 'tsv' }
+  exportTerms: ExportedFile
+  termSuggestions: Array<{ fa: string; en: string }>
+  runQa: QaReport
+  silenceFindings: { silenced: string[] }
+  exportQaReport: ExportedFile
+  getQaSettings: QaSettings
+  updateQaSettings: QaSettings
 }
+
+export type { QaCheckName }
 
 /** A document after a structural edit (alignment, sentences, cleanup), and whether undo and redo are possible. */
 export interface DocumentEditState {

@@ -53,7 +53,19 @@ export const API_METHODS = [
   'mergeSentence',
   'proposeCleanup',
   'applyCleanup',
-  'dismissCleanup'
+  'dismissCleanup',
+  'getTerms',
+  'addTerm',
+  'updateTerm',
+  'deleteTerm',
+  'importTerms',
+  'exportTerms',
+  'termSuggestions',
+  'runQa',
+  'silenceFindings',
+  'exportQaReport',
+  'getQaSettings',
+  'updateQaSettings'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]
