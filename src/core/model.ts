@@ -6,6 +6,8 @@
  * serves the app, the browser mode, the command line and the tests.
  */
 
+import type { InlineCode } from './formats/inline-codes'
+
 export const DOCUMENT_SCHEMA_VERSION = 2
 
 /** Translation and review workflow of a row, in the order work usually moves through it. */
@@ -82,6 +84,14 @@ export interface Row {
   updatedAt: string
   /** Changes from a team sync that collided with this row's own; absent when there are none. */
   conflicts?: RowConflict[]
+  /** Where the row sits in the original file it was imported from (XLIFF unit and segment, Word paragraph). */
+  unitId?: string
+  fileId?: string
+  segmentId?: string
+  /** The original file marks the row not translatable: shown, never edited. */
+  locked?: boolean
+  /** Inline codes of the row's text, each one private-use character in source and target (see formats/inline-codes). */
+  codes?: InlineCode[]
 }
 
 /** Parts of a row a team sync merges on their own; a collision in one of them is a conflict. */
@@ -117,6 +127,20 @@ export interface DocumentOrigin {
   fileName: string
   encoding: string
   importedAt: string
+  /** The imported file, kept unchanged in the library so the translation can be saved back into it. */
+  original?: OriginalFile
+}
+
+/** Formats Hamta can give back as the file it was given. */
+export const ORIGINAL_FORMATS = ['xliff12', 'xliff2', 'docx'] as const
+export type OriginalFormat = (typeof ORIGINAL_FORMATS)[number]
+
+export interface OriginalFile {
+  format: OriginalFormat
+  /** Path of the kept bytes inside the library folder (`originals/<id>.xlf`). */
+  path: string
+  /** SHA-256 of the kept bytes, hex, so a replaced or damaged copy is noticed. */
+  sha256: string
 }
 
 export interface HamtaDocument {

@@ -1,6 +1,6 @@
 /** Runtime shape of stored documents: every file is validated when it is loaded or imported. */
 import { z } from 'zod'
-import { ALIGNMENT_STATUSES, CONFLICT_FIELDS, ROW_STATUSES, type HamtaDocument } from './model'
+import { ALIGNMENT_STATUSES, CONFLICT_FIELDS, ORIGINAL_FORMATS, ROW_STATUSES, type HamtaDocument } from './model'
 
 const span = z.object({
   id: z.string().min(1),
@@ -33,6 +33,14 @@ const conflict = z.object({
 
 const sourceSentence = z.object({ id: z.string().min(1), text: z.string(), spans: z.array(span) })
 
+const inlineCode = z.object({
+  id: z.string(),
+  kind: z.enum(['open', 'close', 'standalone']),
+  label: z.string(),
+  xml: z.string(),
+  isolated: z.string().optional()
+})
+
 const row = z.object({
   id: z.string().min(1),
   paragraph: z.number().int().min(0),
@@ -45,7 +53,12 @@ const row = z.object({
   comments: z.array(comment),
   doNotTranslate: z.boolean().optional(),
   updatedAt: z.string(),
-  conflicts: z.array(conflict).optional()
+  conflicts: z.array(conflict).optional(),
+  unitId: z.string().optional(),
+  fileId: z.string().optional(),
+  segmentId: z.string().optional(),
+  locked: z.boolean().optional(),
+  codes: z.array(inlineCode).optional()
 })
 
 export const documentSchema = z.object({
@@ -56,7 +69,12 @@ export const documentSchema = z.object({
   targetLang: z.literal('en'),
   createdAt: z.string(),
   updatedAt: z.string(),
-  origin: z.object({ fileName: z.string(), encoding: z.string(), importedAt: z.string() }),
+  origin: z.object({
+    fileName: z.string(),
+    encoding: z.string(),
+    importedAt: z.string(),
+    original: z.object({ format: z.enum(ORIGINAL_FORMATS), path: z.string().min(1), sha256: z.string() }).optional()
+  }),
   originalText: z.string(),
   rows: z.array(row),
   dismissedCleanup: z.array(z.string()).optional()

@@ -48,16 +48,32 @@ export function element(name: string, attributes: Record<string, string | number
 export interface XmlElement {
   /** Local name: namespace prefixes are removed (`mda:meta` → `meta`, `xml:lang` → `lang`). */
   name: string
+  /** The prefix of a prefixed element (`sdl` for `sdl:seg`); absent for unprefixed ones. */
+  prefix?: string
   attributes: Record<string, string>
   children: XmlNode[]
+  /**
+   * Offsets into the decoded text, with `positions`: where the start tag begins and ends, where
+   * the end tag begins and ends (equal to the start tag's for an empty-element tag). Writers that
+   * give a file back change only the spans they mean to change.
+   */
+  at?: XmlPosition
 }
 export type XmlNode = XmlElement | string
 
+export interface XmlPosition {
+  start: number
+  openEnd: number
+  closeStart: number
+  end: number
+}
 export interface XmlReadOptions {
   /** Largest file accepted, in bytes (UTF-8). Default 100 MB. */
   maxBytes?: number
   /** Used in error messages. */
   fileName?: string
+  /** Record each element's offsets (`XmlElement.at`) in the decoded text. */
+  positions?: boolean
 }
 
 export const DEFAULT_MAX_XML_BYTES = MAX_XML_BYTES
@@ -308,7 +324,9 @@ class XmlReader {
       // Namespace declarations say nothing the readers use once prefixes are gone.
       if (attribute !== 'xmlns' && !attribute.startsWith('xmlns:')) {
         attributes ??= {}
-        attributes[this.localName(attribute)] = this.value(at + 1, valueEnd)
+        const local = this.localName(attribute)
+        // An extension's attribute (Okapi's its:version) never hides the element's own (version).
+        if (local === attribute || !Object.hasOwn(attributes, local) || xmlPrefixed(attribute)) attributes[local] = this.value(at + 1, valueEnd)
       }
       at = valueEnd + 1
     }
@@ -320,7 +338,10 @@ class XmlReader {
         'too-large'
       )
     }
-    const element: XmlElement = { name: this.localName(qualified), attributes: attributes ?? NO_ATTRIBUTES, children: NO_CHILDREN }
+    const name = this.localName(qualified)
+    const element: XmlElement = { name, attributes: attributes ?? NO_ATTRIBUTES, children: NO_CHILDREN }
+    if (name !== qualified) element.prefix = qualified.slice(0, qualified.length - name.length - 1)
+    if (this.options.positions) element.at = { start: lt, openEnd: at, closeStart: at, end: at }
     if (this.open.length === 0) {
       if (this.root) fail(this.options, 'the file has no single root element; it is not an XML document.')
       this.root = element
@@ -357,6 +378,10 @@ class XmlReader {
       )
     }
     const element = this.open.pop()!
+    if (element.at) {
+      element.at.closeStart = lt
+      element.at.end = end + 1
+    }
     this.openNames.pop()
     this.openAt.pop()
     const first = this.openChildren.pop()!
@@ -442,6 +467,11 @@ class XmlReader {
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
+
+/** `xml:lang`, `xml:space`: the xml prefix is the language's own, read as plain `lang`, `space`. */
+function xmlPrefixed(attribute: string): boolean {
+  return attribute.startsWith('xml:')
+}
 
 function isXmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
