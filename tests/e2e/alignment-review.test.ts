@@ -86,6 +86,8 @@ describe('a reviewer aligning an existing translation, in Chromium', () => {
   it('aligns a pasted translation into an existing document', async () => {
     await page.getByRole('button', { name: '← Library' }).click()
     await page.locator('.sample-card', { hasText: 'تاکید بر ضرورت' }).getByRole('button', { name: 'Open sample' }).click()
+    // The aligned document came from the same file: asked, a new copy is imported.
+    await page.getByRole('dialog', { name: 'This sample is in the library' }).getByRole('button', { name: 'Import a new copy' }).click()
     await page.locator('.row[data-row-id="r2"]').waitFor()
     expect(await page.locator('.alignment-toolbar').count()).toBe(0)
     await page.getByRole('button', { name: 'Import translation…' }).click()

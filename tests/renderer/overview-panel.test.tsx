@@ -58,8 +58,9 @@ function renderOverview(doc = reviewedDocument()) {
   return { queries, view, doc }
 }
 
-function countButton(name: RegExp): HTMLElement {
-  return screen.getByRole('button', { name })
+/** A figure's button, found by the sentence that describes it (its name is what it shows). */
+function countButton(description: RegExp): HTMLElement {
+  return screen.getByRole('button', { description })
 }
 
 describe('OverviewPanel', () => {

@@ -1,19 +1,31 @@
-import type { EditorAction } from './shortcuts'
+import { keysOf, SHORTCUTS, type EditorAction, type KeyBindings } from './shortcuts'
 
 interface AlignmentToolbarProps {
   unconfirmed: number
   canUndo: boolean
   canRedo: boolean
   perform: (action: EditorAction) => void
+  bindings?: KeyBindings
 }
 
 /** The reviewer's tools for the pairing of the active row. */
-export function AlignmentToolbar({ unconfirmed, canUndo, canRedo, perform }: AlignmentToolbarProps): React.JSX.Element {
-  const tool = (action: EditorAction, keys: string, label: string, primary = false): React.JSX.Element => (
-    <button type="button" className={primary ? undefined : 'secondary'} title={keys} onClick={() => perform(action)}>
-      {label}
-    </button>
-  )
+export function AlignmentToolbar({ unconfirmed, canUndo, canRedo, perform, bindings }: AlignmentToolbarProps): React.JSX.Element {
+  // The keys shown are the user's own, where changed.
+  const tool = (action: EditorAction, _defaultKeys: string, label: string, primary = false): React.JSX.Element => {
+    const shortcut = SHORTCUTS.find((candidate) => candidate.action === action)!
+    const keys = keysOf(shortcut, bindings).join(', ')
+    return (
+      <button
+        type="button"
+        className={primary ? undefined : 'secondary'}
+        title={`${shortcut.description}${keys ? ` (${keys})` : ''}`}
+        aria-keyshortcuts={keys ? keys.replace(/↑/g, 'ArrowUp').replace(/↓/g, 'ArrowDown').replace(/, /g, ' ') : undefined}
+        onClick={() => perform(action)}
+      >
+        {label}
+      </button>
+    )
+  }
   return (
     <div className="alignment-toolbar" role="toolbar" aria-label="Alignment">
       <span className="toolbar-count">{unconfirmed} unconfirmed</span>

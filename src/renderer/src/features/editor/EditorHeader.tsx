@@ -1,6 +1,7 @@
 import type { Progress } from '../../../../core/model'
 import { ProgressBar } from '../../components/ProgressBar'
 import type { SaveState } from './autosave'
+import type { EditorLayout } from './useEditorLayout'
 
 const SAVE_LABEL: Record<SaveState, string> = {
   saved: 'All changes saved',
@@ -18,11 +19,16 @@ interface EditorHeaderProps {
   onImportTranslation: () => void
   onExport: () => void
   onClose: () => void
+  layout: EditorLayout
+  onToggleSidePanel: () => void
+  onToggleToolbars: () => void
+  onToggleDensity: () => void
+  onShowShortcuts: () => void
 }
 
 /** The document's title, progress and save state, and the document-wide actions. */
 export function EditorHeader(props: EditorHeaderProps): React.JSX.Element {
-  const { title, progress, saveState, reviewing } = props
+  const { title, progress, saveState, reviewing, layout } = props
   return (
     <header className="editor-header">
       <button type="button" className="secondary" onClick={props.onClose}>
@@ -31,8 +37,8 @@ export function EditorHeader(props: EditorHeaderProps): React.JSX.Element {
       <h1 className="doc-title" dir="rtl" lang="fa" title={title}>
         {title}
       </h1>
-      <div className="doc-progress" aria-label="Progress">
-        <ProgressBar progress={progress} />
+      <div className="doc-progress">
+        <ProgressBar progress={progress} label="Translated" />
         <span className="progress-text">
           {progress.translated + progress.reviewed + progress.approved} / {progress.total} translated
           {progress.draft > 0 ? ` · ${progress.draft} draft` : ''}
@@ -58,6 +64,38 @@ export function EditorHeader(props: EditorHeaderProps): React.JSX.Element {
         </button>
         <button type="button" className="secondary" onClick={props.onExport}>
           Export…
+        </button>
+        <span className="toolbar-separator" />
+        <button
+          type="button"
+          className="secondary icon-button"
+          aria-pressed={layout.toolbars}
+          aria-controls="editor-toolbars"
+          title="Show or hide the toolbars (filters, tags, alignment)"
+          onClick={props.onToggleToolbars}
+        >
+          Toolbars
+        </button>
+        <button
+          type="button"
+          className="secondary icon-button"
+          aria-pressed={layout.sidePanel}
+          title="Show or hide the side panel (Ctrl+B)"
+          onClick={props.onToggleSidePanel}
+        >
+          Panel
+        </button>
+        <button
+          type="button"
+          className="secondary icon-button"
+          aria-pressed={layout.density === 'compact'}
+          title="Compact rows (Ctrl+Shift+L)"
+          onClick={props.onToggleDensity}
+        >
+          Compact
+        </button>
+        <button type="button" className="secondary icon-button" title="Keyboard shortcuts (F1)" onClick={props.onShowShortcuts}>
+          Keys
         </button>
       </div>
     </header>

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
 import { computeProgress, type HamtaDocument } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
@@ -12,13 +12,15 @@ import { CleanupPanel } from './CleanupPanel'
 import { EditorHeader } from './EditorHeader'
 import { ExportDialog } from './ExportDialog'
 import { FilterBar, NO_FILTER } from './FilterBar'
+import { GoToRowDialog } from './GoToRowDialog'
 import { OverviewPanel } from './OverviewPanel'
 import { RejectDialog } from './RejectDialog'
 import { RowGrid } from './RowGrid'
 import { RowPanel } from './RowPanel'
-import { ShortcutFooter } from './ShortcutFooter'
+import { loadKeyBindings, saveKeyBindings, type KeyBindings } from './shortcuts'
+import { ShortcutsDialog } from './ShortcutsDialog'
 import { SidePanel, type SideTab } from './SidePanel'
-import { SplitRowPanel } from './SplitRowPanel'
+import { proposeSplit, SplitRowPanel } from './SplitRowPanel'
 import { TagBar } from './TagBar'
 import { TargetEditor } from './TargetEditor'
 import { TranslationImportDialog } from './TranslationImportDialog'
@@ -27,9 +29,14 @@ import { useMemoryInEditor } from '../tm/useMemoryInEditor'
 import { useAlignmentEdits } from './useAlignmentEdits'
 import { errorMessage, useDocumentSession } from './useDocumentSession'
 import { useEditorCommands } from './useEditorCommands'
+import { useEditorLayout } from './useEditorLayout'
 import { useRowActions } from './useRowActions'
 import { useRowFilter } from './useRowFilter'
 import { useTagSelection } from './useTagSelection'
+import { QaPanel } from './QaPanel'
+import { TermsPanel } from './TermsPanel'
+import { useQa } from './useQa'
+import { useTermCapture } from './useTermCapture'
 
 interface EditorViewProps {
   api: HamtaApi
@@ -72,12 +79,35 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const [reviewing, setReviewing] = useState(false)
   /** In review mode the English is read-only unless the reviewer chooses to edit this row. */
   const [editingRowId, setEditingRowId] = useState<string | null>(null)
-  const [splitting, setSplitting] = useState(false)
+  /** The split panel, open with its proposed split point. */
+  const [splitting, setSplitting] = useState<{ source: number; target: number } | null>(null)
   const [rejecting, setRejecting] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [importingTranslation, setImportingTranslation] = useState(false)
-  const openSplit = useCallback(() => setSplitting(true), [])
+  const openSplit = useCallback(() => {
+    const row = session.rowsRef.current[session.activeRef.current]
+    if (row) setSplitting(proposeSplit(row))
+  }, [session.rowsRef, session.activeRef])
+  const splitAt = useCallback(
+    (index: number, at: { side: 'source' | 'target'; count: number }) => {
+      activate(index)
+      setSplitting(proposeSplit(session.rowsRef.current[index], at))
+    },
+    [activate, session.rowsRef]
+  )
   const openReject = useCallback(() => setRejecting(true), [])
+  const [showingKeys, setShowingKeys] = useState(false)
+  const [goingToRow, setGoingToRow] = useState(false)
+  const [bindings, setBindings] = useState<KeyBindings>(loadKeyBindings)
+  const changeBindings = useCallback((next: KeyBindings) => {
+    setBindings(next)
+    saveKeyBindings(next)
+  }, [])
+  const { layout, toggleSidePanel, toggleToolbars, toggleDensity } = useEditorLayout()
+  const view = useMemo(
+    () => ({ toggleSidePanel, toggleDensity, showShortcuts: () => setShowingKeys(true), goToRow: () => setGoingToRow(true) }),
+    [toggleSidePanel, toggleDensity]
+  )
 
   const editorRef = useRef<Editor | null>(null)
   const onEditorReady = useCallback((editor: Editor | null) => {
@@ -85,11 +115,13 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   }, [])
 
   const aligned = rows.some((row) => row.alignment)
-  const rowFilter = useRowFilter(doc, rows, activeIndex)
+  const rowFilter = useRowFilter(doc, rows, activeIndex, activate)
   const memory = useMemoryInEditor({ api, documentId, session, settings, editorRef, openTab: () => setSideTab('tm') })
   const alignment = useAlignmentEdits(api, documentId, session)
   const applyTag = useTagSelection(api, documentId, session, editorRef)
-  const { perform, move, confirmTranslation } = useEditorCommands({
+  const qa = useQa(api, documentId, onError)
+  const termCapture = useTermCapture(editorRef, () => setSideTab('terms'))
+  const { perform, move, handleKey } = useEditorCommands({
     api,
     documentId,
     session,
@@ -103,7 +135,13 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     openReject,
     insertMatch: memory.insertMatch,
     searchConcordance: memory.searchSelection,
-    onConfirmed: memory.propagate
+    onConfirmed: (rowId: string) => {
+      memory.propagate(rowId)
+      void qa.runRow(rowId)
+    },
+    addTerm: termCapture.capture,
+    bindings,
+    view
   })
 
   const exportAs = useCallback(
@@ -164,11 +202,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         palette={palette}
         label={`English translation of row ${activeIndex + 1}`}
         onChange={session.changeActiveText}
-        onConfirm={confirmTranslation}
-        onMove={move}
+        onKey={handleKey}
         onReady={onEditorReady}
-        onUndoElsewhere={() => perform('undoDocumentEdit')}
-        onRedoElsewhere={() => perform('redoDocumentEdit')}
       />
     ) : null
 
@@ -201,6 +236,34 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       )
     },
     {
+      id: 'qa',
+      label: 'QA',
+      render: () => (
+        <QaPanel
+          api={api}
+          documentId={documentId}
+          qa={qa}
+          onError={onError}
+          onJump={(rowId) => activate(rowsRef.current.findIndex((row) => row.id === rowId))}
+          onFix={(finding) => void session.rowEdit(() => api.saveTarget({ documentId, rowId: finding.rowId, target: finding.fix!.target })).then(() => qa.runRow(finding.rowId))}
+        />
+      )
+    },
+    {
+      id: 'terms',
+      label: 'Terms',
+      render: () => (
+        <TermsPanel
+          api={api}
+          row={activeRow}
+          draft={termCapture.draft}
+          onDraft={termCapture.setDraft}
+          onError={onError}
+          onInsert={(text) => void editorRef.current?.chain().focus().insertContent(text).run()}
+        />
+      )
+    },
+    {
       id: 'cleanup',
       label: 'Cleanup',
       render: () => (
@@ -225,7 +288,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const unconfirmed = rows.filter((row) => row.alignment && row.alignment.status !== 'confirmed').length
 
   return (
-    <div className="editor-view">
+    <div className={`editor-view density-${layout.density}`}>
       <EditorHeader
         title={doc.title}
         progress={computeProgress(rows)}
@@ -238,25 +301,38 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         onImportTranslation={() => setImportingTranslation(true)}
         onExport={() => setExporting(true)}
         onClose={onClose}
+        layout={layout}
+        onToggleSidePanel={toggleSidePanel}
+        onToggleToolbars={toggleToolbars}
+        onToggleDensity={toggleDensity}
+        onShowShortcuts={() => setShowingKeys(true)}
       />
-      {aligned && <AlignmentToolbar unconfirmed={unconfirmed} canUndo={history.canUndo} canRedo={history.canRedo} perform={perform} />}
-      <div className="work-bar">
-        <FilterBar
-          state={rowFilter.filter}
-          onChange={rowFilter.setFilter}
-          palette={palette}
-          aligned={aligned}
-          shown={rowFilter.shownCount}
-          total={rows.length}
-        />
-        <TagBar palette={palette} onTag={applyTag} />
-      </div>
+      {layout.toolbars && (
+        <div className="toolbars" id="editor-toolbars">
+          {aligned && (
+            <AlignmentToolbar unconfirmed={unconfirmed} canUndo={history.canUndo} canRedo={history.canRedo} perform={perform} bindings={bindings} />
+          )}
+          <div className="work-bar">
+            <FilterBar
+              state={rowFilter.filter}
+              onChange={rowFilter.setFilter}
+              palette={palette}
+              aligned={aligned}
+              shown={rowFilter.matchCount}
+              total={rows.length}
+            />
+            <TagBar palette={palette} onTag={applyTag} />
+          </div>
+        </div>
+      )}
       {splitting && activeRow && (
         <SplitRowPanel
+          key={`${activeRow.id}:${splitting.source}:${splitting.target}`}
           row={activeRow}
-          onCancel={() => setSplitting(false)}
+          initial={splitting}
+          onCancel={() => setSplitting(null)}
           onSplit={(sourceCount, targetCount) => {
-            setSplitting(false)
+            setSplitting(null)
             alignment.editActive((row) => ({ kind: 'splitRow', rowId: row.id, sourceCount, targetCount }))
           }}
         />
@@ -275,17 +351,20 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         </div>
       )}
       <div className="editor-body">
-        <RowGrid
-          rows={rows}
-          activeIndex={activeIndex}
-          shown={rowFilter}
-          editor={editor}
-          palette={palette}
-          search={rowFilter.filter.text.trim()}
-          onActivate={activate}
-          onToggleStatus={toggleStatus}
-        />
-        <SidePanel tabs={sideTabs} selected={sideTab} onSelect={setSideTab} />
+        <main className="grid-main">
+          <RowGrid
+            rows={rows}
+            activeIndex={activeIndex}
+            shown={rowFilter}
+            editor={editor}
+            palette={palette}
+            search={rowFilter.filter.text.trim()}
+            onActivate={activate}
+            onToggleStatus={toggleStatus}
+            onSplitAt={aligned ? splitAt : undefined}
+          />
+        </main>
+        {layout.sidePanel && <SidePanel tabs={sideTabs} selected={sideTab} onSelect={setSideTab} />}
       </div>
       {rejecting && activeRow && (
         <RejectDialog
@@ -297,7 +376,27 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           }}
         />
       )}
-      <ShortcutFooter aligned={aligned} reviewing={reviewing} palette={palette} />
+      {showingKeys && (
+        <ShortcutsDialog
+          context={{ aligned, reviewing }}
+          palette={palette}
+          bindings={bindings}
+          onChangeBindings={changeBindings}
+          onClose={() => setShowingKeys(false)}
+        />
+      )}
+      {goingToRow && (
+        <GoToRowDialog
+          count={rows.length}
+          onCancel={() => setGoingToRow(false)}
+          onGo={(index) => {
+            setGoingToRow(false)
+            // The row is shown whatever the filter: the user asked for it by number.
+            if (!rowFilter.rowMatches(index)) rowFilter.setFilter(NO_FILTER)
+            activate(index)
+          }}
+        />
+      )}
     </div>
   )
 }

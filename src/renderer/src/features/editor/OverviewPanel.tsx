@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import { ROW_STATUS_LABEL, ROW_STATUSES, type HamtaDocument } from '../../../../core/model'
 import type { RowQuery } from '../../../../core/review/filters'
 import { documentOverview, LOW_CONFIDENCE, type TagCount } from '../../../../core/review/overview'
@@ -30,12 +30,16 @@ interface CountButtonProps {
 
 /** One figure of the overview; it filters the rows to those it counts (nothing to show when zero). */
 function CountButton({ label, count, ariaLabel, swatchClass, onClick }: CountButtonProps) {
+  const id = useId()
   return (
     <li>
-      <button type="button" className="overview-count" disabled={count === 0} aria-label={ariaLabel} onClick={onClick}>
+      {/* Named by what it shows (speech input users say what they see); the sentence describes it. */}
+      <button type="button" className="overview-count" disabled={count === 0} aria-describedby={id} onClick={onClick}>
         {swatchClass && <span className={`swatch ${swatchClass}`} aria-hidden="true" />}
-        <span className="overview-count-label">{label}</span>
-        <span className="overview-count-value">{count}</span>
+        <span className="overview-count-label">{label}</span> <span className="overview-count-value">{count}</span>
+        <span className="visually-hidden" id={id}>
+          {ariaLabel}
+        </span>
       </button>
     </li>
   )
@@ -52,15 +56,11 @@ function tagChipStyle(tag: TagCount): React.CSSProperties | undefined {
 }
 
 function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) => void }) {
+  const id = useId()
   const parts = [plural(tag.rows, 'row tag'), plural(tag.sourceSpans, 'Persian span'), plural(tag.targetSpans, 'English span')]
   return (
     <li>
-      <button
-        type="button"
-        className="overview-tag"
-        aria-label={`${tag.name}${tag.inPalette ? '' : ' (no longer in the palette)'}: ${parts.join(', ')}. Show the ${plural(tag.rowsUsing, 'row')}.`}
-        onClick={() => onFilter({ tags: [tag.id] })}
-      >
+      <button type="button" className="overview-tag" aria-describedby={id} onClick={() => onFilter({ tags: [tag.id] })}>
         <span
           className={`overview-tag-chip${tag.color ? '' : ' unknown'}`}
           style={tagChipStyle(tag)}
@@ -69,6 +69,9 @@ function TagRow({ tag, onFilter }: { tag: TagCount; onFilter: (query: RowQuery) 
           {tag.name}
         </span>
         <span className="overview-count-value">{tag.rowsUsing}</span>
+        <span className="visually-hidden" id={id}>
+          {`${tag.name}${tag.inPalette ? '' : ' (no longer in the palette)'}: ${parts.join(', ')}. Show the ${plural(tag.rowsUsing, 'row')}.`}
+        </span>
         <span className="overview-tag-detail" aria-hidden="true">
           <span title="Row tags">{plural(tag.rows, 'row')}</span>
           <span title="Spans on Persian text">{tag.sourceSpans} fa</span>

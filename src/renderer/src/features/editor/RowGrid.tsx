@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Row } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
-import { RowView } from './RowView'
+import { RowView, type RowViewProps } from './RowView'
 import type { RowFilter } from './useRowFilter'
 
 interface RowGridProps {
@@ -14,13 +14,24 @@ interface RowGridProps {
   search: string
   onActivate: (index: number) => void
   onToggleStatus: (index: number) => void
+  onSplitAt?: RowViewProps['onSplitAt']
 }
 
 /**
  * The translation grid: Persian sentences right to left, each on the row of its English. Only the
  * rows in view (and a few around them) are in the page, so long documents stay fast.
  */
-export function RowGrid({ rows, activeIndex, shown, editor, palette, search, onActivate, onToggleStatus }: RowGridProps): React.JSX.Element {
+export function RowGrid({
+  rows,
+  activeIndex,
+  shown,
+  editor,
+  palette,
+  search,
+  onActivate,
+  onToggleStatus,
+  onSplitAt
+}: RowGridProps): React.JSX.Element {
   const { shownIndices, shownCount, rowIndexAt } = shown
   const gridRef = useRef<HTMLDivElement>(null)
   const headerRef = useRef<HTMLDivElement>(null)
@@ -28,9 +39,11 @@ export function RowGrid({ rows, activeIndex, shown, editor, palette, search, onA
   const virtualizer = useVirtualizer({
     count: shownCount,
     getScrollElement: () => gridRef.current,
-    estimateSize: () => 96,
+    estimateSize: () => 64,
     overscan: 12,
     scrollMargin,
+    // The sticky column header must not cover the row scrolled to.
+    scrollPaddingStart: scrollMargin,
     getItemKey: (position) => rows[rowIndexAt(position)].id,
     // Until the page has been laid out (and in tests without layout), assume a screenful.
     initialRect: { width: 1200, height: 1200 }
@@ -80,6 +93,7 @@ export function RowGrid({ rows, activeIndex, shown, editor, palette, search, onA
                 editor={index === activeIndex ? editor : null}
                 palette={palette}
                 search={search}
+                onSplitAt={onSplitAt}
               />
             </div>
           )

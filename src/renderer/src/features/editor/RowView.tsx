@@ -1,12 +1,13 @@
-import { memo } from 'react'
-import { ROW_STATUS_LABEL, type Row } from '../../../../core/model'
+import { Fragment, memo } from 'react'
+import { ROW_STATUS_LABEL, type Row, type RowStatus, type SpanTag } from '../../../../core/model'
 import { findMatches } from '../../../../core/review/filters'
 import { formatNumberValue, numberMismatch, type NumberMismatch } from '../../../../core/review/number-check'
 import type { TagDefinition } from '../../../../core/review/palette'
-import { ALIGNMENT_LEVEL_COLOR, ALIGNMENT_LEVEL_LABEL, rowAlignmentLevel } from './alignment-levels'
+import { segmentEnglish } from '../../../../core/text/english-segmenter'
+import { ALIGNMENT_LEVEL_LABEL, ALIGNMENT_LEVEL_TEXT, rowAlignmentLevel } from './alignment-levels'
 import { SpannedText } from './SpannedText'
 
-interface RowViewProps {
+export interface RowViewProps {
   row: Row
   index: number
   active: boolean
@@ -17,6 +18,40 @@ interface RowViewProps {
   palette: readonly TagDefinition[]
   /** Text searched for, to highlight in both languages. */
   search: string
+  /**
+   * Splits the row between two sentences: after `sourceCount` Persian and `targetCount` English
+   * ones (a boundary clicked on one side proposes the other). Absent where rows cannot be split.
+   */
+  onSplitAt?: (index: number, at: { side: 'source' | 'target'; count: number }) => void
+}
+
+/** A mark for each status besides its colour, so status never rests on colour alone. */
+const STATUS_GLYPH: Record<RowStatus, string> = {
+  untranslated: '',
+  draft: '…',
+  translated: '✓',
+  reviewed: 'R',
+  approved: 'A',
+  rejected: '✕'
+}
+
+/** Where each English sentence of a text starts, after the first. */
+function englishBreaks(text: string): number[] {
+  const breaks: number[] = []
+  let from = 0
+  for (const sentence of segmentEnglish(text)) {
+    const at = text.indexOf(sentence, from)
+    if (at < 0) continue
+    if (at > 0 && from > 0) breaks.push(at)
+    from = at + sentence.length
+  }
+  return breaks
+}
+
+function slice<T extends { start: number; end: number }>(ranges: readonly T[], start: number, end: number): T[] {
+  return ranges
+    .filter((range) => range.end > start && range.start < end)
+    .map((range) => ({ ...range, start: Math.max(range.start, start) - start, end: Math.min(range.end, end) - start }))
 }
 
 function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
@@ -34,7 +69,7 @@ function AlignmentBadge({ row }: { row: Row }): React.JSX.Element | null {
   return (
     <span
       className={`alignment-badge level-${level}`}
-      style={{ borderColor: ALIGNMENT_LEVEL_COLOR[level], color: ALIGNMENT_LEVEL_COLOR[level] }}
+      style={{ borderColor: ALIGNMENT_LEVEL_TEXT[level], color: ALIGNMENT_LEVEL_TEXT[level] }}
       title={`Pairing: ${ALIGNMENT_LEVEL_LABEL[level]}${confidence !== undefined ? ` (aligner confidence ${Math.round(confidence * 100)}%)` : ''}`}
       data-testid="alignment-badge"
     >
@@ -50,8 +85,28 @@ function describeNumbers({ missingInEnglish, extraInEnglish }: NumberMismatch): 
   return parts.join('\n')
 }
 
-export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search }: RowViewProps) {
+/** A visible boundary between two sentences of a row; a button where the row can be split there. */
+function SentenceBreak({ label, onSplit }: { label: string; onSplit?: () => void }): React.JSX.Element {
+  if (!onSplit) return <span className="sentence-break" aria-hidden="true" />
+  return (
+    <button
+      type="button"
+      className="sentence-break"
+      title={label}
+      aria-label={label}
+      onClick={(event) => {
+        event.stopPropagation()
+        onSplit()
+      }}
+    />
+  )
+}
+
+export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search, onSplitAt }: RowViewProps) {
   const hasTarget = row.target.trim().length > 0
+  const breaks = hasTarget && !editor ? englishBreaks(row.target) : []
+  const matches = search ? findMatches(row.target, search, 'en') : []
+  const englishPieces = [0, ...breaks].map((start, n) => ({ start, end: n < breaks.length ? breaks[n] : row.target.length }))
   const openComments = row.comments.filter((comment) => !comment.resolved).length
   const numbers = numberMismatch(row)
   return (
@@ -72,7 +127,9 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
           aria-label={`Row ${index + 1}: ${ROW_STATUS_LABEL[row.status]}`}
           disabled={!hasTarget}
           onClick={() => onToggleStatus(index)}
-        />
+        >
+          <span aria-hidden="true">{STATUS_GLYPH[row.status]}</span>
+        </button>
         <AlignmentBadge row={row} />
         {numbers && (
           <span className="number-warning" role="img" aria-label="Numbers differ" title={describeNumbers(numbers)}>
@@ -105,15 +162,23 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
             No Persian: added in translation
           </span>
         ) : (
-          row.source.map((sentence) => (
-            <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-              <SpannedText
-                text={sentence.text}
-                spans={sentence.spans}
-                palette={palette}
-                matches={search ? findMatches(sentence.text, search, 'fa') : []}
-              />
-            </span>
+          row.source.map((sentence, n) => (
+            <Fragment key={sentence.id}>
+              {n > 0 && (
+                <SentenceBreak
+                  label={`Split row ${index + 1} after Persian sentence ${n}`}
+                  onSplit={onSplitAt && (() => onSplitAt(index, { side: 'source', count: n }))}
+                />
+              )}
+              <span className="sentence" data-sentence-id={sentence.id}>
+                <SpannedText
+                  text={sentence.text}
+                  spans={sentence.spans}
+                  palette={palette}
+                  matches={search ? findMatches(sentence.text, search, 'fa') : []}
+                />
+              </span>
+            </Fragment>
           ))
         )}
       </div>
@@ -122,7 +187,22 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
           editor
         ) : hasTarget ? (
           <div className="target-text">
-            <SpannedText text={row.target} spans={row.targetSpans} palette={palette} matches={search ? findMatches(row.target, search, 'en') : []} />
+            {englishPieces.map((piece, n) => (
+              <Fragment key={piece.start}>
+                {n > 0 && (
+                  <SentenceBreak
+                    label={`Split row ${index + 1} after English sentence ${n}`}
+                    onSplit={onSplitAt && (() => onSplitAt(index, { side: 'target', count: n }))}
+                  />
+                )}
+                <SpannedText
+                  text={row.target.slice(piece.start, piece.end)}
+                  spans={slice<SpanTag>(row.targetSpans, piece.start, piece.end)}
+                  palette={palette}
+                  matches={slice(matches, piece.start, piece.end)}
+                />
+              </Fragment>
+            ))}
           </div>
         ) : (
           <div className="target-placeholder">

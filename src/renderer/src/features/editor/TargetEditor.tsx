@@ -1,4 +1,4 @@
-import { Extension, type Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
@@ -14,54 +14,14 @@ import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 export interface TargetEditorCallbacks {
   /** The English and its tagged spans, after every change. */
   onChange: (text: string, spans: EditorSpan[]) => void
-  onConfirm: () => void
-  onMove: (step: 1 | -1) => void
-  /** Ctrl+Z / Ctrl+Shift+Z when the editor has no typing of its own to undo or redo. */
-  onUndoElsewhere?: () => void
-  onRedoElsewhere?: () => void
+  /**
+   * Every key press with a modifier or a function key goes to the editor's commands before the
+   * editor's own keys, so that no shortcut is swallowed here (ProseMirror takes every Enter and
+   * Escape); `local` tells whether the editor has typing of its own to undo or redo. True when
+   * the key ran a command.
+   */
+  onKey: (event: KeyboardEvent, local: { canUndo: boolean; canRedo: boolean }) => boolean
 }
-
-/** Row shortcuts win over the editor's own (StarterKit binds Mod-Enter to a hard break). */
-const RowShortcuts = Extension.create<{ callbacks: { current: TargetEditorCallbacks | null } }>({
-  name: 'rowShortcuts',
-  priority: 1000,
-  addOptions() {
-    return { callbacks: { current: null } }
-  },
-  addKeyboardShortcuts() {
-    const callbacks = (): TargetEditorCallbacks | null => this.options.callbacks.current
-    return {
-      'Mod-Enter': () => {
-        callbacks()?.onConfirm()
-        return true
-      },
-      'Alt-ArrowDown': () => {
-        callbacks()?.onMove(1)
-        return true
-      },
-      'Alt-ArrowUp': () => {
-        callbacks()?.onMove(-1)
-        return true
-      },
-      // The row's own typing is undone first; past that, undo reaches the alignment edits.
-      'Mod-z': () => {
-        if (this.editor.can().undo() || !callbacks()?.onUndoElsewhere) return false
-        callbacks()!.onUndoElsewhere!()
-        return true
-      },
-      'Shift-Mod-z': () => {
-        if (this.editor.can().redo() || !callbacks()?.onRedoElsewhere) return false
-        callbacks()!.onRedoElsewhere!()
-        return true
-      },
-      'Mod-y': () => {
-        if (this.editor.can().redo() || !callbacks()?.onRedoElsewhere) return false
-        callbacks()!.onRedoElsewhere!()
-        return true
-      }
-    }
-  }
-})
 
 interface TargetEditorProps extends TargetEditorCallbacks {
   initialText: string
@@ -80,6 +40,7 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
   const [misspellings, setMisspellings] = useState<Misspelling[]>([])
   const callbackRef = useRef<TargetEditorCallbacks | null>(callbacks)
   callbackRef.current = callbacks
+  const editorRef = useRef<Editor | null>(null)
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -100,7 +61,6 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
         code: false,
         link: false
       }),
-      RowShortcuts.configure({ callbacks: callbackRef }),
       Spellcheck.configure({ onChange: (found) => setMisspellings(found) }),
       TagMark.configure({
         colorOf: (tagId) => palette.find((tag) => tag.id === tagId)?.color ?? '#888888',
@@ -110,13 +70,21 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
     content: editorContentFor(initialText, initialSpans),
     immediatelyRender: true,
     editorProps: {
-      attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' }
+      attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' },
+      // Runs before every keymap of the editor (StarterKit binds Mod-Enter, for one).
+      handleKeyDown: (view, event) => {
+        if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key)) return false
+        const current = editorRef.current
+        const local = current ? { canUndo: current.can().undo(), canRedo: current.can().redo() } : { canUndo: false, canRedo: false }
+        return callbackRef.current?.onKey(event, local) ?? false
+      }
     },
     onUpdate: ({ editor: current }) => {
       const { text, spans } = textAndSpansOf(current.getJSON())
       callbackRef.current?.onChange(text, spans)
     }
   })
+  editorRef.current = editor
   useEffect(() => {
     onReady?.(editor)
     return () => onReady?.(null)

@@ -29,6 +29,17 @@ export const ALIGNMENT_LEVEL_COLOR: Record<AlignmentLevel, string> = {
   none: '#c3c9d3'
 }
 
+/** Darker shades of the same colours for text and outlines on light rows (4.5:1 or more). */
+export const ALIGNMENT_LEVEL_TEXT: Record<AlignmentLevel, string> = {
+  confirmed: '#1a56c4',
+  flagged: '#b35300',
+  high: '#17753f',
+  medium: '#7a6200',
+  low: '#b3261e',
+  unpaired: '#5f6878',
+  none: '#5f6878'
+}
+
 export const ALIGNMENT_LEVEL_LABEL: Record<AlignmentLevel, string> = {
   confirmed: 'confirmed',
   flagged: 'flagged',

@@ -1,8 +1,19 @@
-/** Every editor shortcut, in one table: the handler and the in-app help both read it. */
+/**
+ * Every editor shortcut, in one table: the key handler, the in-app list and the key editor all
+ * read it. Keys are written as combinations ("Ctrl+Shift+Enter", "Alt+↓"); the user may bind an
+ * action to other keys (kept per machine, as keyboards are).
+ */
 export type EditorAction =
   | 'confirmTranslation'
   | 'nextRow'
   | 'previousRow'
+  | 'goToRow'
+  | 'nextUntranslated'
+  | 'previousUntranslated'
+  | 'nextUnconfirmed'
+  | 'previousUnconfirmed'
+  | 'nextFinding'
+  | 'previousFinding'
   | 'confirmAlignment'
   | 'flagAlignment'
   | 'mergeWithNext'
@@ -23,147 +34,109 @@ export type EditorAction =
   | 'insertMatch4'
   | 'insertMatch5'
   | 'concordance'
+  | 'addTerm'
+  | 'toggleSidePanel'
+  | 'toggleDensity'
+  | 'showShortcuts'
 
 export interface Shortcut {
   action: EditorAction
-  keys: string
+  /** The default key combinations, the first one shown. */
+  keys: string[]
   description: string
   /** Only for documents whose English was aligned from an existing translation. */
   alignment?: boolean
   /** Only in review mode. */
   review?: boolean
-  matches: (event: KeyboardEvent) => boolean
 }
 
-const mod = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey
-
 export const SHORTCUTS: Shortcut[] = [
-  {
-    action: 'confirmTranslation',
-    keys: 'Ctrl+Enter',
-    description: 'mark the row translated and go to the next',
-    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === 'Enter'
-  },
-  { action: 'nextRow', keys: 'Alt+↓', description: 'next row', matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowDown' },
-  { action: 'previousRow', keys: 'Alt+↑', description: 'previous row', matches: (e) => e.altKey && !mod(e) && !e.shiftKey && e.key === 'ArrowUp' },
-  {
-    action: 'confirmAlignment',
-    alignment: true,
-    keys: 'Ctrl+Shift+Enter',
-    description: 'confirm the pairing, go to the next unconfirmed row',
-    matches: (e) => mod(e) && e.shiftKey && e.key === 'Enter'
-  },
-  {
-    action: 'flagAlignment',
-    alignment: true,
-    keys: 'Ctrl+Shift+F',
-    description: 'flag the row for another look (again to unflag)',
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyF'
-  },
-  {
-    action: 'mergeWithNext',
-    alignment: true,
-    keys: 'Ctrl+M',
-    description: 'merge the row with the next',
-    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyM'
-  },
-  {
-    action: 'splitRow',
-    alignment: true,
-    keys: 'Ctrl+Shift+S',
-    description: 'split the row in two',
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyS'
-  },
-  {
-    action: 'englishToPrevious',
-    alignment: true,
-    keys: 'Ctrl+Shift+↑',
-    description: 'move the first English sentence to the row above',
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowUp'
-  },
-  {
-    action: 'englishToNext',
-    alignment: true,
-    keys: 'Ctrl+Shift+↓',
-    description: 'move the last English sentence to the row below',
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key === 'ArrowDown'
-  },
-  {
-    action: 'persianToPrevious',
-    alignment: true,
-    keys: 'Ctrl+Alt+Shift+↑',
-    description: 'move the first Persian sentence to the row above',
-    matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowUp'
-  },
-  {
-    action: 'persianToNext',
-    alignment: true,
-    keys: 'Ctrl+Alt+Shift+↓',
-    description: 'move the last Persian sentence to the row below',
-    matches: (e) => mod(e) && e.shiftKey && e.altKey && e.key === 'ArrowDown'
-  },
-  {
-    action: 'detachEnglish',
-    alignment: true,
-    keys: 'Ctrl+Shift+D',
-    description: 'give the last English sentence a row of its own',
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === 'KeyD'
-  },
+  { action: 'confirmTranslation', keys: ['Ctrl+Enter'], description: 'mark the row translated and go to the next' },
+  { action: 'nextRow', keys: ['Alt+↓'], description: 'next row' },
+  { action: 'previousRow', keys: ['Alt+↑'], description: 'previous row' },
+  { action: 'goToRow', keys: ['Ctrl+G'], description: 'go to a row by its number' },
+  { action: 'nextUntranslated', keys: ['F9'], description: 'next row without English or with a draft' },
+  { action: 'previousUntranslated', keys: ['Shift+F9'], description: 'previous row without English or with a draft' },
+  { action: 'nextUnconfirmed', alignment: true, keys: ['F8'], description: 'next pairing nobody confirmed' },
+  { action: 'previousUnconfirmed', alignment: true, keys: ['Shift+F8'], description: 'previous pairing nobody confirmed' },
+  { action: 'nextFinding', keys: ['F7'], description: 'next row with a finding (numbers differ, open comment, flag, conflict)' },
+  { action: 'previousFinding', keys: ['Shift+F7'], description: 'previous row with a finding' },
+  { action: 'confirmAlignment', alignment: true, keys: ['Ctrl+Shift+Enter'], description: 'confirm the pairing, go to the next unconfirmed row' },
+  { action: 'flagAlignment', alignment: true, keys: ['Ctrl+Shift+F'], description: 'flag the row for another look (again to unflag)' },
+  { action: 'mergeWithNext', alignment: true, keys: ['Ctrl+M'], description: 'merge the row with the next' },
+  { action: 'splitRow', alignment: true, keys: ['Ctrl+Shift+S'], description: 'split the row in two (Enter splits where proposed)' },
+  { action: 'englishToPrevious', alignment: true, keys: ['Ctrl+Shift+↑'], description: 'move the first English sentence to the row above' },
+  { action: 'englishToNext', alignment: true, keys: ['Ctrl+Shift+↓'], description: 'move the last English sentence to the row below' },
+  { action: 'persianToPrevious', alignment: true, keys: ['Ctrl+Alt+Shift+↑'], description: 'move the first Persian sentence to the row above' },
+  { action: 'persianToNext', alignment: true, keys: ['Ctrl+Alt+Shift+↓'], description: 'move the last Persian sentence to the row below' },
+  { action: 'detachEnglish', alignment: true, keys: ['Ctrl+Shift+D'], description: 'give the last English sentence a row of its own' },
   {
     action: 'undoDocumentEdit',
-    keys: 'Ctrl+Z',
-    description: 'undo the last alignment, sentence or cleanup edit (in the English editor, once its own typing is undone)',
-    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyZ'
+    keys: ['Ctrl+Z'],
+    description: 'undo the last edit of the document, typing included, in order (in the English editor, its own typing first)'
   },
-  {
-    action: 'approveRow',
-    review: true,
-    keys: 'Ctrl+Alt+A',
-    description: 'approve the row and go to the next',
-    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyA'
-  },
-  {
-    action: 'markReviewed',
-    review: true,
-    keys: 'Ctrl+Alt+V',
-    description: 'mark the row reviewed and go to the next',
-    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyV'
-  },
-  {
-    action: 'rejectRow',
-    review: true,
-    keys: 'Ctrl+Alt+R',
-    description: 'reject the row (asks why)',
-    matches: (e) => mod(e) && e.altKey && !e.shiftKey && e.code === 'KeyR'
-  },
+  { action: 'redoDocumentEdit', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], description: 'redo' },
+  { action: 'approveRow', review: true, keys: ['Ctrl+Alt+A'], description: 'approve the row and go to the next' },
+  { action: 'markReviewed', review: true, keys: ['Ctrl+Alt+V'], description: 'mark the row reviewed and go to the next' },
+  { action: 'rejectRow', review: true, keys: ['Ctrl+Alt+R'], description: 'reject the row (asks why)' },
   ...([1, 2, 3, 4, 5] as const).map((n): Shortcut => ({
     action: `insertMatch${n}`,
-    keys: `Ctrl+Shift+${n}`,
-    description: `put translation memory match ${n} into the English`,
-    // By key position: Shift turns the digit into a symbol on most layouts.
-    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.code === `Digit${n}`
+    keys: [`Ctrl+Shift+${n}`],
+    description: `put translation memory match ${n} into the English`
   })),
-  {
-    action: 'concordance',
-    keys: 'Ctrl+K',
-    description: 'search the translation memory for the selected words (concordance)',
-    matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.code === 'KeyK'
-  },
-  {
-    action: 'redoDocumentEdit',
-    keys: 'Ctrl+Shift+Z',
-    description: 'redo',
-    matches: (e) => mod(e) && ((e.shiftKey && e.code === 'KeyZ') || (!e.shiftKey && e.code === 'KeyY'))
-  }
+  { action: 'concordance', keys: ['Ctrl+K'], description: 'search the translation memory for the selected words (concordance)' },
+  { action: 'addTerm', keys: ['Ctrl+Shift+G'], description: 'add a term from the Persian and English selected (Terms tab)' },
+  { action: 'toggleSidePanel', keys: ['Ctrl+B'], description: 'show or hide the side panel' },
+  { action: 'toggleDensity', keys: ['Ctrl+Shift+L'], description: 'compact or comfortable rows' },
+  { action: 'showShortcuts', keys: ['F1'], description: 'list (and change) the shortcuts' }
 ]
 
-export function shortcutAvailable(shortcut: Shortcut, context: { aligned: boolean; reviewing: boolean }): boolean {
+/** The user's own keys for some actions, replacing their defaults. */
+export type KeyBindings = Partial<Record<EditorAction, string[]>>
+
+export interface ShortcutContext {
+  aligned: boolean
+  reviewing: boolean
+}
+
+export function shortcutAvailable(shortcut: Shortcut, context: ShortcutContext): boolean {
   return (context.aligned || !shortcut.alignment) && (context.reviewing || !shortcut.review)
 }
 
-export function actionFor(event: KeyboardEvent, context: { aligned: boolean; reviewing: boolean }): EditorAction | null {
-  const shortcut = SHORTCUTS.find((candidate) => shortcutAvailable(candidate, context) && candidate.matches(event))
+const ARROWS: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' }
+
+/**
+ * The key combination an event makes, as shortcuts are written ("Ctrl+Shift+1"), or null for
+ * keys that type text. Letters and digits are read by key position, as Shift or a Persian layout
+ * changes the character; Cmd counts as Ctrl.
+ */
+export function comboOf(event: KeyboardEvent): string | null {
+  const key =
+    /^Key([A-Z])$/.exec(event.code)?.[1] ??
+    /^Digit(\d)$/.exec(event.code)?.[1] ??
+    ARROWS[event.key] ??
+    (/^(F\d{1,2}|Enter|Escape|PageUp|PageDown|Home|End|Tab|Backspace|Delete)$/.test(event.key) ? event.key : null)
+  if (!key || ['Control', 'Alt', 'Shift', 'Meta'].includes(event.key)) return null
+  const ctrl = event.ctrlKey || event.metaKey
+  if (!ctrl && !event.altKey && !/^F\d/.test(key) && !(event.shiftKey && /^F\d/.test(key))) return null
+  return [ctrl && 'Ctrl', event.altKey && 'Alt', event.shiftKey && 'Shift', key].filter(Boolean).join('+')
+}
+
+/** The keys of an action, the user's own where given. */
+export function keysOf(shortcut: Shortcut, bindings: KeyBindings = {}): string[] {
+  return bindings[shortcut.action] ?? shortcut.keys
+}
+
+export function actionFor(event: KeyboardEvent, context: ShortcutContext, bindings: KeyBindings = {}): EditorAction | null {
+  const combo = comboOf(event)
+  if (!combo) return null
+  const shortcut = SHORTCUTS.find((candidate) => shortcutAvailable(candidate, context) && keysOf(candidate, bindings).includes(combo))
   return shortcut?.action ?? null
+}
+
+/** The action that already uses a combination, to warn before binding it twice. */
+export function actionUsing(combo: string, bindings: KeyBindings = {}): Shortcut | undefined {
+  return SHORTCUTS.find((shortcut) => keysOf(shortcut, bindings).includes(combo))
 }
 
 /** The pressed key combination in the palette's spelling (Alt+1), to find a tag by its shortcut. */
@@ -172,4 +145,29 @@ export function shortcutOf(event: KeyboardEvent): string | null {
   if (!key) return null
   const parts = [event.ctrlKey && 'Ctrl', event.altKey && 'Alt', event.shiftKey && 'Shift', event.metaKey && 'Meta'].filter(Boolean)
   return parts.length > 0 ? [...parts, key].join('+') : null
+}
+
+const STORAGE_KEY = 'hamta.keyBindings'
+
+export function loadKeyBindings(): KeyBindings {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as unknown
+    if (!parsed || typeof parsed !== 'object') return {}
+    const known = new Set(SHORTCUTS.map((shortcut) => shortcut.action))
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        ([action, keys]) => known.has(action as EditorAction) && Array.isArray(keys) && keys.every((key) => typeof key === 'string')
+      )
+    ) as KeyBindings
+  } catch {
+    return {}
+  }
+}
+
+export function saveKeyBindings(bindings: KeyBindings): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(bindings))
+  } catch {
+    // Storage refused (private mode): the keys hold until the page closes.
+  }
 }

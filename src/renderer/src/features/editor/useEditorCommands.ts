@@ -1,7 +1,9 @@
 import { useCallback, useEffect } from 'react'
+import type { Row } from '../../../../core/model'
+import { numberMismatch } from '../../../../core/review/number-check'
 import type { TagDefinition } from '../../../../core/review/palette'
 import type { HamtaApi } from '../../../../shared/contract'
-import { actionFor, shortcutOf, type EditorAction } from './shortcuts'
+import { actionFor, shortcutOf, type EditorAction, type KeyBindings } from './shortcuts'
 import type { useAlignmentEdits } from './useAlignmentEdits'
 import type { DocumentSession } from './useDocumentSession'
 
@@ -24,7 +26,28 @@ interface EditorCommandsOptions {
   searchConcordance: () => void
   /** After a row is confirmed (its repetitions take its English). */
   onConfirmed?: (rowId: string) => void
+  /** Adds a term from the Persian and English selected. */
+  addTerm?: () => void
+  /** The user's own keys. */
+  bindings?: KeyBindings
+  /** Commands of the editor's layout and help. */
+  view?: Partial<Record<'toggleSidePanel' | 'toggleDensity' | 'showShortcuts' | 'goToRow', () => void>>
 }
+
+/** What the English editor tells about its own history, so its undo keeps its typing first. */
+export interface LocalHistory {
+  canUndo: boolean
+  canRedo: boolean
+}
+
+const untranslated = (row: Row): boolean => !row.doNotTranslate && (row.status === 'untranslated' || row.status === 'draft')
+const unconfirmed = (row: Row): boolean => !!row.alignment && row.alignment.status !== 'confirmed'
+/** A row that asks for a look: numbers that differ, an open comment, a flag, a sync conflict. */
+export const hasFinding = (row: Row): boolean =>
+  row.alignment?.status === 'flagged' ||
+  (row.conflicts?.length ?? 0) > 0 ||
+  row.comments.some((comment) => !comment.resolved) ||
+  numberMismatch(row) !== null
 
 /**
  * Every editor command by name (`perform`), and the keyboard: shortcuts work wherever the focus
@@ -46,7 +69,10 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     openReject,
     insertMatch,
     searchConcordance,
-    onConfirmed
+    onConfirmed,
+    addTerm,
+    bindings,
+    view
   } = options
   const { rowsRef, activeRef, activate, setStatus, setNotice, runStructuralEdit } = session
   const { editActive, confirmAndNext } = alignment
@@ -60,6 +86,21 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       }
     },
     [activate, rowMatches, rowsRef, activeRef]
+  )
+
+  /** Goes to the next (or previous) shown row that `wanted` picks, or says there is none. */
+  const jump = useCallback(
+    (step: 1 | -1, wanted: (row: Row) => boolean, what: string) => {
+      const all = rowsRef.current
+      for (let index = activeRef.current + step; index >= 0 && index < all.length; index += step) {
+        if (rowMatches(index) && wanted(all[index])) {
+          setNotice(null)
+          return activate(index)
+        }
+      }
+      setNotice(`No ${what} ${step > 0 ? 'below' : 'above'} this row.`)
+    },
+    [activate, rowMatches, rowsRef, activeRef, setNotice]
   )
 
   const confirmTranslation = useCallback(() => {
@@ -86,6 +127,20 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return move(1)
         case 'previousRow':
           return move(-1)
+        case 'nextUntranslated':
+        case 'previousUntranslated':
+          return jump(action === 'nextUntranslated' ? 1 : -1, untranslated, 'untranslated row')
+        case 'nextUnconfirmed':
+        case 'previousUnconfirmed':
+          return jump(action === 'nextUnconfirmed' ? 1 : -1, unconfirmed, 'unconfirmed pairing')
+        case 'nextFinding':
+        case 'previousFinding':
+          return jump(action === 'nextFinding' ? 1 : -1, hasFinding, 'row with a finding')
+        case 'goToRow':
+        case 'toggleSidePanel':
+        case 'toggleDensity':
+        case 'showShortcuts':
+          return view?.[action]?.()
         case 'confirmAlignment':
           return confirmAndNext()
         case 'flagAlignment':
@@ -130,6 +185,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return insertMatch(Number(action.slice(-1)))
         case 'concordance':
           return searchConcordance()
+        case 'addTerm':
+          return addTerm?.()
       }
     },
     [
@@ -139,10 +196,13 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       confirmAndNext,
       editActive,
       move,
+      jump,
+      view,
       openSplit,
       openReject,
       insertMatch,
       searchConcordance,
+      addTerm,
       runStructuralEdit,
       setNotice,
       setStatus,
@@ -151,27 +211,38 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     ]
   )
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented) return
-      // Typing in a dialog or the search box is not a command.
-      if ((event.target as Element | null)?.closest?.('input, textarea, select, .dialog')) return
-      const action = actionFor(event, { aligned, reviewing })
+  /**
+   * Runs the command a key press stands for; true when it did. The English editor asks first
+   * (its own undo and redo win while it has typing to take back), the page after.
+   */
+  const handleKey = useCallback(
+    (event: KeyboardEvent, local?: LocalHistory): boolean => {
+      const action = actionFor(event, { aligned, reviewing }, bindings)
       if (action) {
-        event.preventDefault()
+        if (local && ((action === 'undoDocumentEdit' && local.canUndo) || (action === 'redoDocumentEdit' && local.canRedo))) return false
         perform(action)
-        return
+        return true
       }
       const pressed = shortcutOf(event)
       const tag = pressed ? palette.find((candidate) => candidate.shortcut === pressed) : undefined
-      if (tag) {
-        event.preventDefault()
-        applyTag(tag.id)
-      }
+      if (!tag) return false
+      applyTag(tag.id)
+      return true
+    },
+    [aligned, applyTag, bindings, palette, perform, reviewing]
+  )
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      // Handled already (by the English editor, which asks handleKey itself).
+      if (event.defaultPrevented) return
+      // Typing in a dialog or a form field is not a command.
+      if ((event.target as Element | null)?.closest?.('input, textarea, select, [role="dialog"], [role="alertdialog"]')) return
+      if (handleKey(event)) event.preventDefault()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [aligned, applyTag, palette, perform, reviewing])
+  }, [handleKey])
 
-  return { perform, move, confirmTranslation }
+  return { perform, move, confirmTranslation, handleKey }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentSummary } from '../../../../core/model'
 import type { HamtaApi, LibraryProblemInfo, SampleInfo } from '../../../../shared/contract'
+import { Dialog } from '../../components/Dialog'
 import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 import { TagsDialog } from './TagsDialog'
@@ -30,6 +31,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [editingTags, setEditingTags] = useState(false)
   const [editingMemory, setEditingMemory] = useState(false)
   const [readOnly, setReadOnly] = useState('')
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
+  /** A sample asked for again: open the copy in the library, or import another. */
+  const [sampleAgain, setSampleAgain] = useState<{ sampleId: string; existing: DocumentSummary } | null>(null)
 
   const reload = useCallback(async () => {
     try {
@@ -49,7 +53,11 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
     void reload()
   }, [reload, refreshKey])
 
-  const openSample = async (sampleId: string): Promise<void> => {
+  const openSample = async (sampleId: string, again = false): Promise<void> => {
+    // A sample already in the library is not imported again without asking.
+    const existing = documents?.find((doc) => doc.fileName === `${sampleId}.txt`)
+    if (existing && !again) return setSampleAgain({ sampleId, existing })
+    setSampleAgain(null)
     setBusy(true)
     try {
       const summary = await api.importSample({ sampleId })
@@ -70,7 +78,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   }
 
   const remove = async (doc: DocumentSummary): Promise<void> => {
-    if (!window.confirm(`Delete “${doc.title}”? It is moved to the library’s trash folder.`)) return
+    setDeleting(null)
     try {
       await api.deleteDocument({ documentId: doc.id })
       await reload()
@@ -83,14 +91,14 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const empty = documents.length === 0
 
   return (
-    <div className="library-view">
+    <main className="library-view">
       <header className="library-header">
-        <div className="brand">
+        <h1 className="brand">
           <span className="brand-name">Hamta</span>
           <span className="brand-fa" lang="fa" dir="rtl">
             همتا
           </span>
-        </div>
+        </h1>
         <div className="header-actions">
           <button type="button" className="secondary" onClick={() => setEditingTags(true)}>
             Tags & settings…
@@ -146,7 +154,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
                 <th className="num">Sentences</th>
                 <th>Progress</th>
                 <th>Imported</th>
-                <th aria-label="Actions" />
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +171,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
                   </td>
                   <td className="num">{doc.sentences}</td>
                   <td className="progress-cell">
-                    <ProgressBar progress={doc.progress} />
+                    <ProgressBar progress={doc.progress} label={`Progress of ${doc.title}`} />
                     <span className="progress-text">{Math.round(doc.progress.ratio * 100)}%</span>
                   </td>
                   <td className="date-cell">{formatDate(doc.createdAt)}</td>
@@ -169,13 +179,23 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
                     <button type="button" className="secondary" onClick={() => onOpen(doc.id)}>
                       Open
                     </button>
-                    <button type="button" className="secondary" onClick={() => void exportDocument(doc.id, 'json')}>
-                      JSON
+                    <button
+                      type="button"
+                      className="secondary"
+                      title="The whole document as Hamta JSON (to back up or move it)"
+                      onClick={() => void exportDocument(doc.id, 'json')}
+                    >
+                      Save JSON
                     </button>
-                    <button type="button" className="secondary" onClick={() => void exportDocument(doc.id, 'txt')}>
-                      English
+                    <button
+                      type="button"
+                      className="secondary"
+                      title="The English translation as plain text"
+                      onClick={() => void exportDocument(doc.id, 'txt')}
+                    >
+                      Save English text
                     </button>
-                    <button type="button" className="danger" aria-label={`Delete ${doc.title}`} onClick={() => void remove(doc)}>
+                    <button type="button" className="danger" aria-label={`Delete ${doc.title}`} onClick={() => setDeleting(doc)}>
                       Delete
                     </button>
                   </td>
@@ -204,6 +224,41 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           </div>
         </section>
       )}
-    </div>
+      {sampleAgain && (
+        <Dialog
+          label="This sample is in the library"
+          onCancel={() => setSampleAgain(null)}
+          onSubmit={() => {
+            setSampleAgain(null)
+            onOpen(sampleAgain.existing.id)
+          }}
+        >
+          <h2>This sample is in the library</h2>
+          <p>Open the copy you have (with the work done on it), or import a new one?</p>
+          <div className="dialog-actions">
+            <button type="button" className="secondary" onClick={() => void openSample(sampleAgain.sampleId, true)}>
+              Import a new copy
+            </button>
+            <button type="submit" autoFocus>
+              Open the one in the library
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {deleting && (
+        <Dialog label={`Delete ${deleting.title}`} onCancel={() => setDeleting(null)} onSubmit={() => void remove(deleting)}>
+          <h2>Delete this document?</h2>
+          <p dir="auto">“{deleting.title}” is moved to the library’s trash folder, from where it can be brought back.</p>
+          <div className="dialog-actions">
+            <button type="button" className="secondary" autoFocus onClick={() => setDeleting(null)}>
+              Cancel
+            </button>
+            <button type="submit" className="danger">
+              Delete
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </main>
   )
 }

@@ -65,7 +65,9 @@ export function TagsDialog({ api, onClose }: TagsDialogProps): React.JSX.Element
             <th>Colour</th>
             <th>Name</th>
             <th>Shortcut</th>
-            <th aria-label="Delete" />
+            <th>
+              <span className="visually-hidden">Delete</span>
+            </th>
           </tr>
         </thead>
         <tbody>
