@@ -71,7 +71,11 @@ export function compareSentences(query: { text: string; tokens?: Token[] }, matc
   const b = match.tokens ?? tokenize(match.source)
   const [seqA, seqB] = tokenSeqs(a, b)
   const alignment = align(seqA, seqB, { withSteps: true })
-  const steps = alignment.steps!
+  if (!alignment.steps) {
+    // Too long to align word by word: a score, and the source without marks.
+    return { score: scoreOf(alignment), cost: alignment.cost, total: alignment.total, diff: [{ kind: 'same', text: match.source }] }
+  }
+  const steps = alignment.steps
   const parts: DiffPart[] = []
   let position = 0
   const numberChanges: NumberChange[] = []

@@ -68,6 +68,24 @@ function joinsTo(seq: TokenSeq, from: number, to: number, whole: string): boolea
   return true
 }
 
+/** Largest alignment table computed (16 MB); longer pairs are scored without one. */
+const MAX_CELLS = 4_000_000
+
+/** Weight of the tokens two sequences share, counted as a multiset. */
+function sharedWeight(a: TokenSeq, b: TokenSeq): number {
+  const counts = new Map<number, number>()
+  for (let i = 0; i < a.ids.length; i++) counts.set(a.ids[i], (counts.get(a.ids[i]) ?? 0) + a.weights[i])
+  let shared = 0
+  for (let j = 0; j < b.ids.length; j++) {
+    const left = counts.get(b.ids[j]) ?? 0
+    if (left >= b.weights[j]) {
+      counts.set(b.ids[j], left - b.weights[j])
+      shared += b.weights[j]
+    }
+  }
+  return shared
+}
+
 let scratchCost = new Int32Array(0)
 let scratchBack = new Uint8Array(0)
 
@@ -84,6 +102,11 @@ export function align(a: TokenSeq, b: TokenSeq, options: { maxCost?: number; wit
   const maxCost = options.maxCost ?? Infinity
   const width = m + 1
   const cells = (n + 1) * width
+  if (cells > MAX_CELLS) {
+    // Paragraph-sized units: the order-free bound stands in for the alignment (no steps).
+    const cost = total - sharedWeight(a, b)
+    return { cost: cost > maxCost ? Infinity : cost, total }
+  }
   if (scratchCost.length < cells) scratchCost = new Int32Array(Math.max(cells, scratchCost.length * 2))
   const withSteps = options.withSteps ?? false
   if (withSteps && scratchBack.length < cells) scratchBack = new Uint8Array(Math.max(cells, scratchBack.length * 2))
