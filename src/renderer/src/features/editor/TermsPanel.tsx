@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { Row } from '../../../../core/model'
+import { findPlaceables } from '../../../../core/qa/placeables'
+import { TermMatcher } from '../../../../core/terms/matcher'
+import type { Term } from '../../../../core/terms/model'
+import type { HamtaApi } from '../../../../shared/contract'
+import { readFileAsBase64, saveExport } from '../../platform'
+import type { TermDraft } from './useTermCapture'
+
+interface TermsPanelProps {
+  api: HamtaApi
+  row: Row | undefined
+  draft: TermDraft | null
+  onDraft: (draft: TermDraft | null) => void
+  /** Puts English at the cursor of the row being edited. */
+  onInsert: (text: string) => void
+  onError: (message: string) => void
+  /** Tells the editor the termbase changed (to underline its terms). */
+  onTermsChanged?: (terms: Term[]) => void
+}
+
+/**
+ * The termbase beside the row: terms found in the active row's Persian with their English and
+ * its placeables (numbers, dates, addresses, Latin names), each put into the English with a
+ * click; adding a term from the selection; importing and exporting TBX, CSV and TSV.
+ */
+export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTermsChanged }: TermsPanelProps): React.JSX.Element {
+  const [terms, setTerms] = useState<Term[]>([])
+  const [suggestions, setSuggestions] = useState<Array<{ fa: string; en: string }> | null>(null)
+  const [notice, setNotice] = useState('')
+  const reload = useCallback(() => {
+    void api.getTerms({}).then((list) => {
+      setTerms(list)
+      onTermsChanged?.(list)
+    }, (error: Error) => onError(error.message))
+  }, [api, onError, onTermsChanged])
+  useEffect(reload, [reload])
+
+  const matcher = useMemo(() => new TermMatcher(terms), [terms])
+  const source = row ? row.source.map((sentence) => sentence.text).join(' ') : ''
+  const hits = useMemo(() => matcher.find(source), [matcher, source])
+  const placeables = useMemo(() => findPlaceables(source), [source])
+
+  const add = (input: TermDraft): void => {
+    if (!input.fa.trim() || !input.en.trim()) return void setNotice('A term needs both its Persian and its English.')
+    void api.addTerm({ fa: input.fa, en: input.en }).then(
+      (term) => {
+        setNotice(`Added ${term.fa} → ${term.en}.`)
+        onDraft(null)
+        setSuggestions((current) => current?.filter((entry) => entry.fa !== input.fa) ?? null)
+        reload()
+      },
+      (error: Error) => onError(error.message)
+    )
+  }
+  const importFile = async (file: File): Promise<void> => {
+    try {
+      const result = await api.importTerms({ fileName: file.name, dataBase64: await readFileAsBase64(file) })
+      setNotice(`Imported ${result.added} new and ${result.updated} updated terms${result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped.slice(0, 2).join('; ')})` : ''}.`)
+      reload()
+    } catch (error) {
+      onError((error as Error).message)
+    }
+  }
+  const form = draft ?? { fa: '', en: '' }
+  return (
+    <section className="terms-panel" aria-label="Terms">
+      <h3>In this row</h3>
+      {hits.length === 0 && placeables.length === 0 && <p className="muted">No terms or placeables in this row.</p>}
+      <ul className="term-hits">
+        {hits.map((hit) =>
+          hit.terms.map((term) => (
+            <li key={`${hit.start}-${term.id}`}>
+              <bdi lang="fa" dir="rtl">
+                {hit.text}
+              </bdi>{' '}
+              →{' '}
+              <button type="button" className="link" title="Put into the English" onClick={() => onInsert(term.en)}>
+                {term.en}
+              </button>
+              {term.alternatives.map((alternative) => (
+                <button key={alternative} type="button" className="link secondary" onClick={() => onInsert(alternative)}>
+                  {alternative}
+                </button>
+              ))}
+              {term.forbidden.length > 0 && <span className="muted"> (not {term.forbidden.join(', ')})</span>}
+              {term.note && <span className="muted"> — {term.note}</span>}
+            </li>
+          ))
+        )}
+        {placeables.map((placeable) => (
+          <li key={`p${placeable.start}`} className="placeable">
+            <bdi lang="fa" dir="rtl">
+              {placeable.source}
+            </bdi>{' '}
+            →{' '}
+            <button type="button" className="link" title="Put into the English" onClick={() => onInsert(placeable.english)}>
+              {placeable.english}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Add a term</h3>
+      <form
+        className="term-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          add(form)
+        }}
+      >
+        <label>
+          Persian <input lang="fa" dir="rtl" value={form.fa} onChange={(event) => onDraft({ ...form, fa: event.target.value })} />
+        </label>
+        <label>
+          English <input lang="en" value={form.en} onChange={(event) => onDraft({ ...form, en: event.target.value })} />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      {notice && (
+        <p role="status" className="muted">
+          {notice}
+        </p>
+      )}
+      <div className="term-actions">
+        <button type="button" className="secondary" onClick={() => void api.termSuggestions({}).then(setSuggestions, (error: Error) => onError(error.message))}>
+          Names linked in the library
+        </button>
+        <label className="secondary button-like">
+          Import TBX, CSV or TSV…
+          <input
+            type="file"
+            accept=".tbx,.xml,.csv,.tsv,.txt"
+            hidden
+            onChange={(event) => {
+              const file = event.target.files?.[0]
+              if (file) void importFile(file)
+              event.target.value = ''
+            }}
+          />
+        </label>
+        {(['tbx', 'csv'] as const).map((format) => (
+          <button key={format} type="button" className="secondary" onClick={() => void api.exportTerms({ format }).then(saveExport, (error: Error) => onError(error.message))}>
+            Export {format.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      {suggestions && (
+        <ul className="term-suggestions" aria-label="Linked names not yet in the termbase">
+          {suggestions.length === 0 && <li className="muted">Every linked name is in the termbase.</li>}
+          {suggestions.map((suggestion) => (
+            <li key={suggestion.fa}>
+              <bdi lang="fa" dir="rtl">
+                {suggestion.fa}
+              </bdi>{' '}
+              → {suggestion.en}{' '}
+              <button type="button" className="secondary" onClick={() => add(suggestion)}>
+                Add
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">{terms.length} terms in the library.</p>
+    </section>
+  )
+}
