@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { toBilingual, type BilingualDocument } from '../../core/formats/bilingual'
 import { renderExport } from '../../core/formats/document-export'
+import { noOriginal, renderOriginal } from '../../core/formats/original'
 import { EXPORT_FORMATS, FORMAT_WRITERS, isExportFormat, type ExportFormat } from '../../core/formats/index'
 import { selectUnits, type ExportOptions } from '../../core/formats/options'
 import type { HamtaDocument } from '../../core/model'
@@ -22,11 +23,13 @@ export const EXPORT_OPTIONS_USAGE = `  --format F        one of: ${EXPORT_FORMAT
                     leading ' so spreadsheets do not run them as formulas)`
 
 const USAGE = `Usage: hamta export DOC --format F --out FILE [OPTIONS]
+       hamta export ID --library DIR --format F --out FILE [OPTIONS]
        hamta export --library DIR --doc ID --format F --out FILE [OPTIONS]
 
 Exports a Hamta document as a bilingual or English file. DOC is a Hamta JSON export
-(*.hamta.json); --library DIR --doc ID reads document ID from a Hamta library folder (read only;
---library defaults to $HAMTA_LIBRARY).
+(*.hamta.json); with --library DIR, ID (or --doc ID) is a document in that library folder (read
+only; --library defaults to $HAMTA_LIBRARY). --format original saves a document imported from an
+XLIFF or Word file back into that file, translated (it needs the library, which keeps the file).
 
 Options:
 ${EXPORT_OPTIONS_USAGE}
@@ -260,6 +263,14 @@ export function readLibraryDocument(libraryDir: string, id: string): HamtaDocume
   return checkedDocument(value.document, path, 'library document')
 }
 
+/** The original file a document was imported from, kept in the library under originals/. */
+function readKeptOriginal(libraryDir: string, relative: string): Uint8Array {
+  if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative)) throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
+  const path = join(libraryDir, relative)
+  if (!existsSync(path)) throw new UserError(`the original file of this document (${path}) is missing, so it cannot be saved back into it.`, 'not-found')
+  return new Uint8Array(readFileSync(path))
+}
+
 // ---------------------------------------------------------------------------------------------
 // The command
 
@@ -300,6 +311,11 @@ export const exportCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args)
+    // `hamta export ID --library DIR`: with a library, DOC is a document id.
+    if (options.file && options.library && !options.doc && !existsSync(options.file)) {
+      options.doc = options.file
+      options.file = undefined
+    }
     if (options.file && (options.doc || options.library)) throw new UserError('give either DOC or --library DIR --doc ID, not both.', 'usage')
     if (!options.file && !options.doc)
       throw new UserError(`no document given: hamta export DOC or --library DIR --doc ID. Run 'hamta export --help'.`, 'usage')
@@ -311,6 +327,16 @@ export const exportCommand: CliCommand = {
       const library = options.library ?? io.env.HAMTA_LIBRARY
       if (!library) throw new UserError('--doc needs --library DIR (or HAMTA_LIBRARY).', 'usage')
       document = readLibraryDocument(library, options.doc!)
+    }
+    if (target.format === 'original') {
+      const kept = document.origin.original
+      if (!kept) throw noOriginal(document)
+      const library = options.library ?? io.env.HAMTA_LIBRARY
+      if (!library) throw new UserError('--format original needs the library the document was imported into (--library DIR).', 'usage')
+      const rendered = await renderOriginal(document, readKeptOriginal(library, kept.path))
+      writeFileAtomically(target.out, rendered.content)
+      io.stdout(`wrote ${target.out} (original ${kept.format}, ${document.rows.length} ${document.rows.length === 1 ? 'row' : 'rows'})\n`)
+      return 0
     }
     if (target.format === 'json' && !options.output.exportOptions.approvedOnly && options.output.exportOptions.includeUntranslated !== false) {
       // Hamta's own JSON is the whole stored document, original text and all.

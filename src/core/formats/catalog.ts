@@ -2,7 +2,7 @@
  * What each export format is called, its file extension and the options it understands. Kept
  * apart from the writers so the export dialog can list formats without loading them.
  */
-export const EXPORT_FORMATS = ['tmx', 'xliff12', 'xliff2', 'docx', 'html', 'md', 'csv', 'tsv', 'json', 'txt'] as const
+export const EXPORT_FORMATS = ['tmx', 'xliff12', 'xliff2', 'docx', 'html', 'md', 'csv', 'tsv', 'json', 'txt', 'original'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const EXPORT_OPTION_NAMES = ['approvedOnly', 'includeComments', 'includeUntranslated', 'englishOnly', 'statusColumn', 'rawCells'] as const
@@ -23,6 +23,15 @@ export interface FormatInfo {
 const FILTERS = ['approvedOnly', 'includeComments', 'includeUntranslated'] as const
 
 export const FORMAT_CATALOG: Record<ExportFormat, FormatInfo> = {
+  // The imported XLIFF or Word file with the translation in it; only for documents imported from one.
+  original: {
+    name: 'original',
+    label: 'Original format (the imported XLIFF or Word file, translated)',
+    extension: '',
+    mimeType: 'application/octet-stream',
+    options: [],
+    binary: true
+  },
   tmx: { name: 'tmx', label: 'TMX 1.4b translation memory', extension: '.tmx', mimeType: 'application/x-tmx+xml', options: FILTERS, binary: false },
   xliff12: { name: 'xliff12', label: 'XLIFF 1.2', extension: '.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },
   xliff2: { name: 'xliff2', label: 'XLIFF 2.1', extension: '.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },

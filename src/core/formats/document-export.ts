@@ -2,6 +2,7 @@ import type { HamtaDocument } from '../model'
 import { toBilingual } from './bilingual'
 import { exportBaseName, exportJson } from './export'
 import { FORMAT_WRITERS, type ExportFormat, type ExportOptions } from './index'
+import { noOriginal, renderOriginal } from './original'
 
 export interface RenderedExport {
   fileName: string
@@ -18,8 +19,14 @@ export async function renderExport(
   doc: HamtaDocument,
   format: ExportFormat,
   options: ExportOptions = {},
-  tagName?: (id: string) => string
+  tagName?: (id: string) => string,
+  /** The kept original file's bytes, for `original`. */
+  original?: Uint8Array
 ): Promise<RenderedExport> {
+  if (format === 'original') {
+    if (!original) throw noOriginal(doc)
+    return renderOriginal(doc, original)
+  }
   if (format === 'json' && !options.approvedOnly && options.includeUntranslated !== false) return exportJson(doc)
   const writer = FORMAT_WRITERS[format]
   return {

@@ -2,6 +2,7 @@
  * Every export format by its `--format` name: the writer, the file extension and the MIME type.
  * All writers take the same neutral BilingualDocument and the same options.
  */
+import { UserError } from '../errors'
 import type { HamtaDocument } from '../model'
 import type { BilingualDocument } from './bilingual'
 import { writeCsv, writeTsv } from './delimited'
@@ -24,6 +25,10 @@ export interface FormatWriter extends FormatInfo {
 }
 
 const WRITERS: Record<ExportFormat, FormatWriter['write']> = {
+  // Needs the kept original file, which a bilingual document does not carry: see original.ts.
+  original: async () => {
+    throw new UserError('The original format is written from the document and its kept original file, not from a bilingual export.', 'no-original')
+  },
   tmx: async (doc, options) => writeTmx(doc, options),
   xliff12: async (doc, options) => writeXliff12(doc, options),
   xliff2: async (doc, options) => writeXliff2(doc, options),

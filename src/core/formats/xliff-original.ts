@@ -1008,3 +1008,32 @@ export function originalXliffToDocument(
     rows
   }
 }
+
+/** Hamta's own XLIFF exports carry their extras (tags, sentence boundaries) and re-import as such, not as a client file. */
+export function isHamtaXliff(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64 * 1024)).toString('latin1')
+  return /tool-id="hamta"/.test(head) || /subState="hamta:/.test(head) || /<mda:metaGroup category="hamta"/.test(head)
+}
+
+/** What an `.xml` file is, by its root element: XLIFF, TMX or neither. */
+export function sniffInterchange(bytes: Uint8Array): 'xliff' | 'tmx' | undefined {
+  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString(bytes[0] === 0xff || bytes[0] === 0xfe ? 'utf16le' : 'utf8')
+  // Past the declaration, comments and a DOCTYPE, the first element is the root.
+  head = head.replace(/^\uFEFF/, '').replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '')
+  const root = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(head)?.[2]
+  return root === 'xliff' ? 'xliff' : root === 'tmx' ? 'tmx' : undefined
+}
+
+/** The language check for a TMX or Hamta XLIFF read as a bilingual document. */
+export function checkBilingualLanguages(doc: { sourceLang: string; targetLang: string; units: Array<{ source: string[]; target: string[] }> }, fileName: string): void {
+  const sources = doc.units.map((unit) => unit.source.join(' '))
+  if (persianShare(sources) >= 0.5 || (isPersian(doc.sourceLang) && persianShare(sources) > 0)) return
+  const pair = `${doc.sourceLang || 'an undeclared language'} → ${doc.targetLang || 'no target language'}`
+  if (persianShare(doc.units.map((unit) => unit.target.join(' '))) >= 0.5 || isPersian(doc.targetLang)) {
+    throw new UserError(
+      `${fileName} is a translation into Persian (${pair}): its source text is not Persian. Hamta translates from Persian into English, so it was not imported.`,
+      'wrong-direction'
+    )
+  }
+  throw new UserError(`${fileName} holds ${pair} and its source text is not Persian. Hamta translates from Persian into English, so it was not imported.`, 'wrong-language')
+}

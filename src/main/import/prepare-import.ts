@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { alignTranslation } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
 import { UserError } from '../../core/errors'
 import { fromBilingual } from '../../core/formats/bilingual'
 import { INTERCHANGE_EXTENSIONS, readInterchange } from '../../core/formats/index'
+import {
+  checkBilingualLanguages,
+  checkLanguages,
+  isHamtaXliff,
+  originalXliffToDocument,
+  parseOriginalXliff,
+  sniffInterchange
+} from '../../core/formats/xliff-original'
 import { readDocument } from '../../core/import'
 import { createDocument, summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
 import { tagsForImportedNames, type TagDefinition } from '../../core/review/palette'
@@ -40,6 +49,8 @@ export interface PreparedImport {
   fileBytes: Uint8Array
   /** Tags the file names that the palette lacks; they go into the palette before the document is stored. */
   newTags?: TagDefinition[]
+  /** The imported file itself, kept in the library (`originals/<id>.<ext>`) to save the translation back into. */
+  original?: { path: string; bytes: Uint8Array }
 }
 
 /** Reads an English translation file; refuses binary, empty and Persian text. */
@@ -58,15 +69,30 @@ export async function readEnglish({ fileName, bytes }: ImportFile): Promise<stri
 export async function readImport(
   job: ImportJob,
   onStage: (stage: ImportStage) => void = () => undefined,
-  newTags: TagDefinition[] = []
+  newTags: TagDefinition[] = [],
+  kept: { original?: { path: string; bytes: Uint8Array } } = {}
 ): Promise<HamtaDocument> {
   const { fileName, bytes } = job.source
   const name = basename(fileName)
   const extension = extname(name).toLowerCase()
   onStage('reading')
-  if ((INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
+  // An .xml file is XLIFF or TMX when its root element says so (Okapi names its samples .xml).
+  const sniffed = extension === '.xml' ? sniffInterchange(bytes) : undefined
+  const xliff = sniffed === 'xliff' || (extension !== '.tmx' && (INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension))
+  if (xliff && !isHamtaXliff(bytes)) {
+    // A client's file: its units become rows and the file is kept, to be saved back translated.
+    const parsed = parseOriginalXliff(bytes, { fileName: name })
+    if (parsed.segments.every((segment) => segment.empty)) throw new UserError(`${name} holds no text to translate.`, 'empty')
+    checkLanguages(parsed, name)
+    const path = `originals/${job.id}${extension === '.xml' ? '.xlf' : extension}`
+    kept.original = { path, bytes }
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    return originalXliffToDocument(parsed, { id: job.id, now: job.now, fileName: name, original: { path, sha256 } })
+  }
+  if (sniffed || (INTERCHANGE_EXTENSIONS as readonly string[]).includes(extension)) {
     const bilingual = readInterchange(bytes, { fileName: name })
     if (bilingual.units.length === 0) throw new UserError(`${name} holds no translation units.`, 'empty')
+    checkBilingualLanguages(bilingual, name)
     // Tags travel by name between tools; here they become this library's tags, new names new tags.
     const tags = tagsForImportedNames(
       job.tagIds,
@@ -110,7 +136,8 @@ function readHamtaJson(name: string, bytes: Uint8Array, job: ImportJob): HamtaDo
 /** The whole import, up to the bytes of the library file: what a worker does off the app's thread. */
 export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<PreparedImport> {
   const newTags: TagDefinition[] = []
-  let document = await readImport(job, onStage, newTags)
+  const kept: { original?: { path: string; bytes: Uint8Array } } = {}
+  let document = await readImport(job, onStage, newTags, kept)
   if (job.translation) {
     const english = await readEnglish(job.translation)
     onStage('aligning')
@@ -118,5 +145,11 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
   }
   onStage('saving')
   const fileBytes = serializeDocumentFileToBytes({ schemaVersion: DOCUMENT_FILE_VERSION, document })
-  return { id: document.id, summary: summarize(document), fileBytes, ...(newTags.length > 0 ? { newTags } : {}) }
+  return {
+    id: document.id,
+    summary: summarize(document),
+    fileBytes,
+    ...(newTags.length > 0 ? { newTags } : {}),
+    ...(kept.original ? { original: kept.original } : {})
+  }
 }

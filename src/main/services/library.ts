@@ -307,7 +307,9 @@ export class LibraryService {
 
   async exportDocument(documentId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
     const names = new Map((await this.palette()).map((tag) => [tag.id, tag.name]))
-    const rendered = await renderExport(await this.getDocument(documentId), format, options, (id) => names.get(id) ?? id)
+    const document = await this.getDocument(documentId)
+    const original = format === 'original' && document.origin.original ? await this.store.readOriginal(document.origin.original.path) : undefined
+    const rendered = await renderExport(document, format, options, (id) => names.get(id) ?? id, original)
     return typeof rendered.content === 'string'
       ? { ...rendered, content: rendered.content, encoding: 'utf8' }
       : { ...rendered, content: Buffer.from(rendered.content).toString('base64'), encoding: 'base64' }

@@ -1,5 +1,5 @@
 import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { UserError } from '../../core/errors'
 import { summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
@@ -461,15 +461,28 @@ export class LibraryStore {
    * Adds a document prepared elsewhere (an import worker) as the bytes of its file: written as
    * they are, never parsed on this thread; the document is read when it is first opened.
    */
-  async createPrepared(prepared: { id: string; summary: DocumentSummary; fileBytes: Uint8Array }): Promise<DocumentSummary> {
+  async createPrepared(prepared: {
+    id: string
+    summary: DocumentSummary
+    fileBytes: Uint8Array
+    /** The imported file itself, kept beside the document (`originals/…`) for saving back into it. */
+    original?: { path: string; bytes: Uint8Array }
+  }): Promise<DocumentSummary> {
     assertSafeId(prepared.id)
     this.assertWritable()
     if (this.has(prepared.id)) throw new UserError(`A document ${prepared.id} already exists.`, 'exists')
     const path = this.documentPath(prepared.id)
+    const originalPath = prepared.original ? this.originalPath(prepared.original.path) : undefined
     try {
+      // The original first: a document on disk always has its original beside it.
+      if (originalPath && prepared.original) {
+        await mkdir(dirname(originalPath), { recursive: true })
+        await this.write(originalPath, prepared.original.bytes)
+      }
       await this.write(path, prepared.fileBytes)
     } catch (error) {
       await rm(path, { force: true }).catch(() => undefined)
+      if (originalPath) await rm(originalPath, { force: true }).catch(() => undefined)
       throw describeWriteError(error, path, { kept: false })
     }
     this.index.data.documents[prepared.id] = prepared.summary
@@ -574,6 +587,26 @@ export class LibraryStore {
     }
     // Written: from now on the file on disk is the truth (unless a newer value came meanwhile).
     if (slot.value === value && !slot.retryTimer) this.libraryFiles.delete(name)
+  }
+
+  /** Where a document's kept original lives: only paths under originals/, never outside the library. */
+  private originalPath(relative: string): string {
+    if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative)) throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
+    return join(this.libraryDir, relative)
+  }
+
+  /** The bytes of a document's kept original file. */
+  async readOriginal(relative: string): Promise<Uint8Array> {
+    const path = this.originalPath(relative)
+    try {
+      return new Uint8Array(await readFile(path))
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new UserError(
+        code === 'ENOENT' ? `The original file of this document (${relative}) is missing from the library, so it cannot be saved back into it.` : `${path} cannot be read (${code ?? 'error'}).`,
+        'not-found'
+      )
+    }
   }
 
   /** Moves a document to trash/ (never deletes bytes). */

@@ -344,7 +344,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           onImport={importTranslation}
         />
       )}
-      {exporting && <ExportDialog onCancel={() => setExporting(false)} onExport={exportAs} />}
+      {exporting && (
+        <ExportDialog original={doc?.origin.original ? doc.origin.fileName : undefined} onCancel={() => setExporting(false)} onExport={exportAs} />
+      )}
       {notice && (
         <div className="notice" role="alert">
           {notice}

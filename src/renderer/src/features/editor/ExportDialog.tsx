@@ -10,13 +10,16 @@ import {
 } from '../../../../core/formats/catalog'
 
 interface ExportDialogProps {
+  /** The file name of the kept original (a client XLIFF or Word file), when the document has one. */
+  original?: string
   onCancel: () => void
   onExport: (format: ExportFormat, options: Partial<Record<ExportOptionName, boolean>>) => Promise<void>
 }
 
-/** Every export format, with the options that format understands. */
-export function ExportDialog({ onCancel, onExport }: ExportDialogProps): React.JSX.Element {
-  const [format, setFormat] = useState<ExportFormat>('docx')
+/** Every export format, with the options that format understands; the original format first, when there is one. */
+export function ExportDialog({ original, onCancel, onExport }: ExportDialogProps): React.JSX.Element {
+  const [format, setFormat] = useState<ExportFormat>(original ? 'original' : 'docx')
+  const formats = original ? ['original' as const, ...EXPORT_FORMATS.filter((name) => name !== 'original')] : EXPORT_FORMATS.filter((name) => name !== 'original')
   const [options, setOptions] = useState<Record<ExportOptionName, boolean>>({ ...EXPORT_OPTION_DEFAULT })
   const [busy, setBusy] = useState(false)
   const info = FORMAT_CATALOG[format]
@@ -35,11 +38,11 @@ export function ExportDialog({ onCancel, onExport }: ExportDialogProps): React.J
       <h2>Export</h2>
       <fieldset className="format-list">
         <legend>Format</legend>
-        {EXPORT_FORMATS.map((name) => (
+        {formats.map((name) => (
           <label key={name} className="format-choice">
             <input type="radio" name="format" value={name} checked={format === name} onChange={() => setFormat(name)} />
             <span>{FORMAT_CATALOG[name].label}</span>
-            <span className="extension">{FORMAT_CATALOG[name].extension}</span>
+            <span className="extension">{name === 'original' ? original : FORMAT_CATALOG[name].extension}</span>
           </label>
         ))}
       </fieldset>
