@@ -83,10 +83,19 @@ function isPersianKey(key: string): boolean {
   return code >= 0x600 && code <= 0x6ff
 }
 
+/** Could the key be a prefix or suffix? (Cheap test before the set lookups: they are all short.) */
+function mayJoin(token: Token): boolean {
+  if (token.kind !== TokenKind.Word || token.key.length > 6) return false
+  const first = token.key.charCodeAt(0)
+  // م ن ه ت ا: the first letters of every prefix and suffix above
+  if (first !== 0x645 && first !== 0x646 && first !== 0x647 && first !== 0x62a && first !== 0x627) return false
+  return PREFIXES.has(token.key) || SUFFIXES.has(token.key) || AFTER_HEH.has(token.key)
+}
+
 function joinSpacingVariants(tokens: Token[]): Token[] {
   let changed = false
   for (const token of tokens) {
-    if (token.kind === TokenKind.Word && (PREFIXES.has(token.key) || SUFFIXES.has(token.key) || AFTER_HEH.has(token.key))) {
+    if (mayJoin(token)) {
       changed = true
       break
     }
