@@ -206,7 +206,12 @@ describe('translation memory of the library', { timeout: 30_000 }, () => {
       expect(fuzzy.score).toBeLessThan(100)
       expect(fuzzy.diff.filter((part) => part.kind === 'changed')).toEqual([{ kind: 'changed', text: 'امروز' }])
       const [numbers] = await tm.lookup(null, { text: 'قیمت نفت به ۸۲٫۵ دلار رسید.' })
-      expect(numbers).toMatchObject({ score: 99, target: 'The oil price reached $75.', adaptedTarget: 'The oil price reached $82.5.' })
+      expect(numbers).toMatchObject({
+        score: 99,
+        target: 'The oil price reached $75.',
+        adaptedTarget: 'The oil price reached $82.5.',
+        adaptedNumbers: [{ from: '75', to: '82.5' }]
+      })
       expect(await tm.lookup(null, { text: 'هوای تهران امروز بارانی است.' })).toEqual([])
     })
   })

@@ -13,7 +13,9 @@
  *   (an exact or context match), or null.
  * - `concordance(query, { lang })`: units containing the words, with the found words' offsets.
  * - `listMemories`, `setMemoryEnabled`, `setMemoryPenalty`, `removeMemory`,
- *   `importMemory(fileName, bytes)`, `exportTmx(documentId?)`.
+ *   `importMemory(fileName, bytes, { onProgress })`, `exportTmx(documentId?)` (the text, for one
+ *   document or a small memory); `importMemoryFile(path)` and `exportTmxToFile(path)` stream, for
+ *   memories of any size (a million units is about 500 MB of TMX).
  * - `pretranslate(documentId, min)` fills empty rows as drafts; `memoryDrafts(documentId)` tells
  *   which rows still hold what the memory put there. `analyze(documentId)` gives the bands,
  *   `analysisCsv(documentId)` the same as CSV.
@@ -55,6 +57,8 @@ export interface TmMatch {
   diff: DiffPart[]
   /** The English with the sentence's numbers, when only numbers differ. */
   adaptedTarget?: string
+  /** Which numbers were changed in it (ASCII keys: `from` as in the match, `to` as in the sentence). */
+  adaptedNumbers?: Array<{ from: string; to: string }>
   /** The same sentence elsewhere in this document. */
   repetition?: boolean
 }
@@ -247,7 +251,10 @@ export class TranslationMemoryService {
       score = Math.max(0, score - candidate.penalty)
       if (score < min) continue
       const match: TmMatch = { score, source: record.source, target: record.target, origin, diff: comparison.diff }
-      if (comparison.adaptedTarget !== undefined) match.adaptedTarget = comparison.adaptedTarget
+      if (comparison.adaptedTarget !== undefined) {
+        match.adaptedTarget = comparison.adaptedTarget
+        match.adaptedNumbers = comparison.numberChanges
+      }
       matches.push(match)
     }
     matches.sort(
