@@ -47,13 +47,33 @@ export const XLIFF12_STATES: Record<UnitStatus, string> = {
   rejected: 'needs-translation'
 }
 
-/** XLIFF 1.2 state (from any tool) → Hamta status, for files without Hamta's own status. */
+/** Statuses written with approved="yes": what PO-based tools (translate-toolkit, Pootle) read as finished, not fuzzy. */
+const APPROVED: ReadonlySet<UnitStatus> = new Set(['translated', 'reviewed', 'approved'])
+
+/** XLIFF 1.2 state (from any tool) → Hamta status, for files without Hamta's own status; the state says more than approved. */
 export function statusFromXliff12(state: string | undefined, approved: boolean, translated: boolean): UnitStatus {
   if (!translated) return 'untranslated'
-  if (approved || state === 'final') return 'approved'
+  if (state === 'final') return 'approved'
   if (state === 'signed-off') return 'reviewed'
-  if (state === undefined || state === 'translated') return 'translated'
+  if (state === 'translated') return 'translated'
+  if (state === undefined) return approved ? 'approved' : 'translated'
   return 'draft'
+}
+
+/** Line breaks, tabs and runs of spaces are kept only in a unit that says xml:space="preserve". */
+function needsPreserve(unit: BilingualUnit): boolean {
+  return [...unit.source, ...unit.target].some((text) => /\n|\t| {2}/.test(text))
+}
+
+/** A note's `from`: translate-toolkit keeps notes whose from contains "translator" (or "developer"), so the author goes with it. */
+export function noteFrom(author: string): string {
+  return author.trim() ? `${author.trim()} (translator)` : 'translator'
+}
+
+/** The author back from a note's `from`. */
+export function authorFromNote(from: string | undefined): string {
+  if (!from || from === 'translator') return ''
+  return from.replace(/ \(translator\)$/, '')
 }
 
 function context(type: string, value: string): string {
@@ -72,7 +92,9 @@ function uniqueIds(units: BilingualUnit[]): string[] {
 
 function writeUnit(unit: BilingualUnit, id: string, doc: BilingualDocument): string {
   const translated = hasTarget(unit)
-  const lines = [`      <trans-unit${attrs({ id, approved: unit.status === 'approved' && translated ? 'yes' : undefined })}>`]
+  const lines = [
+    `      <trans-unit${attrs({ id, approved: APPROVED.has(unit.status) && translated ? 'yes' : undefined, 'xml:space': needsPreserve(unit) ? 'preserve' : undefined })}>`
+  ]
   lines.push(`        ${element('source', { 'xml:lang': doc.sourceLang }, sideText(unit.source))}`)
   if (translated)
     lines.push(`        ${element('target', { 'xml:lang': doc.targetLang, state: XLIFF12_STATES[unit.status] }, sideText(unit.target))}`)
@@ -87,7 +109,7 @@ function writeUnit(unit: BilingualUnit, id: string, doc: BilingualDocument): str
   if (detail) lines.push(`          ${context('x-hamta-detail', JSON.stringify(detail))}`)
   lines.push('        </context-group>')
   for (const comment of unit.comments) {
-    lines.push(`        ${element('note', { from: comment.author || undefined, annotates: 'general' }, comment.text)}`)
+    lines.push(`        ${element('note', { from: noteFrom(comment.author), annotates: 'general' }, comment.text)}`)
   }
   lines.push('      </trans-unit>')
   return lines.join('\n')
@@ -162,7 +184,7 @@ function readUnit(node: XmlElement, index: number, options: XmlReadOptions): Bil
       detail.tags
     ),
     comments: mergeComments(
-      childElements(node, 'note').map((note) => ({ text: textContent(note, options), author: note.attributes.from })),
+      childElements(node, 'note').map((note) => ({ text: textContent(note, options), author: authorFromNote(note.attributes.from) })),
       detail.comments
     )
   }

@@ -102,7 +102,8 @@ msgstr ""
     expect(result.status, result.stderr).toBe(0)
     const doc = readInterchange(readFileSync(xlf), { fileName: 'article.xlf' })
     expect(doc.units.map((unit) => [unit.source, unit.target, unit.status])).toEqual([
-      [['سلام دنیا.'], ['Hello world.'], 'approved'],
+      // approved="yes" with state="translated": finished for PO tools, and translated, as the state says.
+      [['سلام دنیا.'], ['Hello world.'], 'translated'],
       [['جمله دوم.'], ['Second sentence.'], 'draft'],
       [['ترجمه نشده.'], [], 'untranslated']
     ])

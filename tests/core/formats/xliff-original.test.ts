@@ -238,3 +238,36 @@ describe('ODT through translate-toolkit: odf2xliff → Hamta → xliff2odf', () 
     expect(JSON.parse(check.stdout)).toEqual(english.map(() => [true, false]))
   })
 })
+
+describe("Hamta's own XLIFF 1.2 as other tools read it", () => {
+  it('translated and reviewed rows are not fuzzy, line breaks stay, and comments with an author reach xliff2po', async () => {
+    const { writeXliff12 } = await import('../../../src/core/formats/xliff12')
+    const { readInterchange } = await import('../../../src/core/formats/index')
+    const xml = writeXliff12({
+      title: 't',
+      sourceLang: 'fa',
+      targetLang: 'en',
+      units: [
+        { id: 'a', source: ['یک.'], target: ['One.'], status: 'translated', tags: [], comments: [{ author: 'Sara', createdAt: NOW, text: 'Check the name.', resolved: false }] },
+        { id: 'b', source: ['دو.'], target: ['Two\nlines.'], status: 'reviewed', tags: [], comments: [] },
+        { id: 'c', source: ['سه.'], target: ['Three.'], status: 'draft', tags: [], comments: [] }
+      ]
+    })
+    const folder = mkdtempSync(join(tmpdir(), 'hamta-own-'))
+    const xlf = join(folder, 'own.xlf')
+    writeFileSync(xlf, xml)
+    const check = run(PYTHON, [
+      '-c',
+      'import sys,json\nfrom translate.storage import factory\ns=factory.getobject(sys.argv[1])\nprint(json.dumps([[u.isfuzzy(), u.target, u.getnotes("translator")] for u in s.units]))',
+      xlf
+    ])
+    expect(JSON.parse(check.stdout)).toEqual([
+      [false, 'One.', 'Check the name.'],
+      [false, 'Two\nlines.', ''],
+      [true, 'Three.', '']
+    ])
+    const back = readInterchange(xml)
+    expect(back.units.map((unit) => unit.status)).toEqual(['translated', 'reviewed', 'draft'])
+    expect(back.units[0].comments[0].author).toBe('Sara')
+  })
+})
