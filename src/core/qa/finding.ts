@@ -6,7 +6,7 @@ import type { Row } from '../model'
 import type { TermMatcher } from '../terms/matcher'
 
 /** The checks, in the order the QA panel and reports list them. */
-export const QA_CHECKS = ['number', 'date', 'term', 'untranslated', 'inconsistent', 'punctuation', 'whitespace', 'url', 'length', 'spelling'] as const
+export const QA_CHECKS = ['number', 'date', 'term', 'untranslated', 'inconsistent', 'punctuation', 'whitespace', 'url', 'placeholder', 'length', 'spelling'] as const
 export type QaCheckName = (typeof QA_CHECKS)[number]
 
 export const QA_CHECK_LABEL: Record<QaCheckName, string> = {
@@ -18,6 +18,7 @@ export const QA_CHECK_LABEL: Record<QaCheckName, string> = {
   punctuation: 'Punctuation',
   whitespace: 'Spaces',
   url: 'Links and e-mails',
+  placeholder: 'Tags and placeholders',
   length: 'Length',
   spelling: 'Spelling'
 }

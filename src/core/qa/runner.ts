@@ -10,6 +10,7 @@ import { dateCheck } from './checks/date'
 import { findInconsistencies, type LibraryTranslations } from './checks/inconsistent'
 import { documentLengthRatio, lengthCheck } from './checks/length'
 import { numberCheck } from './checks/number'
+import { placeholderCheck } from './checks/placeholder'
 import { punctuationCheck } from './checks/punctuation'
 import { spellingCheck } from './checks/spelling'
 import { termCheck } from './checks/term'
@@ -19,7 +20,7 @@ import { whitespaceCheck } from './checks/whitespace'
 import { QA_CHECKS, findingId, type Finding, type QaCheckName, type QaContext, type RowCheck, type RowInput, type Speller } from './finding'
 
 /** Row checks in report order; `inconsistent` works across rows and runs separately. */
-const ROW_CHECKS: RowCheck[] = [numberCheck, dateCheck, termCheck, untranslatedCheck, punctuationCheck, whitespaceCheck, urlCheck, lengthCheck, spellingCheck]
+const ROW_CHECKS: RowCheck[] = [numberCheck, dateCheck, termCheck, untranslatedCheck, punctuationCheck, whitespaceCheck, urlCheck, placeholderCheck, lengthCheck, spellingCheck]
 
 export interface QaOptions {
   /** The termbase, as terms or an already built matcher. */
