@@ -172,6 +172,7 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
               )}
               <span className="sentence" data-sentence-id={sentence.id}>
                 <SpannedText
+                  codes={row.codes}
                   text={sentence.text}
                   spans={sentence.spans}
                   palette={palette}
@@ -196,6 +197,7 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
                   />
                 )}
                 <SpannedText
+                  codes={row.codes}
                   text={row.target.slice(piece.start, piece.end)}
                   spans={slice<SpanTag>(row.targetSpans, piece.start, piece.end)}
                   palette={palette}

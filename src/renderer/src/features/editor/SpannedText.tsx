@@ -1,8 +1,28 @@
 import type { SpanTag } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
 import { piecesOf } from './tagging'
+import { codeBadge, codeIndex, type InlineCode } from '../../../../core/formats/inline-codes'
+
+/** Text with each inline code as a badge: its number, the native code on hover. */
+export function withCodeBadges(text: string, codes: readonly InlineCode[]): React.ReactNode {
+  if (!/[\uE000-\uF8FF]/.test(text)) return text
+  return text
+    .split(/([\uE000-\uF8FF])/)
+    .filter(Boolean)
+    .map((part, k) => {
+      const index = codeIndex(part)
+      if (index < 0) return part
+      return (
+        <span key={k} className={`inline-code ${codes[index]?.kind ?? 'standalone'}`} data-code={index} title={codes[index]?.label ?? ''}>
+          {codeBadge(index, codes)}
+        </span>
+      )
+    })
+}
 
 interface SpannedTextProps {
+  /** Inline codes of the row: their private-use characters show as numbered badges. */
+  codes?: readonly InlineCode[]
   text: string
   spans: readonly SpanTag[]
   palette: readonly TagDefinition[]
@@ -10,12 +30,13 @@ interface SpannedTextProps {
 }
 
 /** Text with its tagged spans coloured (the tag's name on hover) and search matches marked. */
-export function SpannedText({ text, spans, palette, matches = [] }: SpannedTextProps): React.JSX.Element {
-  if (spans.length === 0 && matches.length === 0) return <>{text}</>
+export function SpannedText({ text, spans, palette, matches = [], codes }: SpannedTextProps): React.JSX.Element {
+  const shown = (part: string): React.ReactNode => (codes && codes.length > 0 ? withCodeBadges(part, codes) : part)
+  if (spans.length === 0 && matches.length === 0) return <>{shown(text)}</>
   return (
     <>
       {piecesOf(text, spans, matches).map((piece) => {
-        let content: React.ReactNode = piece.match ? <mark className="search-match">{piece.text}</mark> : piece.text
+        let content: React.ReactNode = piece.match ? <mark className="search-match">{shown(piece.text)}</mark> : shown(piece.text)
         for (const span of piece.spans) {
           const tag = palette.find((candidate) => candidate.id === span.tag)
           content = (

@@ -9,6 +9,10 @@ import { SpellingSuggestions } from './SpellingSuggestions'
 import { Spellcheck } from './SpellcheckExtension'
 import type { Misspelling } from './spelling'
 import { TagMark } from './TagMark'
+import { InlineCodeNode } from './InlineCodeNode'
+import { missingCodes, type InlineCode } from '../../../../core/formats/inline-codes'
+
+const NO_CODES: readonly InlineCode[] = []
 import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 
 export interface TargetEditorCallbacks {
@@ -30,13 +34,19 @@ interface TargetEditorProps extends TargetEditorCallbacks {
   label: string
   /** Hands the editor to the page, so tag buttons can mark its selection. */
   onReady?: (editor: Editor | null) => void
+  /** Inline codes of the row (from an XLIFF or Word original) and the Persian holding them, for F9. */
+  codes?: readonly InlineCode[]
+  sourceText?: string
 }
+
+/** The key that inserts the next code of the Persian the English still lacks (memoQ's key for it). */
+export const INSERT_CODE_KEY = 'F9'
 
 /**
  * The English editor, mounted only in the active row: one TipTap instance for the whole document
  * keeps typing fast in long articles and gives each row its own clean undo history.
  */
-export function TargetEditor({ initialText, initialSpans, palette, label, onReady, ...callbacks }: TargetEditorProps): React.JSX.Element {
+export function TargetEditor({ initialText, initialSpans, palette, label, onReady, codes = NO_CODES, sourceText = '', ...callbacks }: TargetEditorProps): React.JSX.Element {
   const [misspellings, setMisspellings] = useState<Misspelling[]>([])
   const callbackRef = useRef<TargetEditorCallbacks | null>(callbacks)
   callbackRef.current = callbacks
@@ -62,6 +72,7 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
         link: false
       }),
       Spellcheck.configure({ onChange: (found) => setMisspellings(found) }),
+      InlineCodeNode.configure({ codes }),
       TagMark.configure({
         colorOf: (tagId) => palette.find((tag) => tag.id === tagId)?.color ?? '#888888',
         nameOf: (tagId) => palette.find((tag) => tag.id === tagId)?.name ?? tagId
@@ -73,6 +84,13 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
       attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' },
       // Runs before every keymap of the editor (StarterKit binds Mod-Enter, for one).
       handleKeyDown: (view, event) => {
+        if (event.key === INSERT_CODE_KEY && !event.ctrlKey && !event.metaKey && !event.altKey && codes.length > 0) {
+          const current = editorRef.current
+          if (!current) return false
+          const next = missingCodes(sourceText, textAndSpansOf(current.getJSON()).text)[0]
+          if (next !== undefined) current.chain().insertContent({ type: 'inlineCode', attrs: { index: next } }).run()
+          return true
+        }
         if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key)) return false
         const current = editorRef.current
         const local = current ? { canUndo: current.can().undo(), canRedo: current.can().redo() } : { canUndo: false, canRedo: false }

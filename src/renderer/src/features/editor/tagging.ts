@@ -3,6 +3,7 @@
  * selection sits in a sentence, and turning the English editor's marks into stored spans and back.
  */
 import type { JSONContent } from '@tiptap/core'
+import { codeChar, codeIndex } from '../../../../core/formats/inline-codes'
 import type { SpanTag } from '../../../../core/model'
 
 export interface TextPiece {
@@ -78,13 +79,15 @@ export function editorContentFor(text: string, spans: readonly SpanTag[]): JSONC
     const lineSpans = spans
       .filter((span) => span.end > lineStart && span.start < lineStart + line.length)
       .map((span) => ({ ...span, start: Math.max(0, span.start - lineStart), end: Math.min(line.length, span.end - lineStart) }))
-    const nodes: JSONContent[] = piecesOf(line, lineSpans).map((piece) => ({
-      type: 'text',
-      text: piece.text,
-      ...(piece.spans.length > 0
-        ? { marks: piece.spans.map((span) => ({ type: 'tag', attrs: { tag: span.tag, spanId: span.id, link: span.link ?? null } })) }
-        : {})
-    }))
+    const nodes: JSONContent[] = piecesOf(line, lineSpans).flatMap((piece) => {
+      const marks =
+        piece.spans.length > 0 ? { marks: piece.spans.map((span) => ({ type: 'tag', attrs: { tag: span.tag, spanId: span.id, link: span.link ?? null } })) } : {}
+      // Inline codes of the original file are atoms of their own, one per private-use character.
+      return piece.text
+        .split(/([\uE000-\uF8FF])/)
+        .filter(Boolean)
+        .map((part) => (codeIndex(part) >= 0 ? { type: 'inlineCode', attrs: { index: codeIndex(part) } } : { type: 'text', text: part, ...marks }))
+    })
     return nodes.length > 0 ? { type: 'paragraph', content: nodes } : { type: 'paragraph' }
   })
   return { type: 'doc', content }
@@ -105,6 +108,10 @@ export function textAndSpansOf(doc: JSONContent): { text: string; spans: EditorS
   ;(doc.content ?? []).forEach((paragraph, index) => {
     if (index > 0) text += '\n'
     for (const node of paragraph.content ?? []) {
+      if (node.type === 'inlineCode') {
+        text += codeChar(Number(node.attrs?.index ?? 0))
+        continue
+      }
       if (node.type !== 'text' || !node.text) continue
       const start = text.length
       text += node.text
