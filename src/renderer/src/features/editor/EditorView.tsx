@@ -199,6 +199,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         key={`${activeRow.id}:${session.rowsVersion}`}
         initialText={unsaved?.text ?? activeRow.target}
         initialSpans={activeRow.targetSpans}
+        codes={activeRow.codes}
+        sourceText={activeRow.source.map((sentence) => sentence.text).join(' ')}
         palette={palette}
         label={`English translation of row ${activeIndex + 1}`}
         onChange={session.changeActiveText}
