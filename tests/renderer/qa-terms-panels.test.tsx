@@ -42,7 +42,7 @@ function QaHarness({ api, onJump, onFix }: { api: HamtaApi; onJump: (rowId: stri
 
 describe('the QA panel', () => {
   it('checks the document, lists findings by check, jumps, fixes and silences', async () => {
-    const api = fakeApi()
+    const { api } = fakeApi()
     withQa(api)
     const onJump = vi.fn()
     const onFix = vi.fn()
@@ -69,7 +69,7 @@ describe('the Terms panel', () => {
   const president: Term = { id: 't1', fa: 'رئیس جمهور', en: 'president', alternatives: ['head of state'], forbidden: ['chairman'], status: 'preferred', createdAt: '', updatedAt: '' }
 
   it('shows the row’s terms and placeables and puts their English into the row', async () => {
-    const api = fakeApi()
+    const { api } = fakeApi()
     api.getTerms = vi.fn(async () => [president])
     const row = createDocument({ id: 'd', now: 'n', fileName: 'a', encoding: 'UTF-8', originalText: 'x', paragraphs: [{ sentences: ['رئیس‌جمهور در ۲۵ آبان ۱۴۰۳ به www.tpo.ir سر زد.'] }] }).rows[0]
     const onInsert = vi.fn()
@@ -83,7 +83,7 @@ describe('the Terms panel', () => {
   })
 
   it('adds a term from the selection draft', async () => {
-    const api = fakeApi()
+    const { api } = fakeApi()
     const terms: Term[] = []
     api.getTerms = vi.fn(async () => [...terms])
     api.addTerm = vi.fn(async ({ fa, en }) => {
