@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { ExportFormat, ExportOptionName } from '../../../../core/formats/catalog'
 import { computeProgress, type HamtaDocument } from '../../../../core/model'
 import type { TagDefinition } from '../../../../core/review/palette'
@@ -115,6 +115,9 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   }, [])
 
   const aligned = rows.some((row) => row.alignment)
+  // The side panels and the figures follow typing at low priority: a keystroke never waits for
+  // the map or the overview of a long document to redraw.
+  const deferredRows = useDeferredValue(rows)
   const rowFilter = useRowFilter(doc, rows, activeIndex, activate)
   const memory = useMemoryInEditor({ api, documentId, session, settings, editorRef, openTab: () => setSideTab('tm') })
   const alignment = useAlignmentEdits(api, documentId, session)
@@ -189,7 +192,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     [rowsRef, session]
   )
 
-  if (!doc) return <div className="loading">Opening the document…</div>
+  // One object per version of the rows, so the (memoised) overview counts once per version.
+  const overviewDoc = useMemo(() => (doc ? { ...doc, rows: deferredRows } : null), [doc, deferredRows])
+
+  if (!doc || !overviewDoc) return <div className="loading">Opening the document…</div>
 
   const unsaved = activeRow ? queue.unsavedValue(activeRow.id) : undefined
   const editable = activeRow && !activeRow.doNotTranslate && (!reviewing || editingRowId === activeRow.id)
@@ -247,7 +253,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           qa={qa}
           onError={onError}
           onJump={(rowId) => activate(rowsRef.current.findIndex((row) => row.id === rowId))}
-          onFix={(finding) => void session.rowEdit(() => api.saveTarget({ documentId, rowId: finding.rowId, target: finding.fix!.target })).then(() => qa.runRow(finding.rowId))}
+          onFix={(finding) =>
+            void session
+              .rowEdit(() => api.saveTarget({ documentId, rowId: finding.rowId, target: finding.fix!.target }))
+              .then(() => qa.runRow(finding.rowId))
+          }
         />
       )
     },
@@ -273,7 +283,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           api={api}
           documentId={documentId}
           revision={session.cleanupRevision}
-          rows={rows}
+          rows={deferredRows}
           onApplied={(state) => session.showDocumentState(state)}
           onJump={(rowId) => activate(rowsRef.current.findIndex((row) => row.id === rowId))}
         />
@@ -282,12 +292,14 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     {
       id: 'overview',
       label: 'Overview',
-      render: () => <OverviewPanel doc={{ ...doc, rows }} palette={palette} onFilter={(custom) => rowFilter.setFilter({ ...NO_FILTER, custom })} />
+      render: () => <OverviewPanel doc={overviewDoc} palette={palette} onFilter={(custom) => rowFilter.setFilter({ ...NO_FILTER, custom })} />
     },
-    ...(aligned ? [{ id: 'map', label: 'Map', render: () => <AlignmentMap rows={rows} activeIndex={activeIndex} onSelect={activate} /> }] : [])
+    ...(aligned
+      ? [{ id: 'map', label: 'Map', render: () => <AlignmentMap rows={deferredRows} activeIndex={activeIndex} onSelect={activate} /> }]
+      : [])
   ]
 
-  const unconfirmed = rows.filter((row) => row.alignment && row.alignment.status !== 'confirmed').length
+  const unconfirmed = deferredRows.filter((row) => row.alignment && row.alignment.status !== 'confirmed').length
 
   return (
     <div className={`editor-view density-${layout.density}`}>

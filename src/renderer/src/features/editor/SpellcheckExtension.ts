@@ -45,10 +45,16 @@ export const Spellcheck = Extension.create<{ onChange: (misspellings: Misspellin
             clearTimeout(timer)
             timer = setTimeout(check, 300)
           }
-          void loadSpeller().then((loaded) => {
-            spell = loaded
-            check()
-          })
+          // The dictionary is built when the page is idle, not while the document opens.
+          const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
+          idle(
+            () =>
+              void loadSpeller().then((loaded) => {
+                spell = loaded
+                check()
+              }),
+            { timeout: 3000 }
+          )
           return {
             update: (_view, previous) => {
               if (!previous.doc.eq(view.state.doc)) schedule()

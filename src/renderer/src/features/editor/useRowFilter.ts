@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import type { HamtaDocument, Row } from '../../../../core/model'
-import { filterRows } from '../../../../core/review/filters'
+import { filterRows, searchIndex } from '../../../../core/review/filters'
 import { isFiltering, NO_FILTER, queryFor, type RowFilterState } from './FilterBar'
 
 /**
@@ -11,11 +11,32 @@ import { isFiltering, NO_FILTER, queryFor, type RowFilterState } from './FilterB
  */
 export function useRowFilter(doc: HamtaDocument | null, rows: Row[], activeIndex: number, activate: (index: number) => void) {
   const [filter, setFilter] = useState<RowFilterState>(NO_FILTER)
-  const query = useMemo(() => queryFor(filter), [filter])
+  // The search box answers every key at once; the rows follow as soon as they are filtered.
+  const appliedFilter = useDeferredValue(filter)
+  const query = useMemo(() => queryFor(appliedFilter), [appliedFilter])
   const matching = useMemo(() => {
-    if (!doc || !isFiltering(filter)) return null
+    if (!doc || !isFiltering(appliedFilter)) return null
     return new Set(filterRows({ ...doc, rows }, query))
-  }, [doc, rows, filter, query])
+  }, [doc, rows, appliedFilter, query])
+
+  // Search keys (letter forms, ZWNJ, digits folded) are made per row once and kept: made in idle
+  // moments after opening, a long document's first search need not make them all at once.
+  useEffect(() => {
+    if (!doc) return
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 50))
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout
+    let from = 0
+    let handle = 0
+    const step = (): void => {
+      searchIndex({ ...doc, rows: rows.slice(from, from + 500) })
+      from += 500
+      if (from < rows.length) handle = idle(step)
+    }
+    handle = idle(step)
+    return () => cancel(handle)
+    // Once per document: rows typed later make their keys when searched.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc])
   const rowMatches = useCallback((index: number) => matching === null || matching.has(index), [matching])
 
   const activeId = rows[activeIndex]?.id
@@ -38,7 +59,7 @@ export function useRowFilter(doc: HamtaDocument | null, rows: Row[], activeIndex
     // filterRows lists rows in document order, so the set's first entry is the first row shown.
     const first = current.values().next().value
     if (first !== undefined) activate(first)
-  }, [filter, activate])
+  }, [appliedFilter, activate])
 
   /** Indices of the rows shown, or null for all of them (no list to rebuild on every keystroke). */
   const shownIndices = useMemo(() => {
