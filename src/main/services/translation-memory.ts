@@ -373,7 +373,7 @@ export class TranslationMemoryService {
    * read few postings.
    */
   private bestMatch(doc: HamtaDocument, index: number, floor: number, wholeDocument: boolean, maxPostings?: number): TmMatch | undefined {
-    for (const threshold of [100, 95, 85, 75, 50, 0]) {
+    for (const threshold of [100, 80, 50, 0]) {
       if (threshold < floor && threshold !== 0) continue
       const found = this.lookupRow(doc, index, Math.max(threshold, floor), 1, wholeDocument, maxPostings)[0]
       if (found || threshold <= floor) return found
