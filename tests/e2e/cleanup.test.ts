@@ -67,7 +67,7 @@ describe('cleaning up a damaged article with consent, in Chromium', () => {
     })
     await page.getByRole('button', { name: 'Split sentence at the cursor' }).click()
     await expect.poll(() => row.locator('.sentence').count()).toBe(2)
-    await page.getByRole('button', { name: 'Merge with next' }).first().click()
+    await page.getByRole('button', { name: 'Merge with the next sentence' }).first().click()
     await expect.poll(() => row.locator('.sentence').count()).toBe(1)
   })
 })

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { titleFromText } from '../../src/core/model'
 import { validateDocument } from '../../src/core/schema'
 import { createHandlers } from '../../src/main/handlers'
 import { LibraryService } from '../../src/main/services/library'
@@ -128,12 +129,17 @@ describe('sentence edits and cleanup through the API handlers', () => {
       expect(text).toContain('رئیس‌جمهور')
       expect(text).not.toMatch(/رئیسجمهور/)
       expect(applied.document.originalText).toBe(original.originalText)
+      // The title was the first sentence's text: it shows the fixes too.
+      const firstSentence = applied.document.rows[0].source.map((sentence) => sentence.text).join(' ')
+      expect(applied.document.title).not.toBe(original.title)
+      expect(applied.document.title).toBe(titleFromText(firstSentence))
       expect(applied.document.rows.find((row) => row.id === boilerplate.rowId)!.doNotTranslate).toBe(true)
       const remaining = await api.proposeCleanup({ documentId })
       expect(remaining.some((p) => p.kind === 'missing-zwnj' || p.kind === 'boilerplate')).toBe(false)
 
       const undone = await api.undoDocumentEdit({ documentId })
       expect(undone.document.rows.map((row) => row.source[0]?.text)).toEqual(original.rows.map((row) => row.source[0]?.text))
+      expect(undone.document.title).toBe(original.title)
       const first = (await api.proposeCleanup({ documentId }))[0]
       const left = await api.dismissCleanup({ documentId, proposalIds: [first.id] })
       expect(left.map((p) => p.id)).not.toContain(first.id)

@@ -5,6 +5,7 @@ import { toBilingual, type BilingualDocument } from '../../core/formats/bilingua
 import { renderExport } from '../../core/formats/document-export'
 import { noOriginal, renderOriginal } from '../../core/formats/original'
 import { EXPORT_FORMATS, FORMAT_WRITERS, isExportFormat, type ExportFormat } from '../../core/formats/index'
+import { persianFontBase64 } from '../../main/services/export-fonts'
 import { selectUnits, type ExportOptions } from '../../core/formats/options'
 import type { HamtaDocument } from '../../core/model'
 import { validateDocument } from '../../core/schema'
@@ -181,7 +182,8 @@ export async function writeExportFile(
   options: ExportOptions,
   progress: ProgressBar = new ProgressBar(io, `writing ${target.format}`)
 ): Promise<number> {
-  const content = await FORMAT_WRITERS[target.format].write(doc, { ...options, onProgress: (done, total) => progress.update(done, total) })
+  const font = target.format === 'html' ? { persianFontWoff2Base64: await persianFontBase64() } : {}
+  const content = await FORMAT_WRITERS[target.format].write(doc, { ...options, ...font, onProgress: (done, total) => progress.update(done, total) })
   progress.finish()
   writeFileAtomically(target.out, content)
   return selectUnits(doc, options).length
@@ -265,9 +267,11 @@ export function readLibraryDocument(libraryDir: string, id: string): HamtaDocume
 
 /** The original file a document was imported from, kept in the library under originals/. */
 function readKeptOriginal(libraryDir: string, relative: string): Uint8Array {
-  if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative)) throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
+  if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative))
+    throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
   const path = join(libraryDir, relative)
-  if (!existsSync(path)) throw new UserError(`the original file of this document (${path}) is missing, so it cannot be saved back into it.`, 'not-found')
+  if (!existsSync(path))
+    throw new UserError(`the original file of this document (${path}) is missing, so it cannot be saved back into it.`, 'not-found')
   return new Uint8Array(readFileSync(path))
 }
 

@@ -33,8 +33,8 @@ export const FORMAT_CATALOG: Record<ExportFormat, FormatInfo> = {
     binary: true
   },
   tmx: { name: 'tmx', label: 'TMX 1.4b translation memory', extension: '.tmx', mimeType: 'application/x-tmx+xml', options: FILTERS, binary: false },
-  xliff12: { name: 'xliff12', label: 'XLIFF 1.2', extension: '.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },
-  xliff2: { name: 'xliff2', label: 'XLIFF 2.1', extension: '.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },
+  xliff12: { name: 'xliff12', label: 'XLIFF 1.2', extension: '.xliff12.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },
+  xliff2: { name: 'xliff2', label: 'XLIFF 2.1', extension: '.xliff21.xlf', mimeType: 'application/xliff+xml', options: FILTERS, binary: false },
   docx: {
     name: 'docx',
     label: 'Word document (bilingual table)',

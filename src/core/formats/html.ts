@@ -2,7 +2,7 @@
  * A self-contained bilingual HTML page: Persian and English side by side in a table, status and
  * tags on each row, comments under the English, print-ready CSS (A4, repeated header row, rows
  * not split across pages). Every piece of text goes through `escapeHtml`. Fonts are referenced
- * by name with fallbacks (Vazirmatn first for Persian); no font file is embedded.
+ * by name with fallbacks (Vazirmatn first for Persian); the Persian font is embedded when given.
  */
 import { sideText, type BilingualDocument } from './bilingual'
 import { commentLabel, progressReporter, selectUnits, tagLabel, type ExportOptions } from './options'
@@ -40,8 +40,16 @@ const STYLE = `
   }
 `
 
+/** Tag badges, each isolated (bdi): an English tag name in a Persian cell keeps its colon where it belongs. */
+/** Vazirmatn inside the page, for readers who do not have it installed (it is small: the Arabic subset). */
+function persianFontFace(woff2Base64: string | undefined): string {
+  if (!woff2Base64 || !/^[A-Za-z0-9+/=]+$/.test(woff2Base64)) return ''
+  return `
+  @font-face { font-family: Vazirmatn; font-style: normal; font-weight: 100 900; font-display: swap; src: url(data:font/woff2;base64,${woff2Base64}) format('woff2'); unicode-range: U+0600-06FF, U+0750-077F, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FEFC; }`
+}
+
 function tagBadges(names: string[]): string {
-  return names.map((name) => `<span class="tag">${escapeHtml(name)}</span>`).join('')
+  return names.map((name) => `<bdi class="tag" dir="auto">${escapeHtml(name)}</bdi>`).join('')
 }
 
 export function writeHtml(doc: BilingualDocument, options: ExportOptions = {}): string {
@@ -76,7 +84,7 @@ export function writeHtml(doc: BilingualDocument, options: ExportOptions = {}): 
     '  <meta name="viewport" content="width=device-width, initial-scale=1">',
     '  <meta name="generator" content="Hamta">',
     `  <title>${escapeHtml(doc.title || 'Untitled')}</title>`,
-    `  <style>${STYLE}</style>`,
+    `  <style>${persianFontFace(options.persianFontWoff2Base64)}${STYLE}</style>`,
     '</head>',
     '<body>',
     `  <h1><span${titleLang}>${escapeHtml(doc.title || 'Untitled')}</span></h1>`,

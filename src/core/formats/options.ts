@@ -29,6 +29,8 @@ export interface ExportOptions {
   statusColumn?: boolean
   /** CSV and TSV: write cells that start with = + - @ as they are, not made text with a leading `'`. Default false. */
   rawCells?: boolean
+  /** HTML: the Persian font (Vazirmatn's Arabic subset, WOFF2, base64), embedded so the page needs no font installed. */
+  persianFontWoff2Base64?: string
   /** Timestamp written into headers and the Hamta JSON; default: now. */
   now?: string
   /** Called as units are written, for progress bars. */

@@ -1,4 +1,4 @@
-import type { HamtaDocument } from '../model'
+import { titleFromText, type HamtaDocument } from '../model'
 import { rowIndexOf } from '../review/rows'
 import { applySourceFixes } from '../review/spans'
 import type { CleanupProposal } from './cleanup'
@@ -49,7 +49,23 @@ export function applyCleanup(doc: HamtaDocument, accepted: readonly CleanupPropo
     if (next !== row) changed = true
     return next
   })
-  return changed ? { ...doc, rows, updatedAt: now } : doc
+  return changed ? { ...doc, rows, title: titleAfterFixes(doc, rows), updatedAt: now } : doc
+}
+
+/**
+ * The title follows the fixes of the sentence it was made from (the first row's Persian, which is
+ * the article's first line), so the editor and the library show the cleaned text; a title made
+ * otherwise (a file's own title) stays as it was.
+ */
+function titleAfterFixes(doc: HamtaDocument, rows: HamtaDocument['rows']): string {
+  const firstText = (list: HamtaDocument['rows']): string =>
+    list
+      .find((row) => row.source.length > 0)
+      ?.source.map((s) => s.text)
+      .join(' ') ?? ''
+  const before = firstText(doc.rows)
+  if (!before || titleFromText(before) !== doc.title) return doc.title
+  return titleFromText(firstText(rows)) || doc.title
 }
 
 /** Remembers proposals the user turned down, so they are not proposed again. */

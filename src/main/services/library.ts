@@ -24,6 +24,7 @@ import {
 import { DEFAULT_SETTINGS, settingsSchema, type DocumentEditState, type ExportedFile, type LibrarySettings } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
 import { importCancelled, runImportHere, type RunImport } from '../import/import-runner'
+import { persianFontBase64 } from './export-fonts'
 import { TranslationMemoryService } from './translation-memory'
 import { readEnglish, type ImportFile, type ImportJob, type ImportStage } from '../import/prepare-import'
 
@@ -309,7 +310,8 @@ export class LibraryService {
     const names = new Map((await this.palette()).map((tag) => [tag.id, tag.name]))
     const document = await this.getDocument(documentId)
     const original = format === 'original' && document.origin.original ? await this.store.readOriginal(document.origin.original.path) : undefined
-    const rendered = await renderExport(document, format, options, (id) => names.get(id) ?? id, original)
+    const withFont = format === 'html' ? { ...options, persianFontWoff2Base64: await persianFontBase64() } : options
+    const rendered = await renderExport(document, format, withFont, (id) => names.get(id) ?? id, original)
     return typeof rendered.content === 'string'
       ? { ...rendered, content: rendered.content, encoding: 'utf8' }
       : { ...rendered, content: Buffer.from(rendered.content).toString('base64'), encoding: 'base64' }

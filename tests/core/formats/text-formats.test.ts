@@ -67,10 +67,19 @@ describe('HTML', () => {
     expect(html).toContain('<td class="fa" dir="rtl" lang="fa">صادرات ایران ۱۲ درصد افزایش یافت.')
     expect(html).toMatch(/td\.fa \{ font-family: Vazirmatn, [^;]*sans-serif;/)
     expect(html).toContain('@media print')
-    expect(html).toContain('<span class="tag">Person: “Ilham Aliyev”</span>')
+    expect(html).toContain('<bdi class="tag" dir="auto">Person: “Ilham Aliyev”</bdi>')
     expect((html.match(/<tr id=/g) ?? []).length).toBe(6)
     expect(html).toContain('<th>Status</th>')
     expect(writeHtml(sampleDocument(), { statusColumn: false })).not.toContain('<th>Status</th>')
+  })
+
+  it('carries its Persian font when given one, as a data URL only (no fetch)', () => {
+    const page = writeHtml(sampleDocument(), { persianFontWoff2Base64: 'd09GMgABAAA=' })
+    expect(page).toContain('@font-face { font-family: Vazirmatn;')
+    expect(page).toContain("src: url(data:font/woff2;base64,d09GMgABAAA=) format('woff2')")
+    expect(page).not.toMatch(/<link|<script|@import|url\(http/i)
+    // Anything but base64 is refused rather than written into the style sheet.
+    expect(writeHtml(sampleDocument(), { persianFontWoff2Base64: "x'); } body { color: red" })).not.toContain('@font-face')
   })
 
   it('applies the options', () => {
@@ -172,15 +181,18 @@ describe('format registry', () => {
     for (const name of BILINGUAL_FORMATS) {
       const writer = writerFor(name)!
       expect(writer.name).toBe(name)
-      expect(writer.extension).toMatch(/^\.[a-z.]+$/)
+      expect(writer.extension).toMatch(/^\.[a-z0-9.]+$/)
       expect(writer.mimeType).toMatch(/^[a-z]+\/[a-z.+-]+/)
       const content = await writer.write(sampleDocument(), { now: NOW })
       expect(content.length).toBeGreaterThan(0)
     }
+    // Two formats never download under the same name (XLIFF 1.2 and 2.1 once did).
+    const extensions = BILINGUAL_FORMATS.map((name) => writerFor(name)!.extension)
+    expect(new Set(extensions).size).toBe(extensions.length)
     expect(writerFor('pdf')).toBeUndefined()
     expect(FORMAT_WRITERS.docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     const result = await exportBilingual(sampleDocument(), 'xliff2', { now: NOW })
-    expect(result.fileName).toBe('صادرات ایران در سال گذشته.xlf')
+    expect(result.fileName).toBe('صادرات ایران در سال گذشته.xliff21.xlf')
   })
 
   it('reports progress up to the total', async () => {

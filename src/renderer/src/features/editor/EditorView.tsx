@@ -232,7 +232,14 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
                 {editingRowId === activeRow.id ? 'Stop editing the English' : 'Edit the English of this row'}
               </button>
             )}
-            <RowPanel row={activeRow} rowNumber={activeIndex + 1} palette={palette} authorName={settings.authorName} actions={rowActions} />
+            <RowPanel
+              row={activeRow}
+              rowNumber={activeIndex + 1}
+              palette={palette}
+              authorName={settings.authorName}
+              actions={rowActions}
+              nextRowHasPersian={(rows[activeIndex + 1]?.source.length ?? 0) > 0}
+            />
           </>
         )
     },

@@ -25,6 +25,8 @@ interface RowPanelProps {
   palette: readonly TagDefinition[]
   authorName: string
   actions: RowPanelActions
+  /** Whether a row with Persian follows, for merging the last sentence across rows. */
+  nextRowHasPersian?: boolean
 }
 
 const REVIEW_STATUSES: RowStatus[] = ['draft', 'translated', 'reviewed', 'approved']
@@ -45,7 +47,7 @@ function spanText(row: Row, span: SpanTag, side: 'source' | 'target'): string {
 }
 
 /** Everything about the active row besides its text: status, tags, links, comments, sentences. */
-export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPanelProps): React.JSX.Element {
+export function RowPanel({ row, rowNumber, palette, authorName, actions, nextRowHasPersian = true }: RowPanelProps): React.JSX.Element {
   const [draft, setDraft] = useState('')
   const [author, setAuthor] = useState(authorName)
   const sourceSpans = row.source.flatMap((sentence) => sentence.spans)
@@ -246,21 +248,27 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions }: RowPa
           Split sentence at the cursor
         </button>
         <ul className="sentence-list">
-          {row.source.map((sentence, index) => (
-            <li key={sentence.id}>
-              <span dir="rtl" lang="fa" className="sentence-preview">
-                {sentence.text.length > 60 ? `${sentence.text.slice(0, 60)}…` : sentence.text}
-              </span>
-              <button
-                type="button"
-                className="link"
-                onClick={() => actions.mergeSentenceWithNext(sentence.id)}
-                title="Join with the sentence after it"
-              >
-                {index + 1 < row.source.length ? 'Merge with next' : 'Merge with next row’s'}
-              </button>
-            </li>
-          ))}
+          {row.source.map((sentence, index) => {
+            const last = index + 1 === row.source.length
+            return (
+              <li key={sentence.id}>
+                <span dir="rtl" lang="fa" className="sentence-preview">
+                  {sentence.text.length > 60 ? `${sentence.text.slice(0, 60)}…` : sentence.text}
+                </span>
+                {/* The last sentence joins the next row's first, and the rows merge: said in full, offered only where there is one. */}
+                {(!last || nextRowHasPersian) && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => actions.mergeSentenceWithNext(sentence.id)}
+                    title={last ? 'Join with the first sentence of the next row (the two rows become one)' : 'Join with the sentence after it'}
+                  >
+                    {last ? 'Merge with the next row’s first sentence' : 'Merge with the next sentence'}
+                  </button>
+                )}
+              </li>
+            )
+          })}
         </ul>
       </section>
     </div>
