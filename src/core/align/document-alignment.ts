@@ -83,15 +83,26 @@ export function documentToAlignment(doc: HamtaDocument): DocumentAlignment {
   return { aligned: { source, target, beads }, sourceSentences, targetSpans, sourceRow, targetRow, originalBeads: beads }
 }
 
+/**
+ * What goes between English sentences joined in one row: a space where the text still splits
+ * into as many sentences, else a line break, else a blank line. A heading without a final stop
+ * joined to the next sentence by a space would read as one sentence, and splitting the row again
+ * could not give it back: the boundary has to survive in the text.
+ */
+function separatorAfter(text: string, count: number, next: string): string {
+  for (const separator of [' ', '\n']) if (segmentEnglish(`${text}${separator}${next}`).length === count + 1) return separator
+  return '\n\n'
+}
+
 function joinTarget(indices: number[], alignment: DocumentAlignment): { text: string; spans: SpanTag[] } {
   let text = ''
   const spans: SpanTag[] = []
-  for (const index of indices) {
-    if (text) text += ' '
+  indices.forEach((index, count) => {
+    if (count > 0) text += separatorAfter(text, count, alignment.aligned.target[index])
     const offset = text.length
     text += alignment.aligned.target[index]
     for (const span of alignment.targetSpans[index] ?? []) spans.push({ ...span, start: span.start + offset, end: span.end + offset })
-  }
+  })
   return { text, spans }
 }
 

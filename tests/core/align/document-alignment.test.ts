@@ -146,3 +146,49 @@ describe('rows an alignment edit does not touch', () => {
     expect(merged.rows[0].alignment?.status).toBe('auto')
   })
 })
+
+describe('merging and splitting rows', () => {
+  // Two rows: a heading without a final stop, and a sentence; each 1:1 with its English.
+  const twoRows = (): HamtaDocument => {
+    const doc = createDocument({
+      id: 'd',
+      now,
+      fileName: 'x.txt',
+      encoding: 'utf-8',
+      originalText: 'x',
+      paragraphs: [{ sentences: ['گفت‌وگوهای ایران'] }, { sentences: ['وزیر گفت که گفت‌وگو ادامه دارد.'] }]
+    })
+    doc.rows[0] = { ...doc.rows[0], target: 'Iran talks', status: 'translated', alignment: { status: 'auto', confidence: 0.8 } }
+    doc.rows[1] = {
+      ...doc.rows[1],
+      target: 'The minister said the talks go on.',
+      status: 'translated',
+      alignment: { status: 'auto', confidence: 0.9 }
+    }
+    return doc
+  }
+
+  it('are lossless both ways: a boundary without a full stop survives the merge, and the split gives both rows back', () => {
+    const doc = twoRows()
+    const merged = editAlignment(doc, { kind: 'mergeWithNext', rowId: 'r1' }, now)
+    expect(merged.rows).toHaveLength(1)
+    // Still two English sentences (a space would have made the heading and the sentence one).
+    expect(documentToAlignment(merged).aligned.target).toEqual(['Iran talks', 'The minister said the talks go on.'])
+    const split = editAlignment(merged, { kind: 'splitRow', rowId: 'r1', sourceCount: 1, targetCount: 1 }, now)
+    expect(split.rows.map((row) => [row.source.map((s) => s.text), row.target])).toEqual(
+      doc.rows.map((row) => [row.source.map((s) => s.text), row.target])
+    )
+    // And split first, merged after: the row as it was.
+    const again = editAlignment(split, { kind: 'mergeWithNext', rowId: 'r1' }, now)
+    expect(again.rows[0].target).toBe(merged.rows[0].target)
+    expect(again.rows[0].source).toEqual(merged.rows[0].source)
+  })
+
+  it('joins full sentences with a space, as before', () => {
+    const doc = twoRows()
+    doc.rows[0] = { ...doc.rows[0], target: 'Iran talks resumed.' }
+    expect(editAlignment(doc, { kind: 'mergeWithNext', rowId: 'r1' }, now).rows[0].target).toBe(
+      'Iran talks resumed. The minister said the talks go on.'
+    )
+  })
+})
