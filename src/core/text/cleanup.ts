@@ -8,6 +8,7 @@ import { isBoilerplate } from './boilerplate'
 import { detectScrambledLine } from './inspect'
 import type { Lexicon } from './lexicon'
 import { proposeFixes, type FixKind } from './normalize'
+import type { WordFrequency } from './word-frequency'
 
 export type CleanupKind = FixKind | 'scrambled-order' | 'boilerplate'
 
@@ -32,6 +33,11 @@ export interface CleanupProposal {
   /** The fixed text; for boilerplate, empty (the row is marked not for translation). */
   replacement: string
   message: string
+  /**
+   * True when the proposal is of a class measured right almost always on real news (see
+   * CLEANUP_PRECISION): such proposals may be accepted all at once. The others need a look.
+   */
+  certain: boolean
 }
 
 function proposalId(sentenceId: string, kind: CleanupKind, start: number, original: string): string {
@@ -121,12 +127,12 @@ class NeedleMatcher {
  * occurs many times in the original is one needle: each sentence that holds it gets one
  * proposal, not one per copy of the line.
  */
-function scrambledProposals(doc: HamtaDocument, sentences: readonly PlacedSentence[], into: Placed[]): void {
+function scrambledProposals(doc: HamtaDocument, sentences: readonly PlacedSentence[], into: Placed[], frequency: WordFrequency | null): void {
   const repaired = new Map<string, string | null>()
   for (const line of doc.originalText.split(/\r\n|\r|\n/)) {
     const needle = line.trim()
     if (repaired.has(needle)) continue
-    repaired.set(needle, detectScrambledLine(needle)?.repaired.trim() ?? null)
+    repaired.set(needle, detectScrambledLine(needle, frequency)?.repaired.trim() ?? null)
   }
   const needles = [...repaired].filter((entry): entry is [string, string] => entry[1] !== null)
   if (needles.length === 0) return
@@ -145,7 +151,8 @@ function scrambledProposals(doc: HamtaDocument, sentences: readonly PlacedSenten
           end: start + needle.length,
           original: needle,
           replacement,
-          message: 'These word groups look reversed, as PDF extraction leaves them; the suggestion reads them in reverse order.'
+          message: 'These word groups look reversed, as PDF extraction leaves them; the suggestion reads them in reverse order.',
+          certain: false
         }
       })
     })
@@ -190,11 +197,12 @@ export function proposeCleanup(doc: HamtaDocument, options: CleanupOptions = {})
         end: start + fix.original.length,
         original: fix.original,
         replacement: fix.replacement,
-        message: fix.message
+        message: fix.message,
+        certain: fix.certain
       }
     })
   }
-  scrambledProposals(doc, sentences, placed)
+  scrambledProposals(doc, sentences, placed, options.lexicon?.frequency ?? null)
   let first = 0
   for (const row of doc.rows) {
     const order = first
@@ -214,7 +222,8 @@ export function proposeCleanup(doc: HamtaDocument, options: CleanupOptions = {})
         end: sentence.text.length,
         original: whole,
         replacement: '',
-        message: 'Agency boilerplate, not part of the article: mark the row not for translation.'
+        message: 'Agency boilerplate, not part of the article: mark the row not for translation.',
+        certain: true
       }
     })
   }

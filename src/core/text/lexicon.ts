@@ -9,6 +9,7 @@
  */
 
 import { ZWNJ } from './chars'
+import { WordFrequency, loadWordFrequency } from './word-frequency'
 
 interface SuffixRule {
   flag: string
@@ -44,6 +45,8 @@ export class Lexicon {
   /** Flag → rules whose continuation classes allow a suffix with that flag after them. */
   private readonly rulesBefore = new Map<string, SuffixRule[]>()
   readonly entryCount: number
+  /** How common words are in news text; empty unless loaded with the lexicon. */
+  frequency: WordFrequency = new WordFrequency()
 
   constructor(aff: string, dic: string) {
     this.parseAffixes(aff)
@@ -210,8 +213,10 @@ export function loadLexicon(): Promise<Lexicon> {
   if (!loading) {
     loading = (async () => {
       const started = performance.now()
-      const { aff, dic } = await source()
-      loaded = new Lexicon(asText(aff), asText(dic))
+      const [{ aff, dic }, frequency] = await Promise.all([source(), loadWordFrequency()])
+      const lexicon = new Lexicon(asText(aff), asText(dic))
+      lexicon.frequency = frequency
+      loaded = lexicon
       lastLoadMs = performance.now() - started
       return loaded
     })()

@@ -274,8 +274,35 @@ function periodCanEnd(text: string, index: number): boolean {
     // A one-letter word is an abbreviation or initial: ه.ش ق.م ج.ا.ا م. (after a year) J.
     if (wordStart === index - 1) return false
     if (index - wordStart <= 4 && LATIN_ABBREVIATIONS.has(text.slice(wordStart, index).toLowerCase())) return false
+    if (isLetter(next)) {
+      // A period glued between letters ends a sentence (ادامه دهیم.وی) unless it is a short
+      // abbreviation (پی.اس.جی, اس.خوزستان): two letters before it, or a short piece and another
+      // period after it.
+      if (index - wordStart <= 2 && !SHORT_FINAL_WORDS.has(text.slice(wordStart, index))) return false
+      let pieceEnd = index + 1
+      while (pieceEnd < text.length && isLetter(text.charCodeAt(pieceEnd))) pieceEnd++
+      if (pieceEnd - index - 1 <= 3 && text.charCodeAt(pieceEnd) === 0x2e) return false
+    }
   }
   return true
+}
+
+/** Two-letter words that end sentences (شد.وی), unlike the pieces of an abbreviation. */
+const SHORT_FINAL_WORDS = new Set(['شد', 'زد', 'کن', 'رو', 'بد', 'ما', 'او', 'تو', 'من', 'ها', 'نه', 'جا'])
+
+/** A footnote marker after a sentence's end, `(2)` or `[3]`: it belongs to that sentence. */
+function footnoteLength(text: string, from: number, to: number): number {
+  let i = from
+  while (i < to && isSpace(text.charCodeAt(i))) i++
+  const open = text.charCodeAt(i)
+  if (open !== 0x28 && open !== 0x5b) return 0
+  let j = i + 1
+  while (j < to && j - i <= 3 && isDigit(text.charCodeAt(j))) j++
+  if (j === i + 1 || j - i > 4) return 0
+  const close = text.charCodeAt(j)
+  if ((open === 0x28 && close !== 0x29) || (open === 0x5b && close !== 0x5d)) return 0
+  const after = j + 1 < to ? text.charCodeAt(j + 1) : -1
+  return after === -1 || isBlank(after) ? j + 1 - from : 0
 }
 
 /** An ellipsis right after the conjunction و means "and so on", not the end of a sentence. */
@@ -346,7 +373,10 @@ export function sentenceRanges(paragraph: string, scanFrom = 0): Array<[number, 
 function scanSentences(text: string, from: number, to: number, scanFrom: number, stops: StopList, ranges: number[]): void {
   let sentenceStart = from
   while (sentenceStart < to && isBlank(text.charCodeAt(sentenceStart))) sentenceStart++
+  // Straight quotes counted over the whole paragraph: a quotation can span sentences, and its
+  // closing " stays with the sentence it ends.
   let straightQuotes = 0
+  const first = ranges.length
   let position = Math.max(scanFrom, sentenceStart)
   const positions = stops.positions
   for (;;) {
@@ -377,11 +407,13 @@ function scanSentences(text: string, from: number, to: number, scanFrom: number,
     while (end < to) {
       const closer = text.charCodeAt(end)
       if (isCloser(closer)) end++
-      else if (closer === 0x22 && straightQuotes % 2 === 1) {
+      else if (closer === 0x22 && straightQuotes % 2 === 1 && !isLetter(end + 1 < to ? text.charCodeAt(end + 1) : -1)) {
+        // An open quotation closes here; a quote glued to the next word opens it instead.
         straightQuotes++
         end++
       } else break
     }
+    end += footnoteLength(text, end, to)
     position = end
     const next = end < to ? text.charCodeAt(end) : -1
     const boundary = next === -1 || isBlank(next) || isLetter(next) || isOpener(next) || next === 0x22
@@ -389,12 +421,18 @@ function scanSentences(text: string, from: number, to: number, scanFrom: number,
     ranges.push(sentenceStart, end)
     sentenceStart = end
     while (sentenceStart < to && isBlank(text.charCodeAt(sentenceStart))) sentenceStart++
-    straightQuotes = 0
     position = sentenceStart
   }
   let tail = to
   while (tail > sentenceStart && isBlank(text.charCodeAt(tail - 1))) tail--
-  if (tail > sentenceStart) ranges.push(sentenceStart, tail)
+  if (tail <= sentenceStart) return
+  // A sentence needs letters or digits: a leftover quote, mark or footnote joins the sentence
+  // before it, and a paragraph of nothing else (a row of asterisks) yields no sentence.
+  if (!hasContentBetween(text, sentenceStart, tail) || footnoteLength(text, sentenceStart, tail) === tail - sentenceStart) {
+    if (ranges.length > first) ranges[ranges.length - 1] = tail
+    return
+  }
+  ranges.push(sentenceStart, tail)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,10 +518,13 @@ function scanDocument(text: string, lines: LineTable, wrap: WrapProfile, visitor
     const kind = classify(text, lines, first, last, wrap)
     const start = lines.contentStart[first]
     const end = lines.contentEnd[last]
-    visitor.paragraph(kind, start, end, first, last)
     const markerLength = kind === 'list' ? markerLengthAt(text, start, lines.contentEnd[first]) : 0
     ranges.length = 0
     scanSentences(text, start, end, start + markerLength, stops, ranges)
+    index = last + 1
+    // Nothing to translate (a row of asterisks, a stray mark): not a paragraph.
+    if (ranges.length === 0) continue
+    visitor.paragraph(kind, start, end, first, last)
     let piece = 0
     for (let k = 0; k < ranges.length; k += 2) {
       const sentenceStart = ranges[k]
@@ -494,7 +535,6 @@ function scanDocument(text: string, lines: LineTable, wrap: WrapProfile, visitor
       while (endPiece + 1 < members.length && lines.contentStart[members[endPiece + 1]] < sentenceEnd) endPiece++
       visitor.sentence(sentenceStart, sentenceEnd, members, piece, endPiece)
     }
-    index = last + 1
   }
 }
 
