@@ -101,6 +101,9 @@ interface ProposalItemProps {
   onJump: (rowId: string) => void
 }
 
+/** Proposals of a class measured right almost always on real news; older ones without the field count as sure. */
+const sure = (proposal: CleanupProposal): boolean => proposal.certain !== false
+
 function ProposalItem({ proposal, index, count, start, measure, rowNumber, context, busy, onAccept, onDismiss, onJump }: ProposalItemProps) {
   const change = describeChange(proposal)
   return (
@@ -117,7 +120,7 @@ function ProposalItem({ proposal, index, count, start, measure, rowNumber, conte
         type="button"
         className="cleanup-change"
         title={proposal.message}
-        aria-label={`${rowNumber !== null ? `Row ${rowNumber}: ` : ''}${change}. Go to the row.`}
+        aria-label={`${rowNumber !== null ? `Row ${rowNumber}: ` : ''}${change}${sure(proposal) ? '' : ' (check before accepting)'}. Go to the row.`}
         onClick={() => onJump(proposal.rowId)}
       >
         <span className="cleanup-text" dir="rtl" lang="fa">
@@ -137,6 +140,11 @@ function ProposalItem({ proposal, index, count, start, measure, rowNumber, conte
           {context?.after}
         </span>
         {rowNumber !== null && <span className="cleanup-meta">Row {rowNumber}</span>}
+        {!sure(proposal) && (
+          <span className="cleanup-meta cleanup-check" title="Fixes of this sort are often wrong on real text: read it before accepting">
+            check
+          </span>
+        )}
       </button>
       <div className="cleanup-item-actions">
         <button type="button" className="secondary" disabled={busy} aria-label={`Accept fix: ${change}`} onClick={() => onAccept(proposal, index)}>
@@ -283,7 +291,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
     }
     return KIND_ORDER.filter((kind) => byKind.has(kind)).map((kind) => {
       const items = byKind.get(kind)!
-      return { kind, proposals: items, ids: items.map((proposal) => proposal.id) }
+      return { kind, proposals: items, ids: items.map((proposal) => proposal.id), sureIds: items.filter(sure).map((proposal) => proposal.id) }
     })
   }, [proposals])
 
@@ -366,7 +374,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
       <div className="cleanup-list" ref={listRef} tabIndex={-1}>
         {proposals === null && !error && <p className="cleanup-status">Checking the Persian text…</p>}
         {proposals !== null && total === 0 && <p className="cleanup-status cleanup-empty">No problems found in the Persian text.</p>}
-        {groups.map(({ kind, proposals: items, ids }) => {
+        {groups.map(({ kind, proposals: items, ids, sureIds }) => {
           const open = isExpanded(kind)
           const label = CLEANUP_KIND_LABEL[kind]
           const bodyId = `cleanup-group-${kind}`
@@ -387,15 +395,31 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
                   <span className="panel-count">{items.length}</span>
                 </button>
                 <div className="cleanup-group-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={busy}
-                    aria-label={`Accept all ${fixes(items.length)}: ${label}`}
-                    onClick={() => void accept(ids, { kind, index: 0 })}
-                  >
-                    Accept all
-                  </button>
+                  {/* Accepting at once is offered only for the proposals that need no reading. */}
+                  {sureIds.length === ids.length ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy}
+                      aria-label={`Accept all ${fixes(items.length)}: ${label}`}
+                      onClick={() => void accept(ids, { kind, index: 0 })}
+                    >
+                      Accept all
+                    </button>
+                  ) : (
+                    sureIds.length > 0 && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={busy}
+                        title="The others are marked check: read them before accepting"
+                        aria-label={`Accept the ${fixes(sureIds.length)} that need no check: ${label}`}
+                        onClick={() => void accept(sureIds, { kind, index: 0 })}
+                      >
+                        Accept {sureIds.length} sure
+                      </button>
+                    )
+                  )}
                   <button
                     type="button"
                     className="secondary"
