@@ -187,7 +187,7 @@ describe('hostile XLIFF and TMX', () => {
     )
     const root = parseXml('<a t="x\r\ny">1\r\n2\r3<!-- c --><b:c/></a>')
     expect(root.attributes.t).toBe('x\ny')
-    expect(root.children).toEqual(['1\n2\n3', { name: 'c', attributes: {}, children: [] }])
+    expect(root.children).toEqual(['1\n2\n3', { name: 'c', prefix: 'b', attributes: {}, children: [] }])
   })
 
   it('refuses a file over the import limit without decoding it', async () => {
