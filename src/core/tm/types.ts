@@ -21,6 +21,8 @@ export interface TmMatch {
   diff: DiffPart[]
   /** The English with the sentence's numbers, when only numbers differ. */
   adaptedTarget?: string
+  /** Which numbers were changed in it (ASCII keys: `from` as in the match, `to` as in the sentence). */
+  adaptedNumbers?: Array<{ from: string; to: string }>
   /** The same sentence elsewhere in this document. */
   repetition?: boolean
 }

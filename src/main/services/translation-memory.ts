@@ -27,8 +27,9 @@ import { open as openFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { UserError } from '../../core/errors'
 import type { DocumentSummary, HamtaDocument, Row } from '../../core/model'
+import type { ConcordanceUnit, TmMatch, TmOrigin } from '../../core/tm/types'
 import { analysisCsv, analyze, type Analysis, type AnalyzedSentence } from '../../core/tm/analysis'
-import { compareSentences, type DiffPart } from '../../core/tm/compare'
+import { compareSentences } from '../../core/tm/compare'
 import { concordanceQuery, englishHits, persianHits, type ConcordanceLang } from '../../core/tm/concordance'
 import { documentUnits, rowSource } from '../../core/tm/document-units'
 import { searchSegment, segmentQuery, type SegmentHit } from '../../core/tm/search'
@@ -37,31 +38,7 @@ import { tmxFooter, tmxHeader, tmxUnit, type TmxWriteUnit } from '../../core/tm/
 import { APP_NAME, APP_VERSION } from '../../shared/version'
 import { TmStore, type ImportProgress, type MemoryInfo, type MemoryRecord, type PretranslatedMark } from '../store/tm-store'
 
-export interface TmOrigin {
-  kind: 'document' | 'memory'
-  /** Document title or memory name. */
-  name: string
-  /** Document id or memory id. */
-  id: string
-  rowId?: string
-  author?: string
-  date?: string
-}
-
-export interface TmMatch {
-  /** 0–100; 101 for a context match. Any memory penalty is already taken off. */
-  score: number
-  source: string
-  target: string
-  origin: TmOrigin
-  diff: DiffPart[]
-  /** The English with the sentence's numbers, when only numbers differ. */
-  adaptedTarget?: string
-  /** Which numbers were changed in it (ASCII keys: `from` as in the match, `to` as in the sentence). */
-  adaptedNumbers?: Array<{ from: string; to: string }>
-  /** The same sentence elsewhere in this document. */
-  repetition?: boolean
-}
+export type { TmMatch, TmOrigin }
 
 export interface LookupOptions {
   /** Lowest score shown; default 70. */
@@ -72,14 +49,7 @@ export interface LookupOptions {
 
 export type LookupQuery = { rowId: string } | { text: string; prev?: string; next?: string }
 
-export interface ConcordanceUnit {
-  source: string
-  target: string
-  origin: TmOrigin
-  /** Offsets [start, end) of the words found, in the source or the target. */
-  sourceHits: Array<[number, number]>
-  targetHits: Array<[number, number]>
-}
+export type { ConcordanceUnit }
 
 export interface PretranslateResult {
   filled: number

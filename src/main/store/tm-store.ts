@@ -23,22 +23,9 @@ import { DynamicSegment, FrozenSegment, SegmentBuilder, type SegmentData } from 
 import { contextHash, hashKeys, tokenize, type Token } from '../../core/tm/tokenize'
 import { TmxUnitReader, type TmxUnit } from '../../core/tm/tmx-units'
 import { writeDurably } from './durable-json-file'
+import type { MemoryInfo, PretranslatedMark } from '../../core/tm/types'
 
-export interface MemoryInfo {
-  id: string
-  /** Name shown in the list and as the origin of its matches. */
-  name: string
-  fileName: string
-  importedAt: string
-  units: number
-  /** Units of the file left out (one language only, or too long). */
-  skipped: number
-  sourceLang: string
-  targetLang: string
-  enabled: boolean
-  /** Points taken off every match from this memory (0–100). */
-  penalty: number
-}
+export type { MemoryInfo }
 
 /** One unit of an imported memory as stored in its .units file. */
 export interface MemoryRecord {
@@ -72,11 +59,7 @@ export interface DocumentEntry {
 }
 
 /** A row filled from the memory by pre-translation. */
-export interface PretranslatedMark {
-  target: string
-  score: number
-  origin: string
-}
+export type { PretranslatedMark }
 
 interface LoadedMemory {
   info: MemoryInfo
