@@ -86,6 +86,7 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
       await library.deleteDocument(documentId)
       return { deleted: true as const }
     },
+    restoreDocument: async ({ documentId }) => library.restoreDocument(documentId),
     exportDocument: async ({ documentId, format, options }) => library.exportDocument(documentId, format, options),
     importTranslation: async ({ documentId, fileName, dataBase64, replace }) =>
       library.importTranslation(documentId, fileName, Buffer.from(dataBase64, 'base64'), replace),

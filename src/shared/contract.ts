@@ -136,6 +136,7 @@ export const inputSchemas = {
     .strict(),
   setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES), reason: z.string().max(10_000).optional() }).strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
+  restoreDocument: z.object({ documentId: id }).strict(),
   exportDocument: z
     .object({
       documentId: id,
@@ -277,6 +278,7 @@ export interface ApiResults {
   saveTarget: RowUpdate
   setRowStatus: RowUpdate
   deleteDocument: { deleted: true }
+  restoreDocument: DocumentSummary
   exportDocument: ExportedFile
   importTranslation: DocumentEditState
   importPair: DocumentSummary

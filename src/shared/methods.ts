@@ -15,6 +15,7 @@ export const API_METHODS = [
   'saveTarget',
   'setRowStatus',
   'deleteDocument',
+  'restoreDocument',
   'exportDocument',
   'importTranslation',
   'importPair',

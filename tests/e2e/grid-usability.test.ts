@@ -186,6 +186,91 @@ describe('the grid, in Chromium against browser mode', () => {
     await page.keyboard.press('Control+Shift+Enter')
     await expect.poll(() => page.locator(`.row[data-row-id="${first}"]`).getAttribute('data-alignment')).toBe('confirmed')
     expect(await activeRowId()).not.toBe(first)
-    void rowAt
+  })
+
+  it('undoes typing and alignment edits in order with Ctrl+Z outside the editor; an edit never confirms a row', async () => {
+    const second = rowAt(1)
+    const secondId = await second.getAttribute('data-row-id')
+    const before = await second.locator('.cell.target').innerText()
+    await second.locator('.cell.target').click()
+    await second.locator('[data-testid="target-editor"]').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Extra words.')
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'All changes saved')
+    // Move the last English sentence down: neither row becomes confirmed by it.
+    await page.keyboard.press('Control+Shift+ArrowDown')
+    await expect.poll(() => rowAt(2).locator('.cell.target').innerText()).toMatch(/^Extra words\./)
+    expect(await rowAt(1).getAttribute('data-alignment')).not.toBe('confirmed')
+    expect(await rowAt(2).getAttribute('data-alignment')).not.toBe('confirmed')
+    // Focus on the page, not the editor: undo walks back the move, then the typing.
+    await page.locator('.grid .header-row').click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => rowAt(2).locator('.cell.target').innerText()).not.toMatch(/^Extra words\./)
+    await page.locator('.grid .header-row').click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator(`.row[data-row-id="${secondId}"] .cell.target`).innerText()).toBe(before)
+  })
+
+  it('filters show and count only the rows that match', async () => {
+    await page.getByLabel('Show rows').selectOption('low')
+    const low = await page.locator('.row[data-row-id]').count()
+    const count = await page.locator('.filter-count').innerText()
+    expect(count).toMatch(new RegExp(`^${low} of \\d+ rows$`))
+    for (const badge of await page.locator('[data-testid="alignment-badge"]').allInnerTexts()) {
+      expect(Number(badge)).toBeLessThan(60)
+    }
+    await page.getByLabel('Show rows').selectOption('all')
+  })
+
+  it('goes to a row by number, splits a row at a sentence boundary with Enter, and lists the keys', async () => {
+    await page.locator('.grid .header-row').click()
+    await page.keyboard.press('Control+g')
+    const goTo = page.getByRole('dialog', { name: 'Go to row' })
+    await goTo.getByLabel(/Row number/).fill('3')
+    await page.keyboard.press('Enter')
+    await expect.poll(activeRowId).toBe(await rowAt(2).getAttribute('data-row-id'))
+    // Row 2 holds two English sentences: its boundary is a button that splits the row there.
+    const rows = await page.locator('.row[data-row-id]').count()
+    await rowAt(1).locator('button.sentence-break').first().click()
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Split', exact: true }).evaluate((button) => button === document.activeElement))
+      .toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.row[data-row-id]').count()).toBe(rows + 1)
+    expect(await rowAt(1).getAttribute('data-alignment')).not.toBe('confirmed')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '23-split-at-boundary.png') })
+
+    await page.locator('.grid .header-row').click()
+    await page.keyboard.press('F1')
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await keys.waitFor()
+    await checkAxe('axe dialog Keyboard shortcuts')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '24-shortcuts.png') })
+    // Rebind "next row" to Ctrl+J and use it.
+    await keys.getByRole('button', { name: 'Change the keys for: next row', exact: true }).click()
+    await page.keyboard.press('Control+j')
+    await expect.poll(() => keys.locator('tr[data-action="nextRow"] kbd').innerText()).toBe('Ctrl+J')
+    await page.keyboard.press('Escape')
+    const from = await activeRowId()
+    await page.locator('[data-testid="target-editor"]').click()
+    await page.keyboard.press('Control+j')
+    await expect.poll(activeRowId).not.toBe(from)
+  })
+
+  it('asks before deleting a document and can bring it back', async () => {
+    await page.goto(session.web.url)
+    await page.locator('.documents').waitFor()
+    const before = await page.locator('table.documents tbody tr').count()
+    await page
+      .locator('table.documents tbody tr')
+      .first()
+      .getByRole('button', { name: /^Delete / })
+      .click()
+    const ask = page.getByRole('dialog', { name: /^Delete / })
+    await checkAxe('axe dialog Delete')
+    await ask.getByRole('button', { name: 'Delete', exact: true }).click()
+    await expect.poll(() => page.locator('table.documents tbody tr').count()).toBe(before - 1)
+    await page.getByRole('button', { name: 'Undo delete' }).click()
+    await expect.poll(() => page.locator('table.documents tbody tr').count()).toBe(before)
   })
 })

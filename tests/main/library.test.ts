@@ -110,6 +110,14 @@ describe('LibraryService (real files, real lowdb)', () => {
       expect(trash).toHaveLength(1)
       expect(trash[0].startsWith(id)).toBe(true)
       await expect(library.getDocument(id)).rejects.toThrow(/no document/)
+
+      // And brings it back as it was, listed again; only once.
+      const restored = await library.restoreDocument(id)
+      expect(restored.id).toBe(id)
+      expect(library.listDocuments().map((doc) => doc.id)).toEqual([id])
+      expect((await library.getDocument(id)).rows.length).toBeGreaterThan(0)
+      expect(await readdir(join(dir, 'library', 'trash'))).toEqual([])
+      await expect(library.restoreDocument(id)).rejects.toThrow(/in the library already/)
     })
   })
 

@@ -206,7 +206,9 @@ describe('CleanupPanel', () => {
     const ids = zwnj.filter((p) => p.certain).map((p) => p.id)
     expect(ids.length).toBeGreaterThan(0)
     expect(ids.length).toBeLessThan(zwnj.length)
-    fireEvent.click(screen.getByRole('button', { name: `Accept the ${ids.length} fixes that need no check: Missing zero-width non-joiners` }))
+    fireEvent.click(
+      screen.getByRole('button', { name: `Accept ${ids.length} sure (the ${ids.length} fixes that need no check): Missing zero-width non-joiners` })
+    )
     await waitFor(() => expect(applied).toHaveLength(1))
     expect(api.applyCleanup).toHaveBeenCalledWith({ documentId: 'doc1', proposalIds: ids })
     await waitFor(() => expect(screen.queryByRole('button', { name: /need no check: Missing zero-width non-joiners/ })).toBeNull())

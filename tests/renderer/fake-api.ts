@@ -31,6 +31,7 @@ export function fakeApi(initial: HamtaDocument[] = []) {
       docs.delete(documentId)
       return { deleted: true as const }
     }),
+    restoreDocument: vi.fn(async ({ documentId }) => summarize(docs.get(documentId) ?? [...docs.values()][0])),
     exportDocument: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', content: '{}', encoding: 'utf8' as const })),
     importTranslation: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: false })),
     importPair: vi.fn(async () => summarize([...docs.values()][0])),

@@ -306,6 +306,13 @@ export class LibraryService {
     if (this.openMemory) await (await this.openMemory).removeDocument(documentId)
   }
 
+  /** Brings back a deleted document (from the library's trash folder). */
+  async restoreDocument(documentId: string): Promise<DocumentSummary> {
+    const summary = await this.store.restore(documentId)
+    this.noteChanged(documentId)
+    return summary
+  }
+
   async exportDocument(documentId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
     const names = new Map((await this.palette()).map((tag) => [tag.id, tag.name]))
     const document = await this.getDocument(documentId)

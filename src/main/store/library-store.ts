@@ -591,7 +591,8 @@ export class LibraryStore {
 
   /** Where a document's kept original lives: only paths under originals/, never outside the library. */
   private originalPath(relative: string): string {
-    if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative)) throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
+    if (!/^originals\/[A-Za-z0-9_-]{1,100}(\.[A-Za-z0-9]{1,12})?$/.test(relative))
+      throw new UserError(`${relative} is not a kept original's path.`, 'invalid-document')
     return join(this.libraryDir, relative)
   }
 
@@ -603,7 +604,9 @@ export class LibraryStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       throw new UserError(
-        code === 'ENOENT' ? `The original file of this document (${relative}) is missing from the library, so it cannot be saved back into it.` : `${path} cannot be read (${code ?? 'error'}).`,
+        code === 'ENOENT'
+          ? `The original file of this document (${relative}) is missing from the library, so it cannot be saved back into it.`
+          : `${path} cannot be read (${code ?? 'error'}).`,
         'not-found'
       )
     }
@@ -622,6 +625,23 @@ export class LibraryStore {
     this.slots.delete(id)
     delete this.index.data.documents[id]
     await this.indexWriter.request()
+  }
+
+  /** Brings a deleted document back from trash/ (its newest copy there), as it was when deleted. */
+  async restore(id: string): Promise<DocumentSummary> {
+    this.assertWritable()
+    assertSafeId(id)
+    if (this.index.data.documents[id]) throw new UserError(`The document ${id} is in the library already.`, 'exists')
+    const trash = join(this.libraryDir, 'trash')
+    // Stamps sort by time, so the last name is the newest copy.
+    const copies = (await readdir(trash).catch(() => [] as string[])).filter((name) => name.startsWith(`${id}-`) && name.endsWith('.json')).sort()
+    const newest = copies.at(-1)
+    if (!newest) throw new UserError(`There is no deleted document ${id} to bring back.`, 'not-found')
+    await rename(join(trash, newest), this.documentPath(id))
+    const summary = summarize(await this.read(id))
+    this.index.data.documents[id] = summary
+    await this.indexWriter.request()
+    return summary
   }
 
   /** Waits until everything in memory is on disk (or has failed to get there). */

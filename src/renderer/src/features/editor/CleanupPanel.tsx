@@ -413,7 +413,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
                         className="secondary"
                         disabled={busy}
                         title="The others are marked check: read them before accepting"
-                        aria-label={`Accept the ${fixes(sureIds.length)} that need no check: ${label}`}
+                        aria-label={`Accept ${sureIds.length} sure (the ${fixes(sureIds.length)} that need no check): ${label}`}
                         onClick={() => void accept(sureIds, { kind, index: 0 })}
                       >
                         Accept {sureIds.length} sure

@@ -32,6 +32,8 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [editingMemory, setEditingMemory] = useState(false)
   const [readOnly, setReadOnly] = useState('')
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
+  /** The document deleted last, which can be brought back from the trash folder. */
+  const [deleted, setDeleted] = useState<DocumentSummary | null>(null)
   /** A sample asked for again: open the copy in the library, or import another. */
   const [sampleAgain, setSampleAgain] = useState<{ sampleId: string; existing: DocumentSummary } | null>(null)
 
@@ -81,6 +83,17 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
     setDeleting(null)
     try {
       await api.deleteDocument({ documentId: doc.id })
+      setDeleted(doc)
+      await reload()
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  const restore = async (doc: DocumentSummary): Promise<void> => {
+    setDeleted(null)
+    try {
+      await api.restoreDocument({ documentId: doc.id })
       await reload()
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error))
@@ -120,6 +133,17 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
 
       {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
       {editingMemory && <MemoriesDialog api={api} onClose={() => setEditingMemory(false)} />}
+      {deleted && (
+        <div className="library-notice" role="status">
+          <span dir="auto">“{deleted.title}” was moved to the trash folder.</span>
+          <button type="button" className="secondary" onClick={() => void restore(deleted)}>
+            Undo delete
+          </button>
+          <button type="button" className="link" aria-label="Dismiss" onClick={() => setDeleted(null)}>
+            ×
+          </button>
+        </div>
+      )}
       {readOnly && (
         <section className="problems" aria-label="Read-only library" role="status">
           <h2>Read-only library</h2>
