@@ -257,6 +257,18 @@ describe('the grid, in Chromium against browser mode', () => {
     await expect.poll(activeRowId).not.toBe(from)
   })
 
+  it('keeps focus in the Cleanup tab after a fix is accepted', async () => {
+    await page.locator('.side-tabs').getByRole('tab', { name: 'Cleanup' }).click()
+    const toggle = page.locator('.cleanup-group[data-kind="missing-zwnj"] .cleanup-group-toggle')
+    await toggle.waitFor()
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+    const accept = page.getByRole('button', { name: /^Accept fix: / }).first()
+    await accept.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForTimeout(800)
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.side-panel'))).toBe(true)
+  })
+
   it('asks before deleting a document and can bring it back', async () => {
     await page.goto(session.web.url)
     await page.locator('.documents').waitFor()

@@ -259,7 +259,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
   const request = useRef(0)
   const listRef = useRef<HTMLDivElement>(null)
   /** Position in the list of the proposal just accepted or dismissed, so focus can stay there. */
-  const focusAfterUpdate = useRef<{ kind: CleanupKind; index: number } | null>(null)
+  const focusAfterUpdate = useRef<{ kind: CleanupKind; index: number; before?: CleanupProposal[] | null } | null>(null)
 
   const load = useCallback(async () => {
     // Only the newest request may update the list: an older answer describes an older text.
@@ -305,8 +305,10 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
     setError(null)
     try {
       const state = await api.applyCleanup({ documentId, proposalIds: ids })
+      // Focus moves once the list without the accepted fixes is in: the reload the new revision
+      // starts may answer after this one, and the list before it still holds the item acted on.
+      focusAfterUpdate.current = focus && { ...focus, before: proposals }
       onApplied(state)
-      focusAfterUpdate.current = focus
       await load()
     } catch (failure) {
       setError({ message: `Could not apply the ${ids.length === 1 ? 'fix' : 'fixes'}: ${errorMessage(failure)}`, reload: false })
@@ -339,7 +341,7 @@ export function CleanupPanel({ api, documentId, revision, rows, onApplied, onJum
   // the panel.
   useLayoutEffect(() => {
     const target = focusAfterUpdate.current
-    if (!target || busy || !listRef.current) return
+    if (!target || busy || !listRef.current || (target.before && target.before === proposals)) return
     focusAfterUpdate.current = null
     const group = listRef.current.querySelector<HTMLElement>(`[data-kind="${target.kind}"]`)
     const count = groups.find((candidate) => candidate.kind === target.kind)?.proposals.length ?? 0

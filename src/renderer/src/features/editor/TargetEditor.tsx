@@ -46,7 +46,16 @@ export const INSERT_CODE_KEY = 'F9'
  * The English editor, mounted only in the active row: one TipTap instance for the whole document
  * keeps typing fast in long articles and gives each row its own clean undo history.
  */
-export function TargetEditor({ initialText, initialSpans, palette, label, onReady, codes = NO_CODES, sourceText = '', ...callbacks }: TargetEditorProps): React.JSX.Element {
+export function TargetEditor({
+  initialText,
+  initialSpans,
+  palette,
+  label,
+  onReady,
+  codes = NO_CODES,
+  sourceText = '',
+  ...callbacks
+}: TargetEditorProps): React.JSX.Element {
   const [misspellings, setMisspellings] = useState<Misspelling[]>([])
   const callbackRef = useRef<TargetEditorCallbacks | null>(callbacks)
   callbackRef.current = callbacks
@@ -88,7 +97,11 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
           const current = editorRef.current
           if (!current) return false
           const next = missingCodes(sourceText, textAndSpansOf(current.getJSON()).text)[0]
-          if (next !== undefined) current.chain().insertContent({ type: 'inlineCode', attrs: { index: next } }).run()
+          if (next !== undefined)
+            current
+              .chain()
+              .insertContent({ type: 'inlineCode', attrs: { index: next } })
+              .run()
           return true
         }
         if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key)) return false
@@ -115,6 +128,10 @@ export function TargetEditor({ initialText, initialSpans, palette, label, onRead
     if (!editor || editor.isDestroyed) return
     const { view, state } = editor
     view.dispatch(state.tr.setSelection(Selection.atEnd(state.doc)))
+    // A row reloaded under the user (a cleanup fix accepted in the side panel, a map mark clicked)
+    // leaves their focus where it is; from the grid, or nowhere, the caret comes here.
+    const focused = document.activeElement
+    if (focused && focused !== document.body && !focused.closest('.grid')) return
     view.focus()
   }, [editor])
   return (
