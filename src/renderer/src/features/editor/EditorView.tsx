@@ -329,7 +329,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         onShowShortcuts={() => setShowingKeys(true)}
       />
       {layout.toolbars && (
-        <div className="toolbars" id="editor-toolbars">
+        <section className="toolbars" id="editor-toolbars" aria-label="Toolbars">
           {aligned && (
             <AlignmentToolbar unconfirmed={unconfirmed} canUndo={history.canUndo} canRedo={history.canRedo} perform={perform} bindings={bindings} />
           )}
@@ -344,7 +344,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             />
             <TagBar palette={palette} onTag={applyTag} />
           </div>
-        </div>
+        </section>
       )}
       {splitting && activeRow && (
         <SplitRowPanel

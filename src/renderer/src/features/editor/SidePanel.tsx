@@ -41,6 +41,8 @@ export function SidePanel({ tabs, selected, onSelect }: { tabs: SideTab[]; selec
       </div>
       {current && (
         <div className="side-content" role="tabpanel" id={`side-panel-${current.id}`} aria-labelledby={`side-tab-${current.id}`} tabIndex={0}>
+          {/* Names the tab's content in the page's outline (the panels' own headings are h3). */}
+          <h2 className="visually-hidden">{current.label}</h2>
           {current.render()}
         </div>
       )}
