@@ -40,7 +40,8 @@ export function fakeApi(initial: HamtaDocument[] = []) {
     redoDocumentEdit: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: true, canRedo: false })),
     getPalette: vi.fn(async () => [...DEFAULT_PALETTE]),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS, authorName: 'Tester' })),
-    tmLookup: vi.fn(async () => [])
+    tmLookup: vi.fn(async () => []),
+    getTerms: vi.fn(async () => [])
   }
   return { api, docs }
 }

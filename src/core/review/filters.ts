@@ -29,6 +29,8 @@ export interface RowQuery {
   text?: string
   /** Rows whose English numbers differ from the Persian ones. */
   numbersDiffer?: boolean
+  /** Only these rows, by id (the rows with QA findings, say). */
+  rowIds?: readonly string[]
 }
 
 /** What search needs of a row, derived once per row object. */
@@ -122,8 +124,10 @@ export function filterRows(doc: HamtaDocument, query: RowQuery, index: SearchInd
   const tags = query.tags && query.tags.length > 0 ? query.tags : null
   const alignment = query.alignment && query.alignment.length > 0 ? new Set(query.alignment) : null
   const text = prepareText(query.text)
+  const rowIds = query.rowIds ? new Set(query.rowIds) : null
   const result: number[] = []
   doc.rows.forEach((row, rowIndex) => {
+    if (rowIds && !rowIds.has(row.id)) return
     if (statuses && !statuses.has(row.status)) return
     if (query.comments && !commentsMatch(row, query.comments)) return
     if (query.confidenceBelow !== undefined) {

@@ -128,4 +128,11 @@ describe('row filters', () => {
     // An index of another version is not used by mistake.
     expect(filterRows(edited, { text: 'signed' }, index)).toEqual([3])
   })
+
+  it('keeps only the rows named by id (the rows with QA findings), with the other parts', () => {
+    const doc = reviewDocument()
+    expect(filterRows(doc, { rowIds: ['r4', 'r2', 'missing'] })).toEqual([1, 3])
+    expect(filterRows(doc, { rowIds: ['r4', 'r2'], tags: ['person'], text: 'aliyev' })).toEqual([1])
+    expect(filterRows(doc, { rowIds: [] })).toEqual([])
+  })
 })

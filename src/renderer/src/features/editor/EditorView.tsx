@@ -35,7 +35,8 @@ import { useRowFilter } from './useRowFilter'
 import { useTagSelection } from './useTagSelection'
 import { QaPanel } from './QaPanel'
 import { TermsPanel } from './TermsPanel'
-import { useQa } from './useQa'
+import { useQa, useQaFilter } from './useQa'
+import { nextTermEnglish, useTermbase } from './useTermbase'
 import { useTermCapture } from './useTermCapture'
 
 interface EditorViewProps {
@@ -123,7 +124,25 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   const alignment = useAlignmentEdits(api, documentId, session)
   const applyTag = useTagSelection(api, documentId, session, editorRef)
   const qa = useQa(api, documentId, onError)
+  const qaFilter = useQaFilter(qa, rowFilter)
+  const termbase = useTermbase(api, onError)
   const termCapture = useTermCapture(editorRef, () => setSideTab('terms'))
+  const { matcher: termMatcher } = termbase
+  const { activeRef, setNotice } = session
+  const insertTerm = useCallback(() => {
+    const row = rowsRef.current[activeRef.current]
+    const editor = editorRef.current
+    if (!row || !editor || editor.isDestroyed) return setNotice('Click the English of a row to put a term into it.')
+    const english = nextTermEnglish(termMatcher, row.source.map((sentence) => sentence.text).join(' '), editor.getText())
+    if (english === null) return setNotice(termMatcher ? 'The English has every term of this row.' : 'The termbase has no terms yet (Terms tab).')
+    setNotice(null)
+    // A word typed up to the cursor, or going on after it, keeps a space from the term.
+    const { from, to } = editor.state.selection
+    const before = editor.state.doc.textBetween(Math.max(0, from - 1), from)
+    const after = editor.state.doc.textBetween(to, Math.min(editor.state.doc.content.size, to + 1))
+    const text = `${/[\p{L}\p{N}]/u.test(before) ? ' ' : ''}${english}${/[\p{L}\p{N}]/u.test(after) ? ' ' : ''}`
+    editor.chain().focus().insertContent(text).run()
+  }, [rowsRef, activeRef, setNotice, termMatcher])
   const { perform, move, handleKey } = useEditorCommands({
     api,
     documentId,
@@ -143,6 +162,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       void qa.runRow(rowId)
     },
     addTerm: termCapture.capture,
+    insertTerm,
+    hasQaFinding: qa.hasFinding,
     bindings,
     view
   })
@@ -258,6 +279,8 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           api={api}
           documentId={documentId}
           qa={qa}
+          gridCheck={qaFilter.check}
+          onFilterGrid={qaFilter.show}
           onError={onError}
           onJump={(rowId) => activate(rowsRef.current.findIndex((row) => row.id === rowId))}
           onFix={(finding) =>
@@ -278,6 +301,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
           draft={termCapture.draft}
           onDraft={termCapture.setDraft}
           onError={onError}
+          onTermsChanged={termbase.setTerms}
           onInsert={(text) => void editorRef.current?.chain().focus().insertContent(text).run()}
         />
       )
@@ -382,6 +406,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             editor={editor}
             palette={palette}
             search={rowFilter.filter.text.trim()}
+            termMatcher={termMatcher}
             onActivate={activate}
             onToggleStatus={toggleStatus}
             onSplitAt={aligned ? splitAt : undefined}

@@ -24,8 +24,10 @@ export interface RowFilterState {
   show: ShowOption
   tag: string
   text: string
-  /** A query set from elsewhere (the overview), shown as "Custom". */
+  /** A query set from elsewhere (the overview, the QA tab). */
   custom?: RowQuery
+  /** What the Show list calls that query. */
+  customLabel?: string
 }
 
 export const NO_FILTER: RowFilterState = { show: 'all', tag: '', text: '' }
@@ -57,9 +59,9 @@ export function FilterBar({ state, onChange, palette, aligned, shown, total }: F
         <select
           aria-label="Show rows"
           value={state.custom ? 'custom' : state.show}
-          onChange={(event) => onChange({ ...state, show: event.target.value as ShowOption, custom: undefined })}
+          onChange={(event) => onChange({ ...state, show: event.target.value as ShowOption, custom: undefined, customLabel: undefined })}
         >
-          {state.custom && <option value="custom">From the overview</option>}
+          {state.custom && <option value="custom">{state.customLabel ?? 'From the overview'}</option>}
           {(Object.keys(SHOW_OPTIONS) as ShowOption[])
             .filter((key) => aligned || !('alignment' in SHOW_OPTIONS[key]))
             .map((key) => (

@@ -12,14 +12,22 @@ interface QaPanelProps {
   /** Puts a fix's English into its row. */
   onFix: (finding: Finding) => void
   onError: (message: string) => void
+  /** The check whose rows the grid is filtered to, or null when it is not. */
+  gridCheck?: QaCheckName | 'all' | null
+  /** Filters the grid to the rows with findings of a check, or (null) stops. */
+  onFilterGrid?: (check: QaCheckName | 'all' | null) => void
 }
 
 /**
  * Quality assurance of the document: findings by check, each with its row, message, fix where
  * one is obvious, and "not an error"; the report can be saved as HTML or CSV.
  */
-export function QaPanel({ api, documentId, qa, onJump, onFix, onError }: QaPanelProps): React.JSX.Element {
-  const [check, setCheck] = useState<QaCheckName | 'all'>('all')
+export function QaPanel({ api, documentId, qa, onJump, onFix, onError, gridCheck = null, onFilterGrid }: QaPanelProps): React.JSX.Element {
+  const [check, setCheck] = useState<QaCheckName | 'all'>(gridCheck ?? 'all')
+  const choose = (next: QaCheckName | 'all'): void => {
+    setCheck(next)
+    if (gridCheck !== null) onFilterGrid?.(next)
+  }
   const [showSilenced, setShowSilenced] = useState(false)
   const visible = useMemo(
     () => qa.findings.filter((finding) => (showSilenced || !finding.silenced) && (check === 'all' || finding.check === check)),
@@ -49,7 +57,7 @@ export function QaPanel({ api, documentId, qa, onJump, onFix, onError }: QaPanel
       <div className="qa-filters" role="group" aria-label="Show findings of">
         <label>
           Check{' '}
-          <select value={check} onChange={(event) => setCheck(event.target.value as QaCheckName | 'all')}>
+          <select value={check} onChange={(event) => choose(event.target.value as QaCheckName | 'all')}>
             <option value="all">All ({qa.findings.filter((finding) => !finding.silenced).length})</option>
             {QA_CHECKS.map((name) => (
               <option key={name} value={name}>
@@ -61,6 +69,12 @@ export function QaPanel({ api, documentId, qa, onJump, onFix, onError }: QaPanel
         <label>
           <input type="checkbox" checked={showSilenced} onChange={(event) => setShowSilenced(event.target.checked)} /> Show “not an error”
         </label>
+        {onFilterGrid && (
+          <label>
+            <input type="checkbox" checked={gridCheck !== null} onChange={(event) => onFilterGrid(event.target.checked ? check : null)} /> Only these
+            rows in the grid
+          </label>
+        )}
       </div>
       {!qa.checkedAll && qa.findings.length === 0 && <p className="muted">Rows are checked when you confirm them; check the whole document here.</p>}
       {qa.checkedAll && visible.length === 0 && <p>No findings.</p>}

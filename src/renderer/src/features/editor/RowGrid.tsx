@@ -12,6 +12,7 @@ interface RowGridProps {
   editor: React.ReactNode
   palette: TagDefinition[]
   search: string
+  termMatcher?: RowViewProps['termMatcher']
   onActivate: (index: number) => void
   onToggleStatus: (index: number) => void
   onSplitAt?: RowViewProps['onSplitAt']
@@ -28,6 +29,7 @@ export function RowGrid({
   editor,
   palette,
   search,
+  termMatcher,
   onActivate,
   onToggleStatus,
   onSplitAt
@@ -93,6 +95,7 @@ export function RowGrid({
                 editor={index === activeIndex ? editor : null}
                 palette={palette}
                 search={search}
+                termMatcher={termMatcher}
                 onSplitAt={onSplitAt}
               />
             </div>

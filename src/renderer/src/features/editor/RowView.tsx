@@ -3,9 +3,11 @@ import { ROW_STATUS_LABEL, type Row, type RowStatus, type SpanTag } from '../../
 import { findMatches } from '../../../../core/review/filters'
 import { formatNumberValue, numberMismatch, type NumberMismatch } from '../../../../core/review/number-check'
 import type { TagDefinition } from '../../../../core/review/palette'
+import type { TermMatcher } from '../../../../core/terms/matcher'
 import { segmentEnglish } from '../../../../core/text/english-segmenter'
 import { ALIGNMENT_LEVEL_LABEL, ALIGNMENT_LEVEL_TEXT, rowAlignmentLevel } from './alignment-levels'
 import { SpannedText } from './SpannedText'
+import { termMarks } from './useTermbase'
 
 export interface RowViewProps {
   row: Row
@@ -18,6 +20,8 @@ export interface RowViewProps {
   palette: readonly TagDefinition[]
   /** Text searched for, to highlight in both languages. */
   search: string
+  /** The termbase's matcher: its terms are underlined in the Persian. */
+  termMatcher?: TermMatcher | null
   /**
    * Splits the row between two sentences: after `sourceCount` Persian and `targetCount` English
    * ones (a boundary clicked on one side proposes the other). Absent where rows cannot be split.
@@ -102,7 +106,18 @@ function SentenceBreak({ label, onSplit }: { label: string; onSplit?: () => void
   )
 }
 
-export const RowView = memo(function RowView({ row, index, active, onActivate, onToggleStatus, editor, palette, search, onSplitAt }: RowViewProps) {
+export const RowView = memo(function RowView({
+  row,
+  index,
+  active,
+  onActivate,
+  onToggleStatus,
+  editor,
+  palette,
+  search,
+  termMatcher = null,
+  onSplitAt
+}: RowViewProps) {
   const hasTarget = row.target.trim().length > 0
   const breaks = hasTarget && !editor ? englishBreaks(row.target) : []
   const matches = search ? findMatches(row.target, search, 'en') : []
@@ -177,6 +192,7 @@ export const RowView = memo(function RowView({ row, index, active, onActivate, o
                   spans={sentence.spans}
                   palette={palette}
                   matches={search ? findMatches(sentence.text, search, 'fa') : []}
+                  terms={termMarks(termMatcher, sentence.text)}
                 />
               </span>
             </Fragment>

@@ -27,16 +27,25 @@ interface SpannedTextProps {
   spans: readonly SpanTag[]
   palette: readonly TagDefinition[]
   matches?: ReadonlyArray<{ start: number; end: number }>
+  /** Termbase terms: underlined, their English on hover. */
+  terms?: ReadonlyArray<{ start: number; end: number; title: string }>
 }
 
-/** Text with its tagged spans coloured (the tag's name on hover) and search matches marked. */
-export function SpannedText({ text, spans, palette, matches = [], codes }: SpannedTextProps): React.JSX.Element {
+/** Text with its tagged spans coloured (the tag's name on hover), search matches marked and terms underlined. */
+export function SpannedText({ text, spans, palette, matches = [], terms = [], codes }: SpannedTextProps): React.JSX.Element {
   const shown = (part: string): React.ReactNode => (codes && codes.length > 0 ? withCodeBadges(part, codes) : part)
-  if (spans.length === 0 && matches.length === 0) return <>{shown(text)}</>
+  if (spans.length === 0 && matches.length === 0 && terms.length === 0) return <>{shown(text)}</>
   return (
     <>
-      {piecesOf(text, spans, matches).map((piece) => {
-        let content: React.ReactNode = piece.match ? <mark className="search-match">{shown(piece.text)}</mark> : shown(piece.text)
+      {piecesOf(text, spans, matches, terms).map((piece) => {
+        let content: React.ReactNode = piece.term ? (
+          <span className="term-hit" title={piece.term}>
+            {shown(piece.text)}
+          </span>
+        ) : (
+          shown(piece.text)
+        )
+        if (piece.match) content = <mark className="search-match">{content}</mark>
         for (const span of piece.spans) {
           const tag = palette.find((candidate) => candidate.id === span.tag)
           content = (

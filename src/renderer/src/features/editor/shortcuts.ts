@@ -35,6 +35,7 @@ export type EditorAction =
   | 'insertMatch5'
   | 'concordance'
   | 'addTerm'
+  | 'insertTerm'
   | 'toggleSidePanel'
   | 'toggleDensity'
   | 'showShortcuts'
@@ -59,7 +60,11 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'previousUntranslated', keys: ['Shift+F4'], description: 'previous row without English or with a draft' },
   { action: 'nextUnconfirmed', alignment: true, keys: ['F8'], description: 'next pairing nobody confirmed' },
   { action: 'previousUnconfirmed', alignment: true, keys: ['Shift+F8'], description: 'previous pairing nobody confirmed' },
-  { action: 'nextFinding', keys: ['F7'], description: 'next row with a finding (numbers differ, open comment, flag, conflict)' },
+  {
+    action: 'nextFinding',
+    keys: ['F7'],
+    description: 'next row with a finding (a QA finding, numbers that differ, an open comment, a flag, a conflict)'
+  },
   { action: 'previousFinding', keys: ['Shift+F7'], description: 'previous row with a finding' },
   { action: 'confirmAlignment', alignment: true, keys: ['Ctrl+Shift+Enter'], description: 'confirm the pairing, go to the next unconfirmed row' },
   { action: 'flagAlignment', alignment: true, keys: ['Ctrl+Shift+F'], description: 'flag the row for another look (again to unflag)' },
@@ -86,6 +91,7 @@ export const SHORTCUTS: Shortcut[] = [
   })),
   { action: 'concordance', keys: ['Ctrl+K'], description: 'search the translation memory for the selected words (concordance)' },
   { action: 'addTerm', keys: ['Ctrl+Shift+G'], description: 'add a term from the Persian and English selected (Terms tab)' },
+  { action: 'insertTerm', keys: ['Ctrl+Shift+E'], description: 'put the English of the row’s next term the translation lacks at the cursor' },
   { action: 'toggleSidePanel', keys: ['Ctrl+B'], description: 'show or hide the side panel' },
   { action: 'toggleDensity', keys: ['Ctrl+Shift+L'], description: 'compact or comfortable rows' },
   { action: 'showShortcuts', keys: ['F1'], description: 'list (and change) the shortcuts' }

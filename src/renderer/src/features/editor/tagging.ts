@@ -13,16 +13,23 @@ export interface TextPiece {
   spans: SpanTag[]
   /** Inside a search match. */
   match: boolean
+  /** Inside a termbase term: its English, for the hover. */
+  term?: string
 }
 
-/** Cuts text at every span and match boundary, so each piece has one set of spans over it. */
-export function piecesOf(text: string, spans: readonly SpanTag[], matches: ReadonlyArray<{ start: number; end: number }> = []): TextPiece[] {
+/** Cuts text at every span, match and term boundary, so each piece has one set of spans over it. */
+export function piecesOf(
+  text: string,
+  spans: readonly SpanTag[],
+  matches: ReadonlyArray<{ start: number; end: number }> = [],
+  terms: ReadonlyArray<{ start: number; end: number; title: string }> = []
+): TextPiece[] {
   const cuts = new Set<number>([0, text.length])
   for (const span of spans) {
     cuts.add(Math.max(0, Math.min(text.length, span.start)))
     cuts.add(Math.max(0, Math.min(text.length, span.end)))
   }
-  for (const match of matches) {
+  for (const match of [...matches, ...terms]) {
     cuts.add(Math.max(0, Math.min(text.length, match.start)))
     cuts.add(Math.max(0, Math.min(text.length, match.end)))
   }
@@ -32,12 +39,14 @@ export function piecesOf(text: string, spans: readonly SpanTag[], matches: Reado
     const start = points[i]
     const end = points[i + 1]
     if (start === end) continue
+    const term = terms.find((hit) => hit.start <= start && hit.end >= end)
     pieces.push({
       start,
       end,
       text: text.slice(start, end),
       spans: spans.filter((span) => span.start <= start && span.end >= end),
-      match: matches.some((match) => match.start <= start && match.end >= end)
+      match: matches.some((match) => match.start <= start && match.end >= end),
+      ...(term ? { term: term.title } : {})
     })
   }
   return pieces

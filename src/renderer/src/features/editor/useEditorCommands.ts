@@ -28,6 +28,10 @@ interface EditorCommandsOptions {
   onConfirmed?: (rowId: string) => void
   /** Adds a term from the Persian and English selected. */
   addTerm?: () => void
+  /** Puts the English of the active row's next term into its translation. */
+  insertTerm?: () => void
+  /** Whether a row has QA findings (not marked "not an error"), for the next-finding keys. */
+  hasQaFinding?: (rowId: string) => boolean
   /** The user's own keys. */
   bindings?: KeyBindings
   /** Commands of the editor's layout and help. */
@@ -71,6 +75,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     searchConcordance,
     onConfirmed,
     addTerm,
+    insertTerm,
+    hasQaFinding,
     bindings,
     view
   } = options
@@ -135,7 +141,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return jump(action === 'nextUnconfirmed' ? 1 : -1, unconfirmed, 'unconfirmed pairing')
         case 'nextFinding':
         case 'previousFinding':
-          return jump(action === 'nextFinding' ? 1 : -1, hasFinding, 'row with a finding')
+          return jump(action === 'nextFinding' ? 1 : -1, (row) => hasFinding(row) || (hasQaFinding?.(row.id) ?? false), 'row with a finding')
         case 'goToRow':
         case 'toggleSidePanel':
         case 'toggleDensity':
@@ -187,6 +193,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return searchConcordance()
         case 'addTerm':
           return addTerm?.()
+        case 'insertTerm':
+          return insertTerm?.()
       }
     },
     [
@@ -203,6 +211,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       insertMatch,
       searchConcordance,
       addTerm,
+      insertTerm,
+      hasQaFinding,
       runStructuralEdit,
       setNotice,
       setStatus,

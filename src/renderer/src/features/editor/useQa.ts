@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react'
-import type { Finding } from '../../../../core/qa/finding'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { QA_CHECK_LABEL, type Finding, type QaCheckName } from '../../../../core/qa/finding'
 import type { HamtaApi } from '../../../../shared/contract'
+import type { RowFilter } from './useRowFilter'
 
 export interface QaState {
   findings: Finding[]
@@ -57,7 +58,53 @@ export function useQa(api: HamtaApi, documentId: string, onError: (message: stri
     [api, documentId, onError]
   )
 
-  return { ...state, runAll, runRow, silence }
+  // Rows with findings still open, asked on every next-finding key: one set per list of findings.
+  const openRows = useMemo(() => new Set(state.findings.filter((finding) => !finding.silenced).map((finding) => finding.rowId)), [state.findings])
+  const openRowsRef = useRef(openRows)
+  openRowsRef.current = openRows
+  const hasFinding = useCallback((rowId: string) => openRowsRef.current.has(rowId), [])
+
+  return { ...state, runAll, runRow, silence, hasFinding }
 }
 
 export type QaSession = ReturnType<typeof useQa>
+
+/** Rows with open findings of a check (or of every check), in document order of the findings. */
+export function rowsWithFindings(findings: readonly Finding[], check: QaCheckName | 'all'): string[] {
+  return [...new Set(findings.filter((finding) => !finding.silenced && (check === 'all' || finding.check === check)).map((finding) => finding.rowId))]
+}
+
+/**
+ * The grid filtered to the rows with findings of one check, through the filter bar (which names
+ * it and clears it). Rows whose findings are fixed stay in view until another check is chosen,
+ * so a fix does not take the row away from under the cursor; rows with new findings join.
+ */
+export function useQaFilter(qa: QaSession, rowFilter: Pick<RowFilter, 'filter' | 'setFilter'>) {
+  const [check, setCheck] = useState<QaCheckName | 'all' | null>(null)
+  const { filter, setFilter } = rowFilter
+  const shown = filter.custom?.rowIds
+  // Cleared or replaced in the filter bar: no longer the QA's filter.
+  const active = check !== null && shown !== undefined ? check : null
+
+  const show = useCallback(
+    (next: QaCheckName | 'all' | null) => {
+      setCheck(next)
+      const rest = { ...filter, show: 'all' as const, custom: undefined, customLabel: undefined }
+      if (next === null) return setFilter(rest)
+      const label = next === 'all' ? 'all findings' : QA_CHECK_LABEL[next]
+      setFilter({ ...rest, custom: { rowIds: rowsWithFindings(qa.findings, next) }, customLabel: `QA: ${label}` })
+    },
+    [filter, setFilter, qa.findings]
+  )
+
+  useEffect(() => {
+    if (active === null || !shown) return
+    const known = new Set(shown)
+    const added = rowsWithFindings(qa.findings, active).filter((rowId) => !known.has(rowId))
+    if (added.length > 0) setFilter({ ...filter, custom: { ...filter.custom, rowIds: [...shown, ...added] } })
+    // Only new findings widen the filter; the filter's own changes need no answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [qa.findings])
+
+  return { check: active, show }
+}
