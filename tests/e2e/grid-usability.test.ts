@@ -269,6 +269,23 @@ describe('the grid, in Chromium against browser mode', () => {
     expect(await page.evaluate(() => !!document.activeElement?.closest('.side-panel'))).toBe(true)
   })
 
+  it('reaches the header and panel commands by key, from the English editor too', async () => {
+    await page.locator('.row.active [data-testid="target-editor"]').click()
+    await page.keyboard.press('Control+f')
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search')
+    await page.locator('.row.active [data-testid="target-editor"]').click()
+    const selected = (): Promise<string> => page.locator('.side-tabs [aria-selected="true"]').innerText()
+    const tab = await selected()
+    await page.keyboard.press('Control+Alt+PageDown')
+    await expect.poll(selected).not.toBe(tab)
+    await page.locator('.row.active [data-testid="target-editor"]').click()
+    await page.keyboard.press('Control+e')
+    const exporting = page.getByRole('dialog', { name: 'Export' })
+    await exporting.waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => exporting.count()).toBe(0)
+  })
+
   it('asks before deleting a document and can bring it back', async () => {
     await page.goto(session.web.url)
     await page.locator('.documents').waitFor()

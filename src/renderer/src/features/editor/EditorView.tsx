@@ -39,6 +39,12 @@ import { useQa, useQaFilter } from './useQa'
 import { nextTermEnglish, useTermbase } from './useTermbase'
 import { useTermCapture } from './useTermCapture'
 
+/** The side tab `step` places after (or before) the current one, round the end. */
+function stepTab(ids: readonly string[], current: string, step: 1 | -1): string {
+  const at = Math.max(0, ids.indexOf(current))
+  return ids[(at + step + ids.length) % ids.length] ?? current
+}
+
 interface EditorViewProps {
   api: HamtaApi
   documentId: string
@@ -105,9 +111,28 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     saveKeyBindings(next)
   }, [])
   const { layout, toggleSidePanel, toggleToolbars, toggleDensity } = useEditorLayout()
+  const sideTabIds = useRef<string[]>([])
   const view = useMemo(
-    () => ({ toggleSidePanel, toggleDensity, showShortcuts: () => setShowingKeys(true), goToRow: () => setGoingToRow(true) }),
-    [toggleSidePanel, toggleDensity]
+    () => ({
+      toggleSidePanel,
+      toggleToolbars,
+      toggleDensity,
+      showShortcuts: () => setShowingKeys(true),
+      goToRow: () => setGoingToRow(true),
+      exportDocument: () => setExporting(true),
+      toggleReview: () => {
+        setReviewing((on) => !on)
+        setEditingRowId(null)
+      },
+      focusSearch: () => {
+        if (!layout.toolbars) toggleToolbars()
+        // After the toolbars are drawn, when they were hidden.
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.filter-bar input[type="search"]')?.focus())
+      },
+      nextSideTab: () => setSideTab((current) => stepTab(sideTabIds.current, current, 1)),
+      previousSideTab: () => setSideTab((current) => stepTab(sideTabIds.current, current, -1))
+    }),
+    [toggleSidePanel, toggleToolbars, toggleDensity, layout.toolbars]
   )
 
   const editorRef = useRef<Editor | null>(null)
@@ -330,6 +355,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       : [])
   ]
 
+  sideTabIds.current = sideTabs.map((tab) => tab.id)
   const unconfirmed = deferredRows.filter((row) => row.alignment && row.alignment.status !== 'confirmed').length
 
   return (

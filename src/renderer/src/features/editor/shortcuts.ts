@@ -37,8 +37,14 @@ export type EditorAction =
   | 'addTerm'
   | 'insertTerm'
   | 'toggleSidePanel'
+  | 'toggleToolbars'
   | 'toggleDensity'
   | 'showShortcuts'
+  | 'focusSearch'
+  | 'nextSideTab'
+  | 'previousSideTab'
+  | 'toggleReview'
+  | 'exportDocument'
 
 export interface Shortcut {
   action: EditorAction
@@ -93,6 +99,12 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'addTerm', keys: ['Ctrl+Shift+G'], description: 'add a term from the Persian and English selected (Terms tab)' },
   { action: 'insertTerm', keys: ['Ctrl+Shift+E'], description: 'put the English of the row’s next term the translation lacks at the cursor' },
   { action: 'toggleSidePanel', keys: ['Ctrl+B'], description: 'show or hide the side panel' },
+  { action: 'nextSideTab', keys: ['Ctrl+Alt+PageDown'], description: 'next tab of the side panel' },
+  { action: 'previousSideTab', keys: ['Ctrl+Alt+PageUp'], description: 'previous tab of the side panel' },
+  { action: 'toggleToolbars', keys: ['Ctrl+Shift+B'], description: 'show or hide the toolbars' },
+  { action: 'focusSearch', keys: ['Ctrl+F'], description: 'search both languages (the filter bar)' },
+  { action: 'toggleReview', keys: ['Ctrl+Alt+M'], description: 'review mode on or off' },
+  { action: 'exportDocument', keys: ['Ctrl+E'], description: 'export the document (choose the format)' },
   { action: 'toggleDensity', keys: ['Ctrl+Shift+L'], description: 'compact or comfortable rows' },
   { action: 'showShortcuts', keys: ['F1'], description: 'list (and change) the shortcuts' }
 ]

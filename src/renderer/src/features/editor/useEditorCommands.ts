@@ -35,7 +35,7 @@ interface EditorCommandsOptions {
   /** The user's own keys. */
   bindings?: KeyBindings
   /** Commands of the editor's layout and help. */
-  view?: Partial<Record<'toggleSidePanel' | 'toggleDensity' | 'showShortcuts' | 'goToRow', () => void>>
+  view?: Partial<Record<EditorAction, () => void>>
 }
 
 /** What the English editor tells about its own history, so its undo keeps its typing first. */
@@ -144,8 +144,14 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return jump(action === 'nextFinding' ? 1 : -1, (row) => hasFinding(row) || (hasQaFinding?.(row.id) ?? false), 'row with a finding')
         case 'goToRow':
         case 'toggleSidePanel':
+        case 'toggleToolbars':
         case 'toggleDensity':
         case 'showShortcuts':
+        case 'focusSearch':
+        case 'nextSideTab':
+        case 'previousSideTab':
+        case 'toggleReview':
+        case 'exportDocument':
           return view?.[action]?.()
         case 'confirmAlignment':
           return confirmAndNext()
