@@ -1,0 +1,181 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openSession, SCREENSHOT_DIR, type Session } from './harness'
+
+let session: Session
+let page: Page
+
+beforeAll(async () => {
+  session = await openSession({ viewport: { width: 1440, height: 900 } })
+  page = session.page
+  await page.goto(session.web.url)
+  await page.getByText('Try a sample article').waitFor()
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+const row = (id: string): Locator => page.locator(`.row[data-row-id="${id}"]`)
+
+async function waitUntilSaved(): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'All changes saved')
+}
+
+/** Double-clicks a word inside an element, as a user selecting it would. */
+async function doubleClickWord(selector: string, word: string): Promise<void> {
+  const box = await page.evaluate(
+    ({ selector, word }) => {
+      const root = document.querySelector(selector)!
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(word)
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + word.length)
+        const rect = range.getBoundingClientRect()
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+      }
+      throw new Error(`"${word}" not found in ${selector}`)
+    },
+    { selector, word }
+  )
+  await page.mouse.dblclick(box.x, box.y)
+}
+
+/** Types into a row's English and marks it translated (Ctrl+Enter). */
+async function translate(id: string, english: string): Promise<void> {
+  await row(id).locator('.cell.target').click()
+  await row(id).locator('.cell.target [contenteditable="true"]').waitFor()
+  await page.keyboard.type(english)
+  await page.keyboard.press('Control+Enter')
+  await waitUntilSaved()
+}
+
+const findings = (): Locator => page.locator('.qa-finding:not(.silenced)')
+
+describe('the termbase and QA, in Chromium', () => {
+  it('imports a term list and underlines its terms, inflected, in the Persian', async () => {
+    await page.getByRole('button', { name: 'Paste text…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Paste Persian text' })
+    await dialog
+      .getByLabel('Persian text')
+      .fill(
+        'بازدید از خط آهن\n\nرئیس‌جمهوری ایران از راه‌آهن‌های جدید بازدید کرد.\n\nاین پروژه ۲۵ میلیون دلار هزینه داشت.\n\nوزیر گفت که این خط سه ایستگاه دارد.'
+      )
+    await dialog.getByRole('button', { name: 'Create document' }).click()
+    await row('r4').waitFor()
+
+    const csv = join(session.libraryDir, '..', `terms-${process.pid}.csv`)
+    await writeFile(csv, 'fa,en,alternatives\nرئیس جمهور,president,\nراه آهن,railway,railroad\n')
+    await page.getByRole('tab', { name: 'Terms' }).click()
+    await page.locator('.terms-panel input[type="file"]').setInputFiles(csv)
+    await page.getByText('Imported 2 new and 0 updated terms.').waitFor()
+    await rm(csv, { force: true })
+
+    // رئیس‌جمهوری (ezafe) and راه‌آهن‌های (plural, ezafe) are the terms رئیس جمهور and راه آهن.
+    const hits = row('r2').locator('.cell.source .term-hit')
+    await expect.poll(() => hits.allInnerTexts()).toEqual(['رئیس‌جمهوری', 'راه‌آهن‌های'])
+    expect(await hits.evaluateAll((elements) => elements.map((element) => element.getAttribute('title')))).toEqual([
+      'Term: president',
+      'Term: railway (or railroad)'
+    ])
+    // Not by colour alone: a dashed underline.
+    expect(await hits.first().evaluate((element) => getComputedStyle(element).textDecorationStyle)).toBe('dashed')
+    await hits.first().hover()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '30-terms-underlined.png') })
+  })
+
+  it('puts a term into the English with Ctrl+Shift+E and adds a term from a selection', async () => {
+    await row('r2').locator('.cell.target').click()
+    await row('r2').locator('.cell.target [contenteditable="true"]').waitFor()
+    await page.keyboard.type('The')
+    await page.keyboard.press('Control+Shift+KeyE')
+    await expect.poll(() => row('r2').locator('.cell.target').innerText()).toBe('The president')
+    await page.keyboard.type(' of Iran visited the new rail lines.')
+    await page.keyboard.press('Control+Enter')
+    await waitUntilSaved()
+
+    // Row 4: the English word, then the Persian word, selected; one key makes the term.
+    await row('r4').locator('.cell.target').click()
+    await row('r4').locator('.cell.target [contenteditable="true"]').waitFor()
+    await page.keyboard.type('The minister said the line has three stations.')
+    await doubleClickWord('.row[data-row-id="r4"] .cell.target [contenteditable="true"]', 'minister')
+    await doubleClickWord('.row[data-row-id="r4"] .cell.source .sentence', 'وزیر')
+    await page.keyboard.press('Control+Shift+KeyG')
+    const form = page.locator('.term-form')
+    await expect.poll(() => form.getByLabel('Persian').inputValue()).toBe('وزیر')
+    expect(await form.getByLabel('English').inputValue()).toBe('minister')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '31-term-from-selection.png') })
+    await form.getByRole('button', { name: 'Add' }).click()
+    await page.getByText('Added وزیر → minister.').waitFor()
+    await expect.poll(() => row('r4').locator('.cell.source .term-hit').allInnerTexts()).toEqual(['وزیر'])
+    await row('r4').locator('.cell.target').click()
+    await page.keyboard.press('Control+Enter')
+    await waitUntilSaved()
+  })
+
+  it('finds a wrong number in a confirmed row, filters the grid to it, and clears when fixed', async () => {
+    await translate('r3', 'The project cost 35 million dollars.')
+    await page.getByRole('tab', { name: 'QA' }).click()
+    const number = page.locator('.qa-finding[data-check="number"]')
+    await expect.poll(() => number.count()).toBe(2)
+    expect(await number.locator('.qa-message').allInnerTexts()).toEqual([
+      '25,000,000 is in the Persian but not in the English.',
+      '35,000,000 is in the English but not in the Persian.'
+    ])
+
+    await page.getByRole('button', { name: 'Check the document' }).click()
+    await page.getByRole('button', { name: 'Check again' }).waitFor()
+    await page.getByRole('combobox', { name: 'Check' }).selectOption('number')
+    await page.getByLabel('Only these rows in the grid').check()
+    await expect.poll(() => page.locator('.row[data-row-id]').count()).toBe(1)
+    expect(await page.locator('.row[data-row-id]').getAttribute('data-row-id')).toBe('r3')
+    expect(await page.getByLabel('Show rows').locator('option:checked').innerText()).toBe('QA: Numbers')
+    await page.getByText('1 of 4 rows').waitFor()
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '32-qa-filtered.png') })
+
+    // The fix: the row stays in view once its finding is gone.
+    await row('r3').locator('.cell.target').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('The project cost 25 million dollars.')
+    await page.keyboard.press('Control+Enter')
+    await waitUntilSaved()
+    await expect.poll(() => number.count()).toBe(0)
+    expect(await page.locator('.row[data-row-id]').count()).toBe(1)
+    expect(await row('r3').locator('.number-warning').count()).toBe(0)
+
+    await page.getByLabel('Only these rows in the grid').uncheck()
+    await expect.poll(() => page.locator('.row[data-row-id]').count()).toBe(4)
+  })
+
+  it('goes to the next finding with F7, marks one not an error, and exports the report', async () => {
+    await page.getByRole('combobox', { name: 'Check' }).selectOption('all')
+    await row('r1').locator('.cell.source').click()
+    await page.keyboard.press('F7')
+    // Row 2's English says "rail lines", not railway.
+    await expect.poll(() => page.locator('.row.active').getAttribute('data-row-id')).toBe('r2')
+    const term = page.locator('.qa-finding[data-check="term"]')
+    await expect.poll(() => term.count()).toBe(1)
+    expect(await term.locator('.qa-message').innerText()).toContain('“railway” or “railroad”')
+    await term.getByRole('button', { name: 'Not an error' }).click()
+    await expect.poll(() => term.count()).toBe(0)
+    const left = await findings().allInnerTexts()
+    expect(left.some((text) => text.includes('railway'))).toBe(false)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '33-qa-panel.png') })
+
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Report (HTML)' }).click()
+    const report = await readFile(await (await download).path(), 'utf8')
+    expect(report).toContain('<li>Numbers: 0</li>')
+    expect(report).toContain('<li>Terms: 0</li>')
+    expect(report).toMatch(/1 marked not an error/)
+    const reportPage = await session.browser.newPage({ viewport: { width: 1100, height: 700 } })
+    await reportPage.setContent(report)
+    await reportPage.screenshot({ path: join(SCREENSHOT_DIR, '34-qa-report.png') })
+    await reportPage.close()
+  })
+})
