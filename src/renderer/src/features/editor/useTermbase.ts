@@ -63,10 +63,18 @@ export function nextTermEnglish(matcher: TermMatcher | null, source: string, eng
  * it, with one matcher per version for the grid and the insert-term key.
  */
 export function useTermbase(api: HamtaApi, onError: (message: string) => void) {
-  const [terms, setTerms] = useState<Term[]>([])
+  const [terms, setAll] = useState<Term[]>([])
+  // The Terms tab reloads the list each time it opens: the same terms keep the same matcher.
+  const setTerms = useCallback(
+    (next: Term[]) =>
+      setAll((current) =>
+        current.length === next.length && current.every((term, i) => term.id === next[i].id && term.updatedAt === next[i].updatedAt) ? current : next
+      ),
+    []
+  )
   const reload = useCallback(() => {
     void api.getTerms({}).then(setTerms, (error: Error) => onError(error.message))
-  }, [api, onError])
+  }, [api, onError, setTerms])
   useEffect(reload, [reload])
   const matcher = useMemo(() => (terms.length > 0 ? new TermMatcher(terms) : null), [terms])
   return { terms, matcher, setTerms, reload }
