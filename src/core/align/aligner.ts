@@ -17,10 +17,14 @@
  * negative log-likelihoods). A bead every competing path agrees on scores near 1; where moving a
  * boundary costs little, the probability is shared between the alternatives and the score drops.
  *
- * Band: row i (source position) only considers target positions within ±w of the point where
- * the cumulative target length matches the cumulative source length. Time and memory are
- * O((n + m) · w). If the best path touches the edge of the band, w is doubled and the search
- * repeated, so a band that is too narrow cannot silently force a wrong alignment.
+ * Band: row i (source position) only considers target positions within ±w of a centre path. The
+ * first pass's centre is where the cumulative target length matches the cumulative source length
+ * scaled by the local length ratio (measured in windows, so a change of translator along the text
+ * does not pull it away); the second pass's is the first pass's path, with a narrower w. Where the
+ * best path touches the band's edge, the band is moved onto that path and widened near the touch
+ * only, and the search repeated, so a band that is too narrow cannot silently force a wrong
+ * alignment and one bad stretch does not widen the band for the whole text. Time and memory are
+ * O((n + m) · w).
  */
 import { buildAnchors, type AnchorTable, type GlossaryPair } from './anchors'
 
@@ -45,8 +49,10 @@ export interface AlignmentResult {
   /** The length model used in the final pass. */
   ratio: number
   variance: number
-  /** The band half-width the final pass used. */
+  /** The widest band half-width the final pass used. */
   bandWidth: number
+  /** Cells the final pass searched: grows with the text's length, not its square. */
+  cells: number
 }
 
 /** Bead shapes the search considers: [source sentences, target sentences, prior probability]. */
@@ -66,6 +72,16 @@ const DEFAULT_VARIANCE = 8
 /** How many beads' worth of weight the default variance keeps against the learned one. */
 const VARIANCE_PRIOR_STRENGTH = 8
 const MAX_ANCHOR_REWARD = 9
+/**
+ * Limits of the band's growth: beyond them the path is trusted to be near enough, and cost stays
+ * linear in the length of the text whatever it holds.
+ */
+const MAX_WIDTH = 256
+const MAX_ROUNDS = 6
+/** Half-width of the second pass's band around the first pass's path. */
+const REFINE_WIDTH = 8
+/** Sentences on each side of a position that its local length ratio is measured over. */
+const RATIO_WINDOW = 40
 const BOILERPLATE_BONUS = 6
 
 // ---------------------------------------------------------------------------------------------
@@ -121,7 +137,6 @@ export function looksLikeBoilerplate(sentence: string): boolean {
 // Band
 
 interface Band {
-  w: number
   lo: Int32Array
   hi: Int32Array
   /** Start of row i in the flat cell arrays. */
@@ -129,36 +144,68 @@ interface Band {
   cells: number
 }
 
-/**
- * The band follows the length diagonal: for source position i, the target position whose
- * cumulative length is closest to cumS[i]·(total target / total source).
- */
-function buildBand(cumS: Float64Array, cumT: Float64Array, n: number, m: number, w: number): Band {
+/** A band of half-width width[i] around a centre given as a range [from[i], to[i]] per row. */
+function bandAround(from: Int32Array, to: Int32Array, width: Int32Array, n: number, m: number): Band {
   const lo = new Int32Array(n + 1)
   const hi = new Int32Array(n + 1)
   const rowStart = new Int32Array(n + 2)
-  const scale = cumS[n] > 0 ? cumT[m] / cumS[n] : 1
-  let j = 0
   let cells = 0
   for (let i = 0; i <= n; i++) {
-    const goal = i === n ? cumT[m] : cumS[i] * scale
-    while (j < m && Math.abs(cumT[j + 1] - goal) <= Math.abs(cumT[j] - goal)) j++
-    // Keep the sentence-count diagonal inside too, for texts where lengths say little.
-    const byCount = n === 0 ? m : Math.round((i * m) / n)
-    let low = Math.min(j, byCount) - w
-    let high = Math.max(j, byCount) + w
-    if (i === n) high = m
-    if (i === 0) low = 0
-    low = Math.max(0, Math.min(low, m))
-    high = Math.min(m, Math.max(high, 0))
+    let low = i === 0 ? 0 : Math.max(0, Math.min(m, from[i] - width[i]))
+    let high = i === n ? m : Math.min(m, Math.max(0, to[i] + width[i]))
+    // Rows must overlap their neighbours for a path to exist from corner to corner.
     if (i > 0 && low < lo[i - 1]) low = lo[i - 1]
+    if (i > 0 && low > hi[i - 1] + 3) low = hi[i - 1]
+    if (high < low) high = low
     lo[i] = low
     hi[i] = high
     rowStart[i] = cells
     cells += high - low + 1
   }
+  // Walking back, keep each row reaching the next one's start.
+  for (let i = n - 1; i >= 0; i--) if (hi[i] < lo[i + 1] - 3) hi[i] = lo[i + 1]
+  cells = 0
+  for (let i = 0; i <= n; i++) {
+    rowStart[i] = cells
+    cells += hi[i] - lo[i] + 1
+  }
   rowStart[n + 1] = cells
-  return { w, lo, hi, rowStart, cells }
+  return { lo, hi, rowStart, cells }
+}
+
+/**
+ * The first pass's centre: where the cumulative target length matches the cumulative source
+ * length scaled by the local length ratio, measured in windows along the sentence-count diagonal
+ * (good enough locally, and unlike one global ratio it follows a change of translator).
+ */
+function lengthDiagonal(cumS: Float64Array, cumT: Float64Array, n: number, m: number): Int32Array {
+  const ratio = localRatioAlongCounts(cumS, cumT, n, m)
+  const expected = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) expected[i + 1] = expected[i] + (cumS[i + 1] - cumS[i]) * ratio[i]
+  const scale = expected[n] > 0 ? cumT[m] / expected[n] : 1
+  const centre = new Int32Array(n + 1)
+  let j = 0
+  for (let i = 0; i <= n; i++) {
+    const goal = i === n ? cumT[m] : expected[i] * scale
+    while (j < m && Math.abs(cumT[j + 1] - goal) <= Math.abs(cumT[j] - goal)) j++
+    centre[i] = i === n ? m : j
+  }
+  return centre
+}
+
+function localRatioAlongCounts(cumS: Float64Array, cumT: Float64Array, n: number, m: number): Float64Array {
+  const global = cumS[n] > 0 && cumT[m] > 0 ? cumT[m] / cumS[n] : 1
+  const out = new Float64Array(n + 1)
+  for (let i = 0; i <= n; i++) {
+    const a = Math.max(0, i - RATIO_WINDOW)
+    const b = Math.min(n, i + RATIO_WINDOW)
+    const ja = Math.round((a * m) / n)
+    const jb = Math.round((b * m) / n)
+    const ls = cumS[b] - cumS[a]
+    const lt = cumT[jb] - cumT[ja]
+    out[i] = ls > 0 && lt > 0 ? lt / ls : global
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +226,8 @@ interface Model {
 
 interface SearchResult {
   beads: AlignedBead[]
-  touchedEdge: boolean
+  /** Rows where the best path touched the band's edge. */
+  touched: number[]
 }
 
 const TYPE_COUNT = BEAD_TYPES.length
@@ -233,26 +281,21 @@ function beadCost(model: Model, type: number, i: number, j: number, used: Uint8A
   return cost
 }
 
-function logAddExp(a: number, b: number): number {
-  // Works on negative log values: returns -log(exp(-a) + exp(-b)).
-  if (a === Infinity) return b
-  if (b === Infinity) return a
-  return a < b ? a - Math.log1p(Math.exp(a - b)) : b - Math.log1p(Math.exp(b - a))
-}
-
-function search(model: Model, band: Band): SearchResult {
+/**
+ * Best path (Viterbi) in the band, then, unless the caller will search again because the path
+ * touched the band's edge, the posterior of each of its beads (forward–backward).
+ */
+function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
   const { n, m } = model
   const { lo, hi, rowStart, cells } = band
   const best = new Float64Array(cells).fill(Infinity)
   const back = new Int8Array(cells).fill(-1)
-  const forward = new Float64Array(cells).fill(Infinity)
-  // Every bead's cost is kept (one float per cell and type) so the backward pass need not redo it.
+  // Every bead's cost is kept (one float per cell and type) so the other passes need not redo it.
   const costs = new Float32Array(cells * TYPE_COUNT).fill(Infinity)
   // Scratch marks for the anchors of up to three target sentences (48 anchors each at most).
   const used = new Uint8Array(256)
 
   best[0] = 0
-  forward[0] = 0
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]
     const rowHi = hi[i]
@@ -262,13 +305,12 @@ function search(model: Model, band: Band): SearchResult {
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
-      let total = Infinity
       for (let type = 0; type < TYPE_COUNT; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
-        if (forward[prev] === Infinity) continue
+        if (best[prev] === Infinity) continue
         const cost = beadCost(model, type, i, j, used)
         costs[cell * TYPE_COUNT + type] = cost
         const viaBest = best[prev] + cost
@@ -276,59 +318,120 @@ function search(model: Model, band: Band): SearchResult {
           bestCost = viaBest
           bestType = type
         }
-        total = logAddExp(total, forward[prev] + cost)
       }
       best[cell] = bestCost
       back[cell] = bestType
-      forward[cell] = total
-    }
-  }
-
-  // Backward pass: backward[cell] = -log Σ over paths from the cell to the end.
-  const backward = new Float64Array(cells).fill(Infinity)
-  backward[rowStart[n] + m - lo[n]] = 0
-  for (let i = n; i >= 0; i--) {
-    const rowLo = lo[i]
-    for (let j = hi[i]; j >= rowLo; j--) {
-      const cell = rowStart[i] + j - rowLo
-      const after = backward[cell]
-      if (after === Infinity) continue
-      for (let type = 0; type < TYPE_COUNT; type++) {
-        const cost = costs[cell * TYPE_COUNT + type]
-        if (cost === Infinity) continue
-        const pi = i - DS[type]
-        const pj = j - DT[type]
-        const prev = rowStart[pi] + pj - lo[pi]
-        backward[prev] = logAddExp(backward[prev], after + cost)
-      }
     }
   }
 
   const endCell = rowStart[n] + m - lo[n]
-  if (best[endCell] === Infinity) return { beads: [], touchedEdge: true }
-  const logZ = forward[endCell]
+  if (best[endCell] === Infinity) return { beads: [], touched: [n] }
   const beads: AlignedBead[] = []
-  let touchedEdge = false
+  const beadCells: number[] = []
+  const beadTypes: number[] = []
+  const touched: number[] = []
   let i = n
   let j = m
   while (i > 0 || j > 0) {
     const cell = rowStart[i] + j - lo[i]
-    if ((j === lo[i] && lo[i] > 0) || (j === hi[i] && hi[i] < m)) touchedEdge = true
+    if ((j === lo[i] && lo[i] > 0) || (j === hi[i] && hi[i] < m)) touched.push(i)
     const type = back[cell]
     const pi = i - DS[type]
     const pj = j - DT[type]
-    const prev = rowStart[pi] + pj - lo[pi]
-    const posterior = Math.exp(-(forward[prev] + costs[cell * TYPE_COUNT + type] + backward[cell] - logZ))
-    beads.push({
-      src: range(pi, i),
-      tgt: range(pj, j),
-      confidence: Math.min(1, Math.max(0, posterior))
-    })
+    beads.push({ src: range(pi, i), tgt: range(pj, j), confidence: 0 })
+    beadCells.push(cell)
+    beadTypes.push(type)
     i = pi
     j = pj
   }
   beads.reverse()
-  return { beads, touchedEdge }
+  beadCells.reverse()
+  beadTypes.reverse()
+  if (touched.length > 0 && mayRetry) return { beads, touched }
+
+  // Forward: forward[cell] = -log Σ over paths from the start to the cell.
+  const forward = new Float64Array(cells).fill(Infinity)
+  const terms = new Float64Array(TYPE_COUNT)
+  forward[0] = 0
+  for (let i = 0; i <= n; i++) {
+    const rowLo = lo[i]
+    const base = rowStart[i]
+    for (let j = rowLo; j <= hi[i]; j++) {
+      const cell = base + j - rowLo
+      if (i === 0 && j === 0) continue
+      let count = 0
+      let low = Infinity
+      for (let type = 0; type < TYPE_COUNT; type++) {
+        const cost = costs[cell * TYPE_COUNT + type]
+        if (cost === Infinity) continue
+        const pi = i - DS[type]
+        const value = forward[rowStart[pi] + j - DT[type] - lo[pi]] + cost
+        if (value === Infinity) continue
+        terms[count++] = value
+        if (value < low) low = value
+      }
+      forward[cell] = logSum(terms, count, low)
+    }
+  }
+  // Backward: backward[cell] = -log Σ over paths from the cell to the end.
+  const backward = new Float64Array(cells).fill(Infinity)
+  backward[endCell] = 0
+  for (let i = n; i >= 0; i--) {
+    const rowLo = lo[i]
+    for (let j = hi[i]; j >= rowLo; j--) {
+      const cell = rowStart[i] + j - rowLo
+      if (cell === endCell) continue
+      let count = 0
+      let low = Infinity
+      for (let type = 0; type < TYPE_COUNT; type++) {
+        const ni = i + DS[type]
+        const nj = j + DT[type]
+        if (ni > n || nj < lo[ni] || nj > hi[ni]) continue
+        const next = rowStart[ni] + nj - lo[ni]
+        const cost = costs[next * TYPE_COUNT + type]
+        if (cost === Infinity || backward[next] === Infinity) continue
+        const value = backward[next] + cost
+        terms[count++] = value
+        if (value < low) low = value
+      }
+      backward[cell] = logSum(terms, count, low)
+    }
+  }
+  const logZ = forward[endCell]
+  beads.forEach((bead, k) => {
+    const cell = beadCells[k]
+    const type = beadTypes[k]
+    const pi = bead.src.length > 0 ? bead.src[0] : cellRow(band, cell)
+    const pj = bead.tgt.length > 0 ? bead.tgt[0] : cell - rowStart[cellRow(band, cell)] + lo[cellRow(band, cell)]
+    const prev = rowStart[pi] + pj - lo[pi]
+    const posterior = Math.exp(-(forward[prev] + costs[cell * TYPE_COUNT + type] + backward[cell] - logZ))
+    bead.confidence = Math.min(1, Math.max(0, posterior))
+  })
+  return { beads, touched }
+}
+
+/** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
+function logSum(terms: Float64Array, count: number, low: number): number {
+  if (count === 0) return Infinity
+  if (count === 1) return low
+  let sum = 0
+  for (let k = 0; k < count; k++) {
+    const gap = terms[k] - low
+    if (gap < 40) sum += Math.exp(-gap)
+  }
+  return low - Math.log(sum)
+}
+
+/** The row of a flat cell index (binary search over the row starts). */
+function cellRow(band: Band, cell: number): number {
+  let a = 0
+  let b = band.lo.length - 1
+  while (a < b) {
+    const middle = (a + b + 1) >> 1
+    if (band.rowStart[middle] <= cell) a = middle
+    else b = middle - 1
+  }
+  return a
 }
 
 function range(from: number, to: number): number[] {
@@ -343,14 +446,59 @@ function cumulative(lengths: number[]): Float64Array {
   return out
 }
 
-function alignWithBandWidening(model: Model, initialWidth: number): { beads: AlignedBead[]; bandWidth: number } {
-  let w = Math.max(2, initialWidth)
-  const widest = Math.max(model.n, model.m) + 1
-  for (;;) {
-    const band = buildBand(model.cumS, model.cumT, model.n, model.m, w)
-    const result = search(model, band)
-    if (!result.touchedEdge || w >= widest) return { beads: result.beads, bandWidth: w }
-    w = Math.min(widest, w * 2)
+/** The target range each row of a path covers. */
+function pathRanges(beads: AlignedBead[], n: number): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(n + 1).fill(2 ** 30)
+  const to = new Int32Array(n + 1).fill(-1)
+  let i = 0
+  let j = 0
+  const mark = (r: number, a: number, b: number) => {
+    if (a < from[r]) from[r] = a
+    if (b > to[r]) to[r] = b
+  }
+  mark(0, 0, 0)
+  for (const bead of beads) {
+    const i1 = i + bead.src.length
+    const j1 = j + bead.tgt.length
+    for (let r = i; r <= i1; r++) mark(r, r === i1 && r !== i ? j1 : j, r === i ? (i1 === i ? j1 : j) : j1)
+    i = i1
+    j = j1
+  }
+  return { from, to }
+}
+
+function bandWidthOf(width: Int32Array): number {
+  let widest = 0
+  for (const w of width) if (w > widest) widest = w
+  return widest
+}
+
+/**
+ * Searches around a centre; where the best path touches the band's edge, moves the band onto the
+ * path and doubles its width near the touch, until the path stays inside.
+ */
+function alignAround(
+  model: Model,
+  centre: { from: Int32Array; to: Int32Array },
+  initialWidth: number
+): { beads: AlignedBead[]; bandWidth: number; cells: number } {
+  const { n, m } = model
+  const widest = Math.max(n, m) + 1
+  const width = new Int32Array(n + 1).fill(Math.max(2, initialWidth))
+  let { from, to } = centre
+  for (let round = 0; ; round++) {
+    const band = bandAround(from, to, width, n, m)
+    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest)
+    let bandWidth = 0
+    for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
+    if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) return { beads: result.beads, bandWidth, cells: band.cells }
+    if (result.beads.length > 0) ({ from, to } = pathRanges(result.beads, n))
+    const before = width.slice()
+    for (const r of result.touched) {
+      const grown = Math.min(MAX_WIDTH, widest, before[r] * 2)
+      const reach = grown * 4
+      for (let k = Math.max(0, r - reach); k <= Math.min(n, r + reach); k++) if (width[k] < grown) width[k] = grown
+    }
   }
 }
 
@@ -394,7 +542,7 @@ export function alignSentences(source: string[], target: string[], options: Alig
       ...source.map((_, k) => ({ src: [k], tgt: [], confidence: 1 })),
       ...target.map((_, k) => ({ src: [], tgt: [k], confidence: 1 }))
     ]
-    return { beads, ratio: 1, variance: DEFAULT_VARIANCE, bandWidth: 0 }
+    return { beads, ratio: 1, variance: DEFAULT_VARIANCE, bandWidth: 0, cells: 0 }
   }
   const cumS = cumulative(source.map(sentenceLength))
   const cumT = cumulative(target.map(sentenceLength))
@@ -410,12 +558,14 @@ export function alignSentences(source: string[], target: string[], options: Alig
     variance: DEFAULT_VARIANCE,
     priorCost: Float64Array.from(BEAD_TYPES.map((type) => -Math.log(type[2])))
   }
-  let result = alignWithBandWidening(model, bandWidth)
+  const diagonal = lengthDiagonal(cumS, cumT, n, m)
+  let result = alignAround(model, { from: diagonal, to: diagonal }, bandWidth)
   if (options.learnLengthModel !== false) {
     const learned = learnLengthModel(model, result.beads)
     model.ratio = learned.ratio
     model.variance = learned.variance
-    result = alignWithBandWidening(model, result.bandWidth)
+    // The first path is close: a narrow band around it, widened where the path leaves it.
+    result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH))
   }
-  return { beads: result.beads, ratio: model.ratio, variance: model.variance, bandWidth: result.bandWidth }
+  return { beads: result.beads, ratio: model.ratio, variance: model.variance, bandWidth: result.bandWidth, cells: result.cells }
 }

@@ -164,6 +164,11 @@ const STANDALONE_NUMBER_WORDS: Record<string, number> = {
 
 const WORD_OR_NUMBER = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*|[\\p{L}\\p{M}\u200C]+`, 'gu')
 
+const MAY_HOLD_NUMBER = new RegExp(
+  `[${DIGIT}]|${[...new Set([...Object.keys(SMALL_NUMBER_WORDS), ...Object.keys(STANDALONE_NUMBER_WORDS)])].filter((word) => word !== 'a').join('|')}`,
+  'iu'
+)
+
 /** Keeps numbers comparable across the two texts: rounded so float noise cannot break a match. */
 function numberKey(value: number): string {
   return String(Math.round(value * 1e6) / 1e6)
@@ -175,6 +180,8 @@ function numberKey(value: number): string {
  * joined by `و` add up (`یک میلیارد و ۲۰۰ میلیون` gives 1200000000, like `1.2 billion`).
  */
 export function extractNumbers(sentence: string): string[] {
+  // Most sentences hold neither digits nor number words: one test instead of tokenising them.
+  if (!MAY_HOLD_NUMBER.test(sentence)) return []
   const tokens: Array<{ text: string; isNumber: boolean }> = []
   for (const match of sentence.matchAll(WORD_OR_NUMBER)) {
     const text = match[0]
@@ -246,13 +253,17 @@ export function normalizeUrl(url: string): string {
     .replace(/\/+$/, '')
 }
 
+/** What every URL or e-mail address the pattern finds contains; a cheap test before it. */
+const MAY_HOLD_URL = /www\.|:\/\/|@|\.(?:com|org|net|ir|info|io|gov|edu|int)\b/i
+
 export function extractUrls(sentence: string): string[] {
+  if (!MAY_HOLD_URL.test(sentence)) return []
   return [...sentence.matchAll(URL_PATTERN)].map((match) => normalizeUrl(match[0]))
 }
 
 /** Latin-script words, lower-cased, outside URLs. Single letters are too common to be evidence. */
 export function extractLatinWords(sentence: string): string[] {
-  const withoutUrls = sentence.replace(URL_PATTERN, ' ')
+  const withoutUrls = MAY_HOLD_URL.test(sentence) ? sentence.replace(URL_PATTERN, ' ') : sentence
   const words: string[] = []
   for (const match of withoutUrls.matchAll(LATIN_WORD)) {
     if (match[0].length >= 2) words.push(match[0].toLowerCase().replace(/’/g, "'"))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { alignSentences, lengthCost } from '../../../src/core/align/aligner'
 import { laxScore, strictScore } from '../../../src/core/align/evaluate'
 import { validateAlignment, createAlignedText } from '../../../src/core/align/model'
-import { baseCases, concatenate, constructedCases, devCase, type AlignmentCase } from '../../fixtures/align/cases'
+import { baseCases, concatenate, constructedCases, devCase, seededRandom, type AlignmentCase } from '../../fixtures/align/cases'
 
 function run(testCase: AlignmentCase) {
   const result = alignSentences(testCase.source, testCase.target)
@@ -118,5 +118,66 @@ describe('alignSentences', () => {
     expect(lengthCost(1.96)).toBeCloseTo(-Math.log(0.05), 3)
     expect(Number.isFinite(lengthCost(100))).toBe(true)
     expect(lengthCost(100)).toBeGreaterThan(lengthCost(10))
+  })
+})
+
+describe('alignSentences on long texts', () => {
+  /**
+   * A synthetic pair: random word-like sentences whose English is `ratio` times as long, with the
+   * ratio switching half way (a second translator), and every tenth English sentence numbered
+   * like its Persian one so the text has anchors as real ones do.
+   */
+  function synthetic(units: number, seed: number): AlignmentCase {
+    const random = seededRandom(seed)
+    const word = (length: number, letters: string) => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('')
+    const source: string[] = []
+    const target: string[] = []
+    for (let k = 0; k < units; k++) {
+      const words = 3 + Math.floor(random() * 25)
+      const ratio = k < units / 2 ? 1.1 : 1.9
+      const persian = Array.from({ length: words }, () => word(2 + Math.floor(random() * 5), 'ابپتسشکگلمنوهی')).join(' ')
+      const english = Array.from({ length: Math.max(1, Math.round(words * ratio)) }, () =>
+        word(2 + Math.floor(random() * 5), 'abcdefghilmnorstu')
+      ).join(' ')
+      const number = k % 10 === 0 ? ` ${k}` : ''
+      source.push(`${persian}${number.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)))}.`)
+      target.push(`${english}${number}.`)
+    }
+    return { name: `synthetic-${units}`, source, target, gold: source.map((_, k) => ({ src: [k], tgt: [k] })) }
+  }
+
+  it('follows a length ratio that changes along the text, in a band that grows with the text, not its square', () => {
+    const small = synthetic(500, 7)
+    const large = synthetic(2000, 7)
+    const smallRun = alignSentences(small.source, small.target)
+    const largeRun = alignSentences(large.source, large.target)
+    expect(strictScore(smallRun.beads, small.gold).f1).toBeGreaterThanOrEqual(0.9)
+    expect(strictScore(largeRun.beads, large.gold).f1).toBeGreaterThanOrEqual(0.9)
+    // Cells per row stay bounded: the band does not span the drift between two diagonals.
+    expect(largeRun.cells / large.source.length).toBeLessThanOrEqual(60)
+    expect(largeRun.cells / smallRun.cells).toBeLessThan(4 * 1.5)
+  })
+
+  it('keeps the band narrow after untranslated stretches, widening only where the path leaves it', () => {
+    const base = synthetic(1500, 11)
+    // Sixty English sentences with no Persian in the middle, then the text goes on.
+    const extra = Array.from({ length: 60 }, (_, k) => `An added paragraph number ${k + 5000} with no Persian counterpart at all.`)
+    const target = [...base.target.slice(0, 700), ...extra, ...base.target.slice(700)]
+    const result = alignSentences(base.source, target)
+    const shifted = base.gold.map((bead) => ({ src: bead.src, tgt: bead.tgt.map((k) => (k >= 700 ? k + 60 : k)) }))
+    const paired = result.beads.filter((bead) => bead.src.length > 0)
+    expect(strictScore(paired, shifted).f1).toBeGreaterThanOrEqual(0.9)
+    expect(result.cells / base.source.length).toBeLessThanOrEqual(80)
+  })
+
+  // Known gap: the merge 2,3:2 keeps the shared number and costs less than leaving 2 out, since
+  // only the length model speaks against it. Word evidence would settle it; when it does, this
+  // test starts failing as `fails` and should become a plain `it`.
+  it.fails('puts a left-out sentence among neighbours of equal length where an anchor says it belongs', () => {
+    const source = ['او در سال ۱۳۹۰ آمد.', 'او در سال ۱۳۹۱ رفت.', 'او در سال ۱۳۹۲ ماند.', 'او در سال ۱۳۹۳ خفت.']
+    const target = ['He came in 1390.', 'He left in 1391.', 'He slept in 1393.']
+    const result = alignSentences(source, target)
+    expect(result.beads.find((bead) => bead.src.includes(2))).toMatchObject({ src: [2], tgt: [] })
+    expect(result.beads.find((bead) => bead.src.includes(3))?.tgt).toEqual([2])
   })
 })

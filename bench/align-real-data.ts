@@ -1,0 +1,74 @@
+// The real parallel-text development set (read from /work/shared/align-real-dev, never copied
+// into the project: its licence does not fit). Shared by the benchmark and the hunalign script.
+import { existsSync, readFileSync } from 'node:fs'
+
+export const REAL_ALIGN_FOLDER = process.env.HAMTA_ALIGN_REAL ?? '/work/shared/align-real-dev/'
+export const VARIANTS = ['clean', 'merge', 'delete', 'both'] as const
+export const SIZES = [1000, 10000, 20000] as const
+
+export interface RealBead {
+  src: number[]
+  tgt: number[]
+}
+
+export interface RealDocument {
+  name: string
+  source: string[]
+  target: string[]
+  gold: RealBead[]
+}
+
+export function realSetPresent(): boolean {
+  return existsSync(`${REAL_ALIGN_FOLDER}docs/clean/doc00.gold.json`) && existsSync(`${REAL_ALIGN_FOLDER}scale-homog/10000.gold.json`)
+}
+
+function lines(path: string): string[] {
+  // One unit per line; an empty line is still a unit, so nothing is filtered out.
+  const text = readFileSync(path, 'utf8').replace(/\r/g, '')
+  const out = text.split('\n')
+  if (out[out.length - 1] === '') out.pop()
+  return out
+}
+
+function load(name: string, stem: string): RealDocument {
+  return {
+    name,
+    source: lines(`${stem}.fa`),
+    target: lines(`${stem}.en`),
+    gold: (JSON.parse(readFileSync(`${stem}.gold.json`, 'utf8')) as { beads: RealBead[] }).beads
+  }
+}
+
+/** The ten documents of one variant. */
+export function variantDocuments(variant: (typeof VARIANTS)[number]): RealDocument[] {
+  const out: RealDocument[] = []
+  for (let k = 0; existsSync(`${REAL_ALIGN_FOLDER}docs/${variant}/doc${String(k).padStart(2, '0')}.gold.json`); k++) {
+    const stem = `${REAL_ALIGN_FOLDER}docs/${variant}/doc${String(k).padStart(2, '0')}`
+    out.push(load(`${variant}/doc${String(k).padStart(2, '0')}`, stem))
+  }
+  return out
+}
+
+/**
+ * A book-scale document of variant "both": 1,000 and 10,000 units as given, 20,000 as the
+ * 10,000-unit document twice (the join is a change of translators, as inside it).
+ */
+export function scaleDocument(size: (typeof SIZES)[number]): RealDocument {
+  if (size !== 20000) return load(`both/${size}`, `${REAL_ALIGN_FOLDER}scale-homog/${size}`)
+  const half = load('both/10000', `${REAL_ALIGN_FOLDER}scale-homog/10000`)
+  const n = half.source.length
+  const m = half.target.length
+  return {
+    name: 'both/20000',
+    source: [...half.source, ...half.source],
+    target: [...half.target, ...half.target],
+    gold: [...half.gold, ...half.gold.map((bead) => ({ src: bead.src.map((k) => k + n), tgt: bead.tgt.map((k) => k + m) }))]
+  }
+}
+
+/** Recall of the gold 1:0 / 0:1 beads (exact match). */
+export function omissionRecall(predicted: readonly RealBead[], gold: readonly RealBead[]): { found: number; total: number } {
+  const keys = new Set(predicted.filter((b) => b.src.length === 0 || b.tgt.length === 0).map((b) => `${b.src.join(',')}|${b.tgt.join(',')}`))
+  const empty = gold.filter((b) => b.src.length === 0 || b.tgt.length === 0)
+  return { found: empty.filter((b) => keys.has(`${b.src.join(',')}|${b.tgt.join(',')}`)).length, total: empty.length }
+}

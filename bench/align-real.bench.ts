@@ -1,0 +1,117 @@
+// Sentence aligner on real parallel text (published Persian and English translations, see
+// /work/shared/align-real-dev/README.md): strict F1 and time per variant, and strict F1, time and
+// peak memory at 1,000, 10,000 and 20,000 units, each size in a fresh process so memory figures
+// are its own. Also 1:0 / 0:1 recall and how many wrong beads fall below the low-confidence
+// threshold. Run: npx tsx bench/align-real.bench.ts
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { alignSentences } from '../src/core/align/aligner'
+import { strictScore } from '../src/core/align/evaluate'
+import { LOW_CONFIDENCE } from '../src/core/review/overview'
+import {
+  omissionRecall,
+  REAL_ALIGN_FOLDER,
+  realSetPresent,
+  scaleDocument,
+  SIZES,
+  VARIANTS,
+  variantDocuments,
+  type RealDocument
+} from './align-real-data'
+
+interface Figures {
+  f1: number
+  ms: number
+  /** CPU time: wall time on a shared machine says as much about the neighbours as about this. */
+  cpuMs: number
+  found: number
+  total: number
+  wrong: number
+  wrongLow: number
+  right: number
+  rightLow: number
+}
+
+function measure(doc: RealDocument): Figures {
+  const start = performance.now()
+  const cpu = process.cpuUsage()
+  const result = alignSentences(doc.source, doc.target)
+  const ms = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  const cpuMs = (used.user + used.system) / 1000
+  const gold = new Set(doc.gold.map((b) => `${b.src.join(',')}|${b.tgt.join(',')}`))
+  const figures: Figures = {
+    f1: strictScore(result.beads, doc.gold).f1,
+    ms,
+    cpuMs,
+    ...omissionRecall(result.beads, doc.gold),
+    wrong: 0,
+    wrongLow: 0,
+    right: 0,
+    rightLow: 0
+  }
+  for (const bead of result.beads) {
+    const low = bead.confidence < LOW_CONFIDENCE ? 1 : 0
+    if (gold.has(`${bead.src.join(',')}|${bead.tgt.join(',')}`)) {
+      figures.right++
+      figures.rightLow += low
+    } else {
+      figures.wrong++
+      figures.wrongLow += low
+    }
+  }
+  return figures
+}
+
+function describe(f: Figures): string {
+  const omissions = f.total > 0 ? `  1:0/0:1 recall ${(f.found / f.total).toFixed(2)}` : ''
+  const low = f.wrong > 0 ? `  wrong beads < ${LOW_CONFIDENCE}: ${f.wrongLow}/${f.wrong}` : ''
+  return `${omissions}${low}  right beads < ${LOW_CONFIDENCE}: ${f.rightLow}/${f.right}`
+}
+
+const sizeArgument = process.argv.indexOf('--size')
+if (sizeArgument >= 0) {
+  // Child: one scale document, figures as JSON on stdout.
+  const doc = scaleDocument(Number(process.argv[sizeArgument + 1]) as (typeof SIZES)[number])
+  const before = process.memoryUsage().rss
+  const figures = measure(doc)
+  process.stdout.write(JSON.stringify({ ...figures, peakMb: process.resourceUsage().maxRSS / 1024, baseMb: before / 1e6 / 1.048576 }))
+} else if (!realSetPresent()) {
+  console.log(`real parallel-text set not found at ${REAL_ALIGN_FOLDER}: skipped`)
+} else {
+  const total: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
+  const add = (into: Figures, f: Figures) => {
+    for (const key of Object.keys(into) as Array<keyof Figures>) into[key] += f[key]
+  }
+  // Warm the JIT so the first variant's time is not mostly compilation.
+  for (const doc of variantDocuments('clean').slice(0, 3)) alignSentences(doc.source, doc.target)
+  console.log('strict F1 per variant (mean over documents), time for all its documents:')
+  for (const variant of VARIANTS) {
+    const docs = variantDocuments(variant)
+    const sum: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
+    for (const doc of docs) add(sum, measure(doc))
+    add(total, sum)
+    console.log(
+      `  ${variant.padEnd(7)} strict F1 ${(sum.f1 / docs.length).toFixed(3)}  ${sum.ms.toFixed(0)} ms (CPU ${sum.cpuMs.toFixed(0)} ms) for ${docs.length}${describe(sum)}`
+    )
+  }
+  const self = fileURLToPath(import.meta.url)
+  const sizes = process.env.HAMTA_ALIGN_SIZES ? process.env.HAMTA_ALIGN_SIZES.split(',').map(Number) : [...SIZES]
+  console.log('book scale (variant "both"), each size in its own process:')
+  for (const size of sizes) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--size', String(size)], { encoding: 'utf8' })
+    if (child.status !== 0) {
+      console.log(`  ${size}: failed\n${child.stderr}`)
+      process.exitCode = 1
+      continue
+    }
+    const f = JSON.parse(child.stdout) as Figures & { peakMb: number; baseMb: number }
+    add(total, f)
+    console.log(
+      `  ${String(size).padStart(6)} units  strict F1 ${f.f1.toFixed(3)}  ${(f.ms / 1000).toFixed(2)} s (CPU ${(f.cpuMs / 1000).toFixed(2)} s)  peak ${f.peakMb.toFixed(0)} MB (process before: ${f.baseMb.toFixed(0)} MB)${describe(f)}`
+    )
+  }
+  console.log(
+    `overall: 1:0/0:1 recall ${(total.found / total.total).toFixed(2)}, ${((100 * total.wrongLow) / Math.max(1, total.wrong)).toFixed(0)}% of wrong beads below ${LOW_CONFIDENCE} confidence (${((100 * total.rightLow) / Math.max(1, total.right)).toFixed(1)}% of right ones)`
+  )
+}
