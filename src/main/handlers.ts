@@ -23,18 +23,22 @@ import { APP_NAME, APP_VERSION } from '../shared/version'
 import type { LibraryService } from './services/library'
 import { TermbaseService } from './services/termbase'
 import { createTmHandlers } from './tm-handlers'
+import { createSyncHandlers } from './sync-handlers'
+import type { TeamService } from './sync/team-service'
 
 export interface HandlerContext {
   library: LibraryService
   mode: 'desktop' | 'browser'
   clock?: () => string
+  /** The team library's sync (started by the app); without one, team methods sync on demand only. */
+  team?: TeamService
 }
 
 /**
  * Every API method's implementation, shared by the IPC adapter (desktop) and the HTTP adapter
  * (browser mode). Inputs arrive already validated against the contract's schemas.
  */
-export function createHandlers({ library, mode, clock = () => new Date().toISOString() }: HandlerContext): HamtaApi {
+export function createHandlers({ library, mode, clock = () => new Date().toISOString(), team }: HandlerContext): HamtaApi {
   const now = clock
   const termbase = new TermbaseService(library)
   const rowUpdate = (doc: HamtaDocument, rowId: string): RowUpdate => {
@@ -114,6 +118,7 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     getSettings: async () => library.settings(),
     updateSettings: async (change) => library.updateSettings(change),
     ...createTmHandlers(library),
+    ...createSyncHandlers(library, team),
 
     toggleRowTag: async ({ documentId, rowId, tagId }) => {
       const palette = await library.palette()

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron'
 import { z } from 'zod'
 import { isUserError } from '../core/errors'
 import { DESKTOP_CHANNELS, type MenuCommand } from '../shared/methods'
@@ -12,6 +12,8 @@ import { PendingWork, registerApi } from './ipc'
 import { workerImportRunner } from './import/import-runner'
 import { importWorkerPath, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
+import { KeychainVault } from './sync/credential-vault'
+import { TeamService } from './sync/team-service'
 
 const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 const preloadScript = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
@@ -190,7 +192,10 @@ async function start(): Promise<void> {
     tool: 'the Hamta desktop app',
     runImport: workerImportRunner({ workerPath: importWorkerPath() })
   })
-  registerApi(ipcMain, createHandlers({ library, mode: 'desktop' }), isTrustedPage, pending)
+  // Team credentials are sealed by the OS keychain in the app's data folder, outside the library.
+  const team = new TeamService({ library, vault: new KeychainVault(join(app.getPath('userData'), 'team-credentials.json'), safeStorage) })
+  void team.start()
+  registerApi(ipcMain, createHandlers({ library, mode: 'desktop', team }), isTrustedPage, pending)
   registerDesktopChannels(library)
   buildMenu()
   mainWindow = createWindow()
@@ -208,6 +213,7 @@ async function start(): Promise<void> {
     event.preventDefault()
     void pending
       .settle()
+      .then(() => team.stop())
       .then(() => library.close())
       .finally(() => {
         closed = true

@@ -4,6 +4,8 @@ import { createHandlers } from './handlers'
 import { workerImportRunner } from './import/import-runner'
 import { defaultUserDataDir, importWorkerPath, rendererDir, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
+import { SessionVault } from './sync/credential-vault'
+import { TeamService } from './sync/team-service'
 import { createWebServer } from './web-server'
 
 /** `npm run web`: Hamta in a browser, on 127.0.0.1 only, for machines where Electron cannot start. */
@@ -16,7 +18,10 @@ async function main(): Promise<void> {
     runImport: workerImportRunner({ workerPath: importWorkerPath() })
   })
   const token = randomBytes(24).toString('base64url')
-  const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token, rendererDir: rendererDir() })
+  // Team credentials live in this process's memory only (or come from HAMTA_GIT_TOKEN …).
+  const team = new TeamService({ library, vault: new SessionVault() })
+  void team.start()
+  const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser', team }), token, rendererDir: rendererDir() })
   const requestedPort = Number.parseInt(process.env.HAMTA_PORT ?? '', 10)
   const port = Number.isInteger(requestedPort) && requestedPort >= 0 && requestedPort < 65536 ? requestedPort : 0
   server.on('error', (error) => {
@@ -36,7 +41,10 @@ async function main(): Promise<void> {
     stopping = true
     server.close()
     server.closeAllConnections()
-    void library.close().finally(() => process.exit(0))
+    void team
+      .stop()
+      .then(() => library.close())
+      .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

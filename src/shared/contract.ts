@@ -18,6 +18,7 @@ import { API_METHODS, type ApiMethod } from './methods'
 import { QA_CHECKS, type QaCheckName } from '../core/qa/finding'
 import type { QaReport } from '../core/qa/runner'
 import { TERM_STATUSES, type Term } from '../core/terms/model'
+import { teamInputSchemas, type TeamApiResults } from './team-contract'
 
 export { API_METHODS, type ApiMethod }
 
@@ -214,7 +215,8 @@ export const inputSchemas = {
   silenceFindings: z.object({ documentId: id, findingIds: z.array(z.string().min(1).max(1000)).min(1).max(100_000), silenced: z.boolean() }).strict(),
   exportQaReport: z.object({ documentId: id, format: z.enum(['html', 'csv']) }).strict(),
   getQaSettings: z.object({}).strict(),
-  updateQaSettings: z.object({ spelling: z.enum(['en-US', 'en-GB']) }).strict()
+  updateQaSettings: z.object({ spelling: z.enum(['en-US', 'en-GB']) }).strict(),
+  ...teamInputSchemas
 } satisfies Record<ApiMethod, z.ZodType>
 
 export interface AppInfo {
@@ -264,7 +266,7 @@ export interface ExportedFile {
   encoding: 'utf8' | 'base64'
 }
 
-export interface ApiResults {
+export interface ApiResults extends TeamApiResults {
   getAppInfo: AppInfo
   listDocuments: DocumentSummary[]
   listProblems: LibraryProblemInfo[]

@@ -66,7 +66,14 @@ export const API_METHODS = [
   'silenceFindings',
   'exportQaReport',
   'getQaSettings',
-  'updateQaSettings'
+  'updateQaSettings',
+  'teamStatus',
+  'teamShare',
+  'teamJoin',
+  'teamSyncNow',
+  'rowHistory',
+  'restoreRowVersion',
+  'resolveConflict'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

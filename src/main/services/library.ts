@@ -361,11 +361,20 @@ export class LibraryService {
     return next
   }
 
+  private readonly changeListeners = new Set<(documentId: string) => void>()
+
+  /** Told after every change of a document (a team library syncs a little after saves stop); returns the unsubscribe. */
+  onDocumentChanged(listener: (documentId: string) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
   /**
    * Keeps the memory in step with a changed document a moment later, so typing never waits for
    * it; a burst of saves of one document becomes one update of the memory.
    */
   private noteChanged(documentId: string): void {
+    for (const listener of this.changeListeners) listener(documentId)
     if (!this.openMemory || this.memorySyncs.has(documentId)) return
     const timer = setTimeout(() => {
       this.memorySyncs.delete(documentId)

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path'
 import git, { type GitAuth } from 'isomorphic-git'
 import http from 'isomorphic-git/http/node'
 import { UserError } from '../../core/errors'
+import { copyObjects, folderHead, folderOf, isFolderRemote, moveFolderBranch } from './folder-remote'
 
 export const BRANCH = 'main'
 const REMOTE = 'origin'
@@ -365,6 +366,7 @@ export class LibraryRepository {
 
   /** Fetches the remote's branch; undefined when the remote has no commits yet. */
   async fetch(url: string): Promise<string | undefined> {
+    if (isFolderRemote(url)) return this.fetchFromFolder(folderOf(url))
     const options = this.remoteOptions
     try {
       // Ask first where the branch is: when this library already has that commit, nothing needs fetching.
@@ -395,6 +397,7 @@ export class LibraryRepository {
 
   /** Pushes the branch; a remote that moved on meanwhile throws a SyncError of kind 'rejected'. */
   async push(url: string): Promise<void> {
+    if (isFolderRemote(url)) return this.pushToFolder(folderOf(url))
     const options = this.remoteOptions
     let result
     try {
@@ -411,6 +414,37 @@ export class LibraryRepository {
     }
     const head = await this.head()
     if (head) await this.setRef('tracking', head)
+  }
+
+  private async fetchFromFolder(folder: string): Promise<string | undefined> {
+    const head = await this.folderCall(folder, () => folderHead(folder))
+    if (!head) return undefined
+    if (!(await this.hasCommit(head))) await this.folderCall(folder, () => copyObjects(folder, this.gitdir, head))
+    await this.setRef('tracking', head)
+    return head
+  }
+
+  private async pushToFolder(folder: string): Promise<void> {
+    const head = await this.head()
+    if (!head) return
+    const expected = await this.tracking()
+    await this.folderCall(folder, () => copyObjects(this.gitdir, folder, head))
+    if (!(await this.folderCall(folder, () => moveFolderBranch(folder, expected, head))))
+      throw new SyncError(`${folder} has changes this library has not merged yet.`, 'rejected')
+    await this.setRef('tracking', head)
+  }
+
+  /** A folder that cannot be read or written (a drive not connected) is offline, not broken. */
+  private async folderCall<T>(folder: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    } catch (error) {
+      if (error instanceof UserError) throw error
+      const code = (error as { code?: string }).code ?? ''
+      if (/^(ENOENT|EACCES|EPERM|EIO|ENOTCONN|EHOSTDOWN|ESTALE|EROFS)$/.test(code))
+        throw new SyncError(`Cannot reach ${folder} (${code}). Your changes are kept here and sent at the next sync.`, 'offline')
+      throw error
+    }
   }
 
   async mergeBase(a: string, b: string): Promise<string | undefined> {

@@ -13,6 +13,7 @@ import { parsePalette } from '../../core/review/palette'
 import type { HamtaDocument } from '../../core/model'
 import { migrateFile } from '../store/migrations'
 import type { LibraryService } from '../services/library'
+import { folderOf, isFolderRemote } from './folder-remote'
 import { LibraryRepository, splitCredentials, SyncError, type Author, type Credentials, type FailureKind } from './repository'
 
 export interface SyncConflict {
@@ -156,9 +157,12 @@ export class TeamSync {
    * the library becomes a repository whose remote is `url`, then syncs.
    */
   async connect(remoteUrl: string): Promise<SyncResult> {
-    const { url, auth } = splitCredentials(remoteUrl.trim())
-    if (!/^https?:\/\//i.test(url)) {
-      throw new UserError(`${remoteUrl} is not a team library address: give an https:// (or http://) URL.`, 'invalid-input')
+    const given = splitCredentials(remoteUrl.trim())
+    // A folder (a shared drive) is kept as its absolute path.
+    const url = isFolderRemote(given.url) ? folderOf(given.url) : given.url
+    const auth = given.auth
+    if (!/^https?:\/\//i.test(url) && !isFolderRemote(url)) {
+      throw new UserError(`${remoteUrl} is not a team library address: give an https:// (or http://) URL or a folder's full path.`, 'invalid-input')
     }
     if (auth) this.setUrlCredentials(auth)
     await this.repository.init()

@@ -101,4 +101,6 @@ export const dialog = {
   }
 }
 export const shell = { openExternal() {} }
-export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell }
+// No keychain here: team credentials stay in the session.
+export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (text) => Buffer.from(text), decryptString: (data) => data.toString() }
+export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell, safeStorage }
