@@ -108,7 +108,8 @@ export class TeamService {
 
   async status(): Promise<TeamStatusInfo> {
     if (this.cached && Date.now() - this.cached.at < STATUS_FRESH_MS && !this.sync.status.syncing) return this.cached.status
-    const base = await this.sync.computeStatus()
+    // Not shared: nothing to count (conflicts only come from syncs), and the page polls this often.
+    const base = (await this.sync.remoteUrl()) ? await this.sync.computeStatus() : { state: 'unshared' as const, openConflicts: 0, remote: undefined }
     const last = this.sync.status
     const failed = base.state !== 'unshared' && (last.state === 'offline' || last.state === 'error')
     const url = base.remote

@@ -24,6 +24,8 @@ interface EditorHeaderProps {
   onToggleToolbars: () => void
   onToggleDensity: () => void
   onShowShortcuts: () => void
+  /** The team library's sync state, when the library is shared. */
+  sync?: React.ReactNode
 }
 
 /** The document's title, progress and save state, and the document-wide actions. */
@@ -49,6 +51,7 @@ export function EditorHeader(props: EditorHeaderProps): React.JSX.Element {
       <span className={`save-state ${saveState}`} role="status" data-testid="save-state">
         {SAVE_LABEL[saveState]}
       </span>
+      {props.sync}
       <div className="header-actions">
         <button
           type="button"

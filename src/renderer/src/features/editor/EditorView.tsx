@@ -38,6 +38,9 @@ import { TermsPanel } from './TermsPanel'
 import { useQa, useQaFilter } from './useQa'
 import { nextTermEnglish, useTermbase } from './useTermbase'
 import { useTermCapture } from './useTermCapture'
+import { RowHistory } from '../team/RowHistory'
+import { SyncIndicator } from '../team/SyncIndicator'
+import { useTeamInEditor } from '../team/useTeamInEditor'
 
 /** The side tab `step` places after (or before) the current one, round the end. */
 function stepTab(ids: readonly string[], current: string, step: 1 | -1): string {
@@ -67,6 +70,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
   }, [])
   const session = useDocumentSession({ api, documentId, onError, onClose, onLoaded })
   const { doc, rows, rowsRef, activeIndex, activate, queue, notice, history } = session
+  const team = useTeamInEditor(api, documentId, session, onError)
 
   const [palette, setPalette] = useState<TagDefinition[]>([])
   const [settings, setSettings] = useState<LibrarySettings>(DEFAULT_SETTINGS)
@@ -286,6 +290,12 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
               actions={rowActions}
               nextRowHasPersian={(rows[activeIndex + 1]?.source.length ?? 0) > 0}
             />
+            <RowHistory
+              api={api}
+              documentId={documentId}
+              row={activeRow}
+              onRestore={(commit) => session.runStructuralEdit(() => api.restoreRowVersion({ documentId, rowId: activeRow.id, commit }))}
+            />
           </>
         )
     },
@@ -377,6 +387,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
         onToggleToolbars={toggleToolbars}
         onToggleDensity={toggleDensity}
         onShowShortcuts={() => setShowingKeys(true)}
+        sync={<SyncIndicator api={api} status={team.status} onStatus={team.setStatus} onError={onError} />}
       />
       {layout.toolbars && (
         <section className="toolbars" id="editor-toolbars" aria-label="Toolbars">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ROW_STATUS_LABEL, type Row, type RowStatus, type SpanTag } from '../../../../core/model'
 import { readableTextColor, type TagDefinition } from '../../../../core/review/palette'
+import { RowConflicts } from './RowConflicts'
 
 export interface RowPanelActions {
   setStatus: (status: RowStatus) => void
@@ -17,6 +18,8 @@ export interface RowPanelActions {
   splitSentenceAtCaret: () => void
   mergeSentenceWithNext: (sentenceId: string) => void
   setAuthorName: (name: string) => void
+  /** Keeps one side of a conflict a team sync left on the row. */
+  resolveConflict?: (conflictId: string, choice: 'ours' | 'theirs') => void
 }
 
 interface RowPanelProps {
@@ -57,6 +60,7 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions, nextRow
 
   return (
     <div className="row-panel" aria-label={`Row ${rowNumber}`}>
+      {actions.resolveConflict && <RowConflicts row={row} onKeep={actions.resolveConflict} />}
       <section>
         <h3>
           Row {rowNumber} · {ROW_STATUS_LABEL[row.status]}

@@ -197,6 +197,30 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
     [queue, showDocumentState]
   )
 
+  /**
+   * The document as a team sync left it: rows change under the user, the active row keeps what is
+   * being typed, and its editor reloads only when the sync changed that row's English.
+   */
+  const receiveDocument = useCallback(
+    (next: HamtaDocument) => {
+      const active = rowsRef.current[activeRef.current]
+      const typing = active && queue.unsavedValue(active.id) !== undefined
+      const incoming = next.rows.find((row) => row.id === active?.id)
+      const rows = typing && incoming ? next.rows.map((row) => (row.id === active.id ? active : row)) : next.rows
+      setDoc(next)
+      setRows(rows)
+      const found = rows.findIndex((row) => row.id === active?.id)
+      setActiveIndex(found >= 0 ? found : Math.min(activeRef.current, rows.length - 1))
+      if (
+        !typing &&
+        (!incoming || incoming.target !== active?.target || JSON.stringify(incoming.targetSpans) !== JSON.stringify(active?.targetSpans))
+      )
+        setRowsVersion((version) => version + 1)
+      setCleanupRevision((revision) => revision + 1)
+    },
+    [queue]
+  )
+
   const activate = useCallback((index: number) => {
     setActiveIndex((current) => (index >= 0 && index < rowsRef.current.length ? index : current))
   }, [])
@@ -220,7 +244,8 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
     setStatus,
     changeActiveText,
     showDocumentState,
-    runStructuralEdit
+    runStructuralEdit,
+    receiveDocument
   }
 }
 

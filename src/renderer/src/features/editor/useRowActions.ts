@@ -41,7 +41,8 @@ export function useRowActions(
         void runStructuralEdit(() => api.splitSentence({ documentId, rowId: caretRowId, sentenceId, offset }))
       },
       mergeSentenceWithNext: (sentenceId) => void runStructuralEdit(() => api.mergeSentence({ documentId, rowId, sentenceId })),
-      setAuthorName
+      setAuthorName,
+      resolveConflict: (conflictId, choice) => void runStructuralEdit(() => api.resolveConflict({ documentId, rowId, conflictId, choice }))
     }
   }, [activeRow, activeIndex, api, documentId, openReject, rowEdit, runStructuralEdit, setAuthorName, setNotice, setStatus])
 }

@@ -6,6 +6,7 @@ import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 import { TagsDialog } from './TagsDialog'
 import { MemoriesDialog } from '../tm/MemoriesDialog'
+import { TeamControls } from '../team/TeamControls'
 
 interface LibraryViewProps {
   api: HamtaApi
@@ -113,6 +114,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           </span>
         </h1>
         <div className="header-actions">
+          <TeamControls api={api} onError={onError} onLibraryChanged={reload} />
           <button type="button" className="secondary" onClick={() => setEditingTags(true)}>
             Tags & settings…
           </button>

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react'
+import type { HamtaApi } from '../../../../shared/contract'
+import { SyncIndicator } from './SyncIndicator'
+import { TeamDialog } from './TeamDialog'
+import { useTeamStatus } from './useTeamStatus'
+
+interface TeamControlsProps {
+  api: HamtaApi
+  onError: (message: string) => void
+  /** Documents came or changed through a sync: the library list reloads. */
+  onLibraryChanged: () => void
+}
+
+/** The library header's team part: Share and Join while the library is on its own, then the sync state. */
+export function TeamControls({ api, onError, onLibraryChanged }: TeamControlsProps): React.JSX.Element | null {
+  const { status, setStatus } = useTeamStatus(api)
+  const [dialog, setDialog] = useState<'share' | 'join' | null>(null)
+  const [mode, setMode] = useState<'desktop' | 'browser'>('desktop')
+  useEffect(() => {
+    void api.getAppInfo({}).then(
+      (info) => setMode(info.mode),
+      () => undefined
+    )
+  }, [api])
+  // Any document a sync changed may change the list (new documents, progress).
+  const seen = useRef<string | null>(null)
+  const revisions = status ? JSON.stringify(status.revisions) : null
+  useEffect(() => {
+    if (revisions === null) return
+    if (seen.current !== null && seen.current !== revisions) onLibraryChanged()
+    seen.current = revisions
+  }, [revisions, onLibraryChanged])
+  if (!status) return null
+  return (
+    <>
+      {status.state === 'unshared' ? (
+        <>
+          <button type="button" className="secondary" onClick={() => setDialog('share')}>
+            Share with a team…
+          </button>
+          <button type="button" className="secondary" onClick={() => setDialog('join')}>
+            Join a team library…
+          </button>
+        </>
+      ) : (
+        <SyncIndicator api={api} status={status} onStatus={setStatus} onError={onError} />
+      )}
+      {dialog && (
+        <TeamDialog
+          api={api}
+          kind={dialog}
+          mode={mode}
+          onCancel={() => setDialog(null)}
+          onDone={(report) => {
+            setDialog(null)
+            setStatus(report.status)
+            onLibraryChanged()
+          }}
+        />
+      )}
+    </>
+  )
+}
