@@ -2,9 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import mammoth from 'mammoth'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
 import { parseOriginalXliff } from '../../src/core/formats/xliff-original'
+import { persianDocx } from '../fixtures/formats/persian-docx'
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'xliff')
 const folder = mkdtempSync(join(tmpdir(), 'hamta-original-'))
@@ -38,13 +40,38 @@ describe('hamta import / export --format original', () => {
     expect((await cli('export', id, '--library', library, '--format', 'original', '--out', out)).code).toBe(0)
     const back = parseOriginalXliff(readFileSync(out))
     expect(back.segments[0]).toMatchObject({ target: 'Ministers meet in Tehran', status: 'approved' })
-    expect(back.segments.map((segment) => segment.unitId)).toEqual(parseOriginalXliff(readFileSync(join(FIXTURES, 'persian-article.xlf'))).segments.map((segment) => segment.unitId))
+    expect(back.segments.map((segment) => segment.unitId)).toEqual(
+      parseOriginalXliff(readFileSync(join(FIXTURES, 'persian-article.xlf'))).segments.map((segment) => segment.unitId)
+    )
 
     // The JSON export carries each row's unit id.
     const json = join(folder, 'doc.hamta.json')
     expect((await cli('export', id, '--library', library, '--format', 'json', '--out', json)).code).toBe(0)
     const rows = JSON.parse(readFileSync(json, 'utf8')).document.rows as Array<{ unitId: string }>
     expect(rows[1].unitId).toBe('office:document-content[0]/office:body[0]/office:text[0]/text:p[1]')
+  })
+
+  it('imports a Word document, keeps it, and saves the English back into it', async () => {
+    const library = join(folder, 'library-docx')
+    const file = join(folder, 'report.docx')
+    const original = Buffer.from(await persianDocx())
+    writeFileSync(file, original)
+    const imported = await cli('import', file, '--library', library)
+    expect(imported.code, imported.stderr).toBe(0)
+    const id = imported.stdout.trim().split('\n').pop()!
+    expect(readFileSync(join(library, 'originals', `${id}.docx`)).equals(original)).toBe(true)
+    const same = join(folder, 'same.docx')
+    expect((await cli('export', id, '--library', library, '--format', 'original', '--out', same)).code).toBe(0)
+    expect(readFileSync(same).equals(original)).toBe(true)
+    const edited = await cli('edit', id, '--library', library, '--row', '1', '--target', "Report on Iran's exports", '--status', 'translated')
+    expect(edited.code, edited.stderr).toBe(0)
+    const out = join(folder, 'out.docx')
+    const exported = await cli('export', id, '--library', library, '--format', 'original', '--out', out)
+    expect(exported.code, exported.stderr).toBe(0)
+    const html = (await mammoth.convertToHtml({ path: out })).value
+    expect(html).toContain("<h1>Report on Iran's exports</h1>")
+    // The rest is still Persian, bold where it was.
+    expect(html).toContain('<strong>دوازده درصد</strong>')
   })
 
   it('refuses an English → Persian file, naming its languages', async () => {

@@ -16,7 +16,7 @@ const BINARY_PART = /^word\/(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|
  * XML to read, or a part packed impossibly small (a zip bomb) is refused. Then every part is
  * unpacked once, uncounted and unkept, to make sure none holds more than the directory says.
  */
-async function checkPackage(fileName: string, bytes: Uint8Array): Promise<void> {
+export async function checkPackage(fileName: string, bytes: Uint8Array): Promise<void> {
   let entries: ZipEntry[]
   try {
     entries = readZipDirectory(bytes)

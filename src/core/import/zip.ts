@@ -2,7 +2,7 @@
  * The central directory of a zip file: every entry's name and sizes, read without inflating
  * anything, so a Word file can be judged by what it would unpack to before any of it is unpacked.
  */
-import { createInflateRaw } from 'node:zlib'
+import { createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -12,6 +12,17 @@ export interface ZipEntry {
   /** As the directory claims it; checkEntrySize holds the data to it. */
   uncompressedSize: number
   localHeaderOffset: number
+  /** What rewriting the package needs to copy the entry as it was. */
+  crc32?: number
+  flags?: number
+  time?: number
+  date?: number
+  versionMadeBy?: number
+  versionNeeded?: number
+  internalAttributes?: number
+  externalAttributes?: number
+  /** The name exactly as stored (not always UTF-8). */
+  rawName?: Uint8Array
 }
 
 const EOCD = 0x06054b50
@@ -71,7 +82,16 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       method: u16(view, at + 10),
       compressedSize: u32(view, at + 20),
       uncompressedSize: u32(view, at + 24),
-      localHeaderOffset: u32(view, at + 42)
+      localHeaderOffset: u32(view, at + 42),
+      crc32: u32(view, at + 16),
+      flags: u16(view, at + 8),
+      time: u16(view, at + 12),
+      date: u16(view, at + 14),
+      versionMadeBy: u16(view, at + 4),
+      versionNeeded: u16(view, at + 6),
+      internalAttributes: u16(view, at + 36),
+      externalAttributes: u32(view, at + 38),
+      rawName: bytes.subarray(at + 46, at + 46 + nameLength)
     }
     // ZIP64 sizes live in extra field 0x0001, holding only the values that overflowed, in this order.
     let extra = at + 46 + nameLength
@@ -144,4 +164,98 @@ export function checkEntrySize(bytes: Uint8Array, entry: ZipEntry): Promise<numb
     })
     inflate.end(data)
   })
+}
+
+/**
+ * An entry unpacked. Call only after checkEntrySize has held the entry to its claimed size (the
+ * package check does), so what comes out is as large as the limits allowed.
+ */
+export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = entryData(bytes, entry)
+  if (entry.method === 0) return data
+  if (entry.method !== 8) throw new ZipFormatError(`${entry.name} is packed with method ${entry.method}`)
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    table[n] = c >>> 0
+  }
+  return table
+})()
+
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff
+  for (let k = 0; k < data.length; k++) crc = CRC_TABLE[(crc ^ data[k]) & 0xff] ^ (crc >>> 8)
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+/**
+ * The package again with some entries' content replaced. Every other entry keeps its packed bytes
+ * as they were (so it unpacks to the same bytes), in the same order, with the same name, time and
+ * attributes; only the headers around them are written anew (without data descriptors).
+ */
+export function rewriteZip(bytes: Uint8Array, replacements: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const entries = readZipDirectory(bytes)
+  const locals: Uint8Array[] = []
+  const centrals: Uint8Array[] = []
+  let offset = 0
+  for (const entry of entries) {
+    const replacement = replacements.get(entry.name)
+    const data = replacement ? deflateRawSync(replacement) : entryData(bytes, entry)
+    const method = replacement ? 8 : entry.method
+    const crc = replacement ? crc32(replacement) : (entry.crc32 ?? 0)
+    const size = replacement ? replacement.length : entry.uncompressedSize
+    const name = entry.rawName ?? Buffer.from(entry.name, 'utf8')
+    if (offset > 0xfffffffe || data.length > 0xfffffffe || size > 0xfffffffe)
+      throw new ZipFormatError('the package is too large to write without ZIP64')
+    // Bit 3 (sizes in a data descriptor) is dropped: the sizes are in the headers now.
+    const flags = (entry.flags ?? 0) & ~0x0008
+    // ZIP64 extras are not written, so the entry needs no more than version 2.0.
+    const needed = Math.min(entry.versionNeeded ?? 20, 20)
+    const local = Buffer.alloc(30 + name.length)
+    local.writeUInt32LE(LOCAL, 0)
+    local.writeUInt16LE(needed, 4)
+    local.writeUInt16LE(flags, 6)
+    local.writeUInt16LE(method, 8)
+    local.writeUInt16LE(entry.time ?? 0, 10)
+    local.writeUInt16LE(entry.date ?? 0x21, 12)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(name.length, 26)
+    local.writeUInt16LE(0, 28)
+    local.set(name, 30)
+    const central = Buffer.alloc(46 + name.length)
+    central.writeUInt32LE(CENTRAL, 0)
+    central.writeUInt16LE(entry.versionMadeBy ?? 20, 4)
+    central.writeUInt16LE(needed, 6)
+    central.writeUInt16LE(flags, 8)
+    central.writeUInt16LE(method, 10)
+    central.writeUInt16LE(entry.time ?? 0, 12)
+    central.writeUInt16LE(entry.date ?? 0x21, 14)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(size, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt16LE(entry.internalAttributes ?? 0, 36)
+    central.writeUInt32LE(entry.externalAttributes ?? 0, 38)
+    central.writeUInt32LE(offset, 42)
+    central.set(name, 46)
+    locals.push(local, data)
+    centrals.push(central)
+    offset += local.length + data.length
+  }
+  const directorySize = centrals.reduce((sum, part) => sum + part.length, 0)
+  if (entries.length > 0xfffe || offset + directorySize > 0xfffffffe) throw new ZipFormatError('the package is too large to write without ZIP64')
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(EOCD, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directorySize, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...locals, ...centrals, end]))
 }

@@ -4,6 +4,7 @@ import { alignTranslation } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
 import { UserError } from '../../core/errors'
 import { fromBilingual } from '../../core/formats/bilingual'
+import { readOriginalDocx } from '../../core/formats/docx-original'
 import { INTERCHANGE_EXTENSIONS, readInterchange } from '../../core/formats/index'
 import {
   checkBilingualLanguages,
@@ -103,6 +104,17 @@ export async function readImport(
     return document
   }
   if (extension === '.json') return readHamtaJson(name, bytes, job)
+  // A Word file (a zip) is kept and read paragraph by paragraph, to be saved back translated. With
+  // a translation to align, the aligner reshapes the rows, so that import reads plain text instead.
+  if (extension === '.docx' && !job.translation && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const path = `originals/${job.id}.docx`
+    onStage('segmenting')
+    const { document, text } = await readOriginalDocx(name, bytes, { id: job.id, now: job.now, path })
+    assertPersianText(text, name)
+    if (document.rows.length === 0) throw new UserError(`${name} has no sentences to translate.`, 'empty')
+    kept.original = { path, bytes }
+    return document
+  }
   // Text, Markdown, HTML, DOCX and PDF; readDocument refuses anything else with a clear message.
   const imported = await readDocument(name, bytes)
   const { text } = imported

@@ -1,0 +1,184 @@
+/**
+ * Word files both ways: a Persian .docx (made with the `docx` package: heading, bold, italic, link,
+ * list, table, footnote) is read into rows with formatting as inline codes, translated here, saved
+ * back, and the result read by two independent readers (mammoth, and LibreOffice to PDF with
+ * pdftotext). Parts other than the text parts come back byte for byte.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import { afterAll, describe, expect, it } from 'vitest'
+import { originalDocxToDocument, parseOriginalDocx, writeOriginalDocx } from '../../../src/core/formats/docx-original'
+import { codeChar, codesIn, withoutCodes } from '../../../src/core/formats/inline-codes'
+import type { HamtaDocument } from '../../../src/core/model'
+import { validateDocument } from '../../../src/core/schema'
+import { PERSIAN_DOCX_TEXT, persianDocx } from '../../fixtures/formats/persian-docx'
+import { run } from './tools'
+
+const folder = mkdtempSync(join(tmpdir(), 'hamta-docx-original-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+const NOW = '2025-01-01T00:00:00.000Z'
+const c = codeChar
+
+/** English for each row, by part, paragraph and sentence; codes placed as a translator would. */
+const ENGLISH: Record<string, string> = {
+  'word/document.xml p0 0': "Report on Iran's exports",
+  'word/document.xml p1 0': `Iran's non-oil exports rose ${c(0)}twelve percent${c(1)}.${c(2)}`,
+  'word/document.xml p1 1': `The ${c(0)}Ministry of Economy${c(1)} announced the news.`,
+  'word/document.xml p2 0': `The full report is on the ${c(0)}ministry's website${c(1)}.`,
+  'word/document.xml p3 0': 'Oil and gas',
+  'word/document.xml p4 0': 'Handmade carpets',
+  'word/document.xml p5 0': 'Goods',
+  'word/document.xml p6 0': 'Share',
+  'word/document.xml p7 0': 'Pistachios',
+  'word/document.xml p8 0': 'ten percent',
+  'word/document.xml p9 0': 'End of the report.',
+  'word/footnotes.xml p0 0': 'The source of these figures is Iran customs.'
+}
+
+async function imported(bytes: Uint8Array): Promise<HamtaDocument> {
+  const parsed = await parseOriginalDocx('report.docx', bytes)
+  return originalDocxToDocument(parsed, { id: 'd1', now: NOW, fileName: 'report.docx', original: { path: 'originals/d1.docx', sha256: 'x' } })
+}
+
+function translate(doc: HamtaDocument, english: Record<string, string> = ENGLISH): HamtaDocument {
+  return {
+    ...doc,
+    rows: doc.rows.map((row) => {
+      const target = english[`${row.fileId} ${row.unitId} ${row.segmentId}`]
+      return target ? { ...row, target, status: 'translated' } : row
+    })
+  }
+}
+
+async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes)
+  const out = new Map<string, Uint8Array>()
+  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, await zip.files[name].async('uint8array'))
+  return out
+}
+
+describe('Word documents in their original format', () => {
+  it('reads one row per sentence with formatting, links and footnote references as inline codes', async () => {
+    const doc = await imported(await persianDocx())
+    expect(validateDocument(doc).ok).toBe(true)
+    expect(doc.title).toBe(PERSIAN_DOCX_TEXT.heading)
+    expect(doc.origin.original).toMatchObject({ format: 'docx', path: 'originals/d1.docx' })
+    expect(doc.rows.map((row) => `${row.fileId} ${row.unitId} ${row.segmentId}`)).toEqual(Object.keys(ENGLISH))
+    const [, bold, italic, link] = doc.rows
+    expect(bold.codes?.map((code) => [code.kind, code.label])).toEqual([
+      ['open', '<b>'],
+      ['close', '</b>'],
+      ['standalone', 'footnote 1']
+    ])
+    // The bold words sit between their codes; the footnote reference follows the full stop.
+    expect(bold.source[0].text).toBe(`صادرات غیرنفتی ایران ${c(0)}${PERSIAN_DOCX_TEXT.bold}${c(1)} افزایش یافت.${c(2)}`)
+    expect(italic.codes?.map((code) => code.label)).toEqual(['<i>', '</i>'])
+    expect(link.codes?.map((code) => code.label)).toEqual(['<a https://example.com/report>', '</a>'])
+    expect(withoutCodes(link.source[0].text)).toContain(PERSIAN_DOCX_TEXT.link)
+    expect(doc.rows.at(-1)!.source[0].text).toBe(PERSIAN_DOCX_TEXT.footnote)
+    expect(doc.originalText).toContain(PERSIAN_DOCX_TEXT.footnote)
+  })
+
+  it('a document without English comes back as the original, byte for byte', async () => {
+    const original = await persianDocx()
+    const doc = await imported(original)
+    expect(Buffer.from(await writeOriginalDocx(doc, original)).equals(Buffer.from(original))).toBe(true)
+  })
+
+  it('saves the English back: structure and formatting kept, left to right, other parts unchanged; mammoth and LibreOffice read it', async () => {
+    const original = await persianDocx()
+    const out = await writeOriginalDocx(translate(await imported(original)), original)
+    const before = await parts(original)
+    const after = await parts(out)
+    expect([...after.keys()]).toEqual([...before.keys()])
+    for (const [name, bytes] of before) {
+      if (name === 'word/document.xml' || name === 'word/footnotes.xml') continue
+      expect(Buffer.from(after.get(name)!).equals(Buffer.from(bytes)), name).toBe(true)
+    }
+    const xml = Buffer.from(after.get('word/document.xml')!).toString('utf8')
+    expect(xml).not.toMatch(/<w:bidi\/>|<w:rtl\/>|<w:bidiVisual/)
+    expect(xml).toContain('<w:bidi w:val="0"/>')
+    expect(xml).toContain('<w:lang w:val="en-US"/>')
+    // Heading style, list numbering and the footnote reference are where they were.
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/><w:bidi w:val="0"\/>/)
+    expect(xml.match(/<w:numPr>/g)).toHaveLength(2)
+    expect(xml).toContain('<w:footnoteReference w:id="1"/>')
+    expect(xml).not.toMatch(/[\u0600-\u06ff]/)
+    expect(Buffer.from(after.get('word/footnotes.xml')!).toString('utf8')).toContain('The source of these figures is Iran customs.')
+
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(out) })).value
+    expect(html).toContain("<h1>Report on Iran's exports</h1>")
+    expect(html).toContain('<strong>twelve percent</strong>')
+    expect(html).toContain('<em>Ministry of Economy</em>')
+    expect(html).toContain(`<a href="https://example.com/report">ministry's website</a>`)
+    expect(html).toContain('<ul><li>Oil and gas</li><li>Handmade carpets</li></ul>')
+    expect(html).toMatch(
+      /<table><tr><td><p>Goods<\/p><\/td><td><p>Share<\/p><\/td><\/tr><tr><td><p>Pistachios<\/p><\/td><td><p>ten percent<\/p><\/td><\/tr><\/table>/
+    )
+    expect(html).toMatch(/<li id="footnote-1"><p>[^<]*The source of these figures is Iran customs\./)
+    expect(html).not.toMatch(/[\u0600-\u06ff]/)
+
+    const docx = join(folder, 'report.docx')
+    writeFileSync(docx, out)
+    const profile = `file://${join(folder, 'lo-profile')}`
+    const conversion = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], {
+      timeoutMs: 180_000
+    })
+    expect(conversion.status, conversion.stderr).toBe(0)
+    const text = run('pdftotext', ['-layout', join(folder, 'report.pdf'), '-']).stdout
+    for (const phrase of [
+      "Report on Iran's exports",
+      "Iran's non-oil exports rose twelve percent.",
+      'The Ministry of Economy announced the news.',
+      "ministry's website",
+      'Oil and gas',
+      'Pistachios',
+      'The source of these figures is Iran customs.'
+    ]) {
+      expect(text).toContain(phrase)
+    }
+    // Table not mirrored: the first column is on the left now.
+    const line = text.split('\n').find((candidate) => candidate.includes('Pistachios'))!
+    expect(line.indexOf('Pistachios')).toBeLessThan(line.indexOf('ten percent'))
+  }, 200_000)
+
+  it('keeps the Persian of sentences without English, and puts back a footnote reference the English lost', async () => {
+    const original = await persianDocx()
+    const out = await writeOriginalDocx(
+      translate(await imported(original), { 'word/document.xml p1 0': `Iran's non-oil exports rose ${c(0)}twelve percent${c(1)}.` }),
+      original
+    )
+    const xml = Buffer.from((await parts(out)).get('word/document.xml')!).toString('utf8')
+    const paragraph = xml.match(/<w:p>(?:(?!<\/w:p>).)*non-oil(?:(?!<\/w:p>).)*<\/w:p>/)![0]
+    expect(paragraph).toContain('<w:footnoteReference w:id="1"/>')
+    // The second sentence is still Persian, right to left in its runs.
+    expect(paragraph).toContain(PERSIAN_DOCX_TEXT.italic)
+    expect(paragraph).toMatch(/<w:rtl\/>/)
+    // Untranslated paragraphs are untouched.
+    expect(xml).toContain(
+      `<w:pPr><w:bidi/></w:pPr><w:r><w:rPr><w:rFonts w:cs="Vazirmatn"/><w:rtl/><w:lang w:bidi="fa-IR"/></w:rPr><w:t xml:space="preserve">گزارش کامل در </w:t></w:r>`
+    )
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(out) })).value
+    expect(html).toContain('<strong>twelve percent</strong>')
+  })
+
+  it('codes moved or dropped by the translator still give a valid file', async () => {
+    const original = await persianDocx()
+    const doc = await imported(original)
+    const weird = translate(doc, {
+      // Closing before opening, a link left open, a code twice.
+      'word/document.xml p1 1': `The ${c(1)}Ministry${c(0)} of Economy announced${c(0)} it.`,
+      'word/document.xml p2 0': `See ${c(0)}the website.`
+    })
+    const out = await writeOriginalDocx(weird, original)
+    const xml = Buffer.from((await parts(out)).get('word/document.xml')!).toString('utf8')
+    const result = run('xmllint', ['--noout', '-'], { input: xml })
+    expect(result.status, result.stderr).toBe(0)
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(out) })).value
+    expect(html).toContain('<a href="https://example.com/report">the website.</a>')
+    expect(codesIn(weird.rows[2].target)).toEqual([1, 0, 0])
+  })
+})
