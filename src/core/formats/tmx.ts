@@ -119,6 +119,12 @@ export function readTmx(input: string | Uint8Array, options: XmlReadOptions = {}
   return tmxToBilingual(root, options)
 }
 
+/** `news-2024.omegat.tmx` → `news-2024.omegat`: the name without folders and its extension. */
+function titleFromFileName(fileName: string | undefined): string {
+  const name = (fileName ?? '').split(/[\\/]/).pop() ?? ''
+  return name.replace(/\.(tmx|xml)$/i, '').trim()
+}
+
 export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): BilingualDocument {
   if (root.name !== 'tmx')
     throw new UserError(
@@ -168,7 +174,9 @@ export function tmxToBilingual(root: XmlElement, options: XmlReadOptions = {}): 
     units.push(unit)
   }
   const doc: BilingualDocument = {
-    title: propValue(headerProps, 'x-title') ?? units.find((unit) => unit.source.length > 0)?.source[0] ?? '',
+    // Another tool's memory has no title of its own; its first unit is just any sentence, the file's name says what it is.
+    title:
+      propValue(headerProps, 'x-title') ?? (titleFromFileName(options.fileName) || units.find((unit) => unit.source.length > 0)?.source[0]) ?? '',
     sourceLang: sourceLang || primaryLanguage(headerSource) || 'fa',
     targetLang: targetLang || 'en',
     units
