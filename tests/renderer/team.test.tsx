@@ -50,7 +50,7 @@ describe('the conflict box of the Row tab', () => {
     expect(reza.querySelector('time')!.getAttribute('dateTime')).toBe('2026-01-02T10:00:00.000Z')
     expect(maryam.textContent).toContain('maryam')
     expect(maryam.textContent).toContain('Maryam’s title')
-    fireEvent.click(within(box).getByRole('button', { name: 'Keep maryam’s version' }))
+    fireEvent.click(within(box).getByRole('button', { name: 'Keep this: maryam’s version' }))
     expect(onKeep).toHaveBeenCalledWith('xabc123', 'theirs')
   })
 
@@ -69,7 +69,7 @@ describe('the conflict box of the Row tab', () => {
     await waitFor(() => expect(indicator.textContent).toContain('1 conflict'))
     expect(indicator.textContent).toContain('⚠')
     const box = await screen.findByRole('region', { name: 'Conflicts' })
-    fireEvent.click(within(box).getByRole('button', { name: 'Keep maryam’s version' }))
+    fireEvent.click(within(box).getByRole('button', { name: 'Keep this: maryam’s version' }))
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Conflicts' })).toBeNull())
     expect(api.resolveConflict).toHaveBeenCalledWith({ documentId: 'doc1', rowId: 'r1', conflictId: 'xabc123', choice: 'theirs' })
     expect(docs.get('doc1')!.rows[0].target).toBe('Maryam’s title')

@@ -66,7 +66,7 @@ export class TeamService {
   }
 
   /** Starts syncing by itself when the library is shared (at once, then after saves and every few minutes). */
-  async start(): Promise<void> {
+  async start(syncNow = true): Promise<void> {
     if (!(await this.sync.remoteUrl())) return
     if (!this.scheduler) {
       this.scheduler = new SyncScheduler({
@@ -79,7 +79,7 @@ export class TeamService {
       this.unsubscribe = this.library.onDocumentChanged(() => this.scheduler?.saved())
     }
     this.scheduler.start()
-    void this.scheduler.now()
+    if (syncNow) void this.scheduler.now()
   }
 
   /** Stops syncing by itself; a sync under way may finish (for a few seconds) before the library closes. */
@@ -164,7 +164,7 @@ export class TeamService {
   private async connect(url: string): Promise<TeamSyncReport> {
     this.cached = null
     const result = await this.sync.connect(url)
-    await this.start()
+    await this.start(false)
     return this.report(result)
   }
 
@@ -187,7 +187,7 @@ export class TeamService {
   /** Syncs now (joining a sync already running); failures are thrown with the state kept. */
   async syncNow(): Promise<TeamSyncReport> {
     if (!(await this.sync.remoteUrl())) throw new UserError('This library is not shared with a team yet.', 'not-shared')
-    if (!this.scheduler) await this.start()
+    if (!this.scheduler) await this.start(false)
     return this.report(await this.runSync())
   }
 

@@ -71,7 +71,7 @@ export function RowConflicts({ row, onKeep }: RowConflictsProps): React.JSX.Elem
                   <div className="conflict-value" dir={value.lang ? 'rtl' : 'auto'} lang={value.lang}>
                     {value.text}
                   </div>
-                  <button type="button" aria-label={`Keep ${side.author || 'this'}’s version`} onClick={() => onKeep(record.id, choice)}>
+                  <button type="button" aria-label={`Keep this: ${side.author || 'someone'}’s version`} onClick={() => onKeep(record.id, choice)}>
                     Keep this
                   </button>
                 </div>

@@ -79,7 +79,7 @@ export function RowHistory({ api, documentId, row, onRestore }: RowHistoryProps)
                     type="button"
                     className="secondary"
                     onClick={() => void onRestore(version.commit).then(load)}
-                    aria-label={`Restore the version by ${version.author} from ${new Date(version.at).toLocaleString()}`}
+                    aria-label={`Restore this version (by ${version.author}, ${new Date(version.at).toLocaleString()})`}
                   >
                     Restore this version
                   </button>
