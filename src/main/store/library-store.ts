@@ -615,16 +615,49 @@ export class LibraryStore {
   /** Moves a document to trash/ (never deletes bytes). */
   async remove(id: string): Promise<void> {
     this.assertWritable()
-    await this.read(id)
+    const document = await this.read(id)
     const slot = this.slots.get(id)
     await slot?.writer.idle()
     if (slot?.retryTimer) clearTimeout(slot.retryTimer)
     const trash = join(this.libraryDir, 'trash')
     await mkdir(trash, { recursive: true })
-    await rename(this.documentPath(id), join(trash, `${id}-${fileStamp()}.json`))
+    const stamp = fileStamp()
+    await rename(this.documentPath(id), join(trash, `${id}-${stamp}.json`))
+    // The kept original goes with it, under the same stamp, so restoring brings back the pair.
+    if (document.origin.original) await this.trashOriginal(id, stamp, document.origin.original.path)
     this.slots.delete(id)
     delete this.index.data.documents[id]
     await this.indexWriter.request()
+  }
+
+  /** Where a deleted document's original waits in trash/: `trash/originals/<id>-<stamp>.<ext>`. */
+  private trashedOriginalPath(id: string, stamp: string, relative: string): string {
+    const extension = /(\.[A-Za-z0-9]{1,12})$/.exec(relative)?.[1] ?? ''
+    return join(this.libraryDir, 'trash', 'originals', `${id}-${stamp}${extension}`)
+  }
+
+  private async trashOriginal(id: string, stamp: string, relative: string): Promise<void> {
+    const to = this.trashedOriginalPath(id, stamp, relative)
+    await mkdir(dirname(to), { recursive: true })
+    await rename(this.originalPath(relative), to).catch((error: NodeJS.ErrnoException) => {
+      // An original already missing has nothing to move; the document is deleted all the same.
+      if (error.code !== 'ENOENT') throw error
+    })
+  }
+
+  private async restoreOriginal(id: string, stamp: string, relative: string): Promise<void> {
+    const path = this.originalPath(relative)
+    try {
+      await stat(path)
+      return
+    } catch {
+      // Not there: brought back from the trash below.
+    }
+    await mkdir(dirname(path), { recursive: true })
+    await rename(this.trashedOriginalPath(id, stamp, relative), path).catch((error: NodeJS.ErrnoException) => {
+      // Deleted before originals went to the trash: the document comes back; saving it back into its original says the file is missing.
+      if (error.code !== 'ENOENT') throw error
+    })
   }
 
   /** Brings a deleted document back from trash/ (its newest copy there), as it was when deleted. */
@@ -638,7 +671,9 @@ export class LibraryStore {
     const newest = copies.at(-1)
     if (!newest) throw new UserError(`There is no deleted document ${id} to bring back.`, 'not-found')
     await rename(join(trash, newest), this.documentPath(id))
-    const summary = summarize(await this.read(id))
+    const document = await this.read(id)
+    if (document.origin.original) await this.restoreOriginal(id, newest.slice(id.length + 1, -'.json'.length), document.origin.original.path)
+    const summary = summarize(document)
     this.index.data.documents[id] = summary
     await this.indexWriter.request()
     return summary
