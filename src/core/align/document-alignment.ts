@@ -205,6 +205,13 @@ export function alignTranslation(
   now: string,
   options: AlignOptions & { englishSentences?: string[] } = {}
 ): HamtaDocument {
+  const kept = doc.rows.find((row) => row.unitId !== undefined)
+  if (kept) {
+    throw new UserError(
+      `“${doc.title}” keeps the rows of its original ${originalKind(doc)}, which is saved back row by row; aligning a translation would regroup its rows. Translate it row by row, or pre-translate it from the memory.`,
+      'original-structure'
+    )
+  }
   const english = options.englishSentences ?? segmentEnglish(englishText)
   if (english.length === 0) throw new UserError('The English translation has no sentences.', 'empty')
   const current = documentToAlignment(doc)
@@ -256,6 +263,7 @@ export function editAlignment(doc: HamtaDocument, edit: AlignmentEdit, now: stri
   const index = aligned.beads.findIndex((bead) => bead.id === edit.rowId)
   if (index < 0) throw new UserError(`Row ${edit.rowId} does not exist in this document.`, 'not-found')
   const bead = aligned.beads[index]
+  if (edit.kind !== 'setAlignmentStatus') refuseReshapingOriginal(doc, index, edit)
   const sideOf = (side: Side): number[] => (side === 'source' ? bead.src : bead.tgt)
   let next: AlignedText
   try {
@@ -288,4 +296,34 @@ export function editAlignment(doc: HamtaDocument, edit: AlignmentEdit, now: stri
     throw error
   }
   return alignmentToDocument(doc, alignment, next, now)
+}
+
+/** What a document's kept original is, for messages. */
+function originalKind(doc: HamtaDocument): string {
+  return doc.origin.original?.format === 'docx' ? 'Word document' : 'XLIFF file'
+}
+
+/**
+ * Rows read from a kept original (an XLIFF unit or segment, a sentence of a Word paragraph) are
+ * where the translation is written back: each row's English goes into its own place in the file,
+ * and its inline codes are numbered for that row alone. Merging two such rows would put both
+ * translations into the first place and leave the second untranslated, splitting would make a row
+ * that belongs nowhere, and moving a sentence would carry its codes into a row where they mean
+ * other codes. So these edits are refused on them, with the reason, rather than silently
+ * corrupting the file saved back; a segmentation to change is changed in the tool the file came from.
+ */
+function refuseReshapingOriginal(doc: HamtaDocument, index: number, edit: Exclude<AlignmentEdit, { kind: 'setAlignmentStatus' }>): void {
+  const involved = [index]
+  if (edit.kind === 'mergeWithNext') involved.push(index + 1)
+  if (edit.kind === 'moveSentence') involved.push(edit.direction === 'previous' ? index - 1 : index + 1)
+  const kept = involved.find((k) => doc.rows[k]?.unitId !== undefined)
+  if (kept === undefined) return
+  const what = edit.kind === 'mergeWithNext' ? 'merged' : edit.kind === 'splitRow' || edit.kind === 'detachSentence' ? 'split' : 'moved between rows'
+  const docx = doc.origin.original?.format === 'docx'
+  const place = docx ? 'a sentence of a paragraph of the original Word document' : `unit “${doc.rows[kept].unitId}” of the original XLIFF file`
+  const way = docx ? 'sentence by sentence' : 'unit by unit'
+  throw new UserError(
+    `Row ${kept + 1} is ${place}, which is saved back ${way}: its sentences cannot be ${what}. Translate each row on its own${docx ? '' : ', or change the segmentation in the tool the file came from'}.`,
+    'original-structure'
+  )
 }
