@@ -30,7 +30,9 @@ describe('alignment edits on rows of a kept original', () => {
     const doc = xliffDocument()
     const [first, second] = doc.rows
     expect(() => editAlignment(doc, { kind: 'mergeWithNext', rowId: first.id }, NOW)).toThrow(
-      new RegExp(`Row 1 is unit “${first.unitId!.replace(/[[\]().*+?^$|\\]/g, '\\$&')}” of the original XLIFF file, which is saved back unit by unit: its sentences cannot be merged`)
+      new RegExp(
+        `Row 1 is unit “${first.unitId!.replace(/[[\]().*+?^$|\\]/g, '\\$&')}” of the original XLIFF file, which is saved back unit by unit: its sentences cannot be merged`
+      )
     )
     expect(() => editAlignment(doc, { kind: 'splitRow', rowId: first.id, sourceCount: 1, targetCount: 0 }, NOW)).toThrow(/cannot be split/)
     expect(() => editAlignment(doc, { kind: 'moveSentence', rowId: second.id, side: 'source', direction: 'previous' }, NOW)).toThrow(
