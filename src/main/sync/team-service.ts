@@ -54,7 +54,15 @@ export class TeamService {
     this.env = options.env ?? process.env
     this.now = options.now ?? (() => new Date().toISOString())
     this.sync = new TeamSync(options.library, { credentials: () => this.credentials(), now: this.now })
+    // A save shows as "changes to send" at once, before it reaches the disk or a commit (the
+    // sync's own merges, made while it runs, are not changes to send).
+    options.library.onDocumentChanged(() => {
+      if (!this.sync.status.syncing) this.changedSinceSync = true
+      this.cached = null
+    })
   }
+
+  private changedSinceSync = false
 
   private get library(): LibraryService {
     return this.options.library
@@ -95,6 +103,7 @@ export class TeamService {
 
   private async runSync(): Promise<SyncResult> {
     this.cached = null
+    this.changedSinceSync = false
     const run = this.sync.sync()
     this.inFlight = run
     try {
@@ -116,7 +125,7 @@ export class TeamService {
     const credentials: TeamStatusInfo['credentials'] =
       url && (await this.vault.get(url)) ? this.vault.kind : (await credentialsFromEnv(this.env)()) ? 'environment' : 'none'
     const status: TeamStatusInfo = {
-      state: failed ? last.state : base.state,
+      state: failed ? last.state : base.state === 'synced' && this.changedSinceSync ? 'ahead' : base.state,
       ...(base.remote ? { remote: base.remote } : {}),
       syncing: last.syncing,
       ...(last.lastSyncAt ? { lastSyncAt: last.lastSyncAt } : {}),
@@ -163,6 +172,7 @@ export class TeamService {
 
   private async connect(url: string): Promise<TeamSyncReport> {
     this.cached = null
+    this.changedSinceSync = false
     const result = await this.sync.connect(url)
     await this.start(false)
     return this.report(result)

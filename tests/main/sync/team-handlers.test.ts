@@ -142,6 +142,25 @@ describe('the team library through the API', () => {
     )
   })
 
+  it('shows offline when the server is away, keeps the work, and sends it at the next sync', async () => {
+    const a = await member('maryam')
+    const b = await member('reza')
+    const { id: docId } = await a.api.importSample({ sampleId: SAMPLE })
+    await a.api.teamShare({ url: server.url('team') })
+    await b.api.teamJoin({ url: server.url('team') })
+    const port = Number(new URL(server.url('team')).port)
+    await server.close()
+    await a.api.saveTarget({ documentId: docId, rowId: 'r1', target: 'Typed offline.' })
+    await expect(a.api.teamSyncNow({})).rejects.toThrow(/Cannot reach/)
+    const offline = await a.api.teamStatus({})
+    expect(offline).toMatchObject({ state: 'offline', syncing: false })
+    expect(offline.message).toMatch(/kept here/)
+    server = await startGitServer(join(dir, 'server'), {}, port)
+    expect((await a.api.teamSyncNow({})).status.state).toBe('synced')
+    await b.api.teamSyncNow({})
+    expect((await b.api.getDocument({ documentId: docId })).rows[0].target).toBe('Typed offline.')
+  })
+
   it('keeps a password out of the library and its history: in the keychain file (encrypted) or the session', async () => {
     server.options.user = { name: 'maryam', password: 's3cret-token' }
     const fakeKeychain = {
