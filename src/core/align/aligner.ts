@@ -1,39 +1,47 @@
 /**
- * Sentence aligner: dynamic programming over bead types, Gale–Church length model, anchors
- * shared by the two languages, searched in a band around the length diagonal.
+ * Sentence aligner: dynamic programming over bead types with a Gale–Church length model,
+ * anchors shared by the two languages and lexical evidence (word pairs from a dictionary passed
+ * in and from the text itself), searched in a narrow band around a coarse path.
  *
  * Cost of a bead (in nats, lower is better):
  *   -log P(bead type)                         priors: 1:1 by far the most likely
  *   -log P(|δ|) two-tailed normal             δ = (lt − c·ls) / sqrt(s² · (ls + lt/c) / 2)
  *   − Σ weights of anchors shared by both sides of the bead (capped)
+ *   − λ · Σ lexical evidence of each (source, target) sentence pair in the bead
  *   + a bonus/penalty for sentences that look like boilerplate (kept out of translated beads)
  * where ls/lt are character counts (no white space) of the bead's source and target sentences,
- * c the target/source length ratio and s² its variance per character. c and s² are learned from
- * the pair itself: a first pass with c = total ratio and a default s², then a second pass with
- * both re-estimated from the beads the first pass found.
+ * c the local target/source length ratio (translators and chapters differ, so it is measured
+ * around each position, not over the whole text) and s² its variance per character.
+ *
+ * Passes: the first uses lengths and anchors only, in a band around the diagonal that the local
+ * length ratio predicts. Its path gives the local ratio, and the beads it is sure of give word
+ * pairs (see lexicon.ts); the second pass, with everything, searches a narrow band around the
+ * first path. Each pass costs O((n + m) · w) time and memory.
+ *
+ * Band: row i (source position) considers target positions within ±w of the centre path. Where
+ * the best path touches the band's edge, the band is moved onto that path and widened there
+ * and the search repeated, so a band that is too narrow cannot silently force a wrong alignment,
+ * and one bad stretch does not widen the band for the whole text.
  *
  * Confidence: the posterior probability, under this model, that the bead is part of the
  * alignment, summed over every path in the band (forward–backward in log space, costs read as
  * negative log-likelihoods). A bead every competing path agrees on scores near 1; where moving a
  * boundary costs little, the probability is shared between the alternatives and the score drops.
- *
- * Band: row i (source position) only considers target positions within ±w of a centre path. The
- * first pass's centre is where the cumulative target length matches the cumulative source length
- * scaled by the local length ratio (measured in windows, so a change of translator along the text
- * does not pull it away); the second pass's is the first pass's path, with a narrower w. Where the
- * best path touches the band's edge, the band is moved onto that path and widened near the touch
- * only, and the search repeated, so a band that is too narrow cannot silently force a wrong
- * alignment and one bad stretch does not widen the band for the whole text. Time and memory are
- * O((n + m) · w).
  */
 import { buildAnchors, type AnchorTable, type GlossaryPair } from './anchors'
+import type { DictionaryPair } from './lexicon'
+import { buildLexicon, englishStems, givenPairs, indexWords, learnPairs, pairCoverage, persianStems, type Lexicon } from './lexicon'
+
+export type { DictionaryPair } from './lexicon'
 
 export interface AlignOptions {
   /** Term pairs known to translate each other (names, glossary entries). */
   glossary?: GlossaryPair[]
-  /** Initial half-width of the band, in sentences. Default: 24. */
+  /** Persian → English word pairs (a termbase, a translation memory, confirmed rows). */
+  dictionary?: DictionaryPair[]
+  /** Initial half-width of the band, in sentences. Default: 24 for the first pass. */
   bandWidth?: number
-  /** Re-estimate the length ratio and its variance from a first pass. Default: true. */
+  /** Re-estimate the local length ratio and learn word pairs from a first pass. Default: true. */
   learnLengthModel?: boolean
 }
 
@@ -46,7 +54,7 @@ export interface AlignedBead {
 
 export interface AlignmentResult {
   beads: AlignedBead[]
-  /** The length model used in the final pass. */
+  /** The length model used in the final pass (the mean of the local ratios). */
   ratio: number
   variance: number
   /** The widest band half-width the final pass used. */
@@ -67,22 +75,33 @@ export const BEAD_TYPES: ReadonlyArray<readonly [number, number, number]> = [
   [3, 1, 0.006]
 ]
 
-/** Variance of the target length per source character before anything is learned. */
+/** Variance of the target length per source character. */
 const DEFAULT_VARIANCE = 8
-/** How many beads' worth of weight the default variance keeps against the learned one. */
-const VARIANCE_PRIOR_STRENGTH = 8
 const MAX_ANCHOR_REWARD = 9
+const BOILERPLATE_BONUS = 6
 /**
  * Limits of the band's growth: beyond them the path is trusted to be near enough, and cost stays
  * linear in the length of the text whatever it holds.
  */
 const MAX_WIDTH = 256
 const MAX_ROUNDS = 6
-/** Half-width of the second pass's band around the first pass's path. */
+/** Half-width of the second pass's band around the first path. */
 const REFINE_WIDTH = 8
 /** Sentences on each side of a position that its local length ratio is measured over. */
 const RATIO_WINDOW = 40
-const BOILERPLATE_BONUS = 6
+/** How much the lexical evidence counts against the length model. */
+const LEXICAL_WEIGHT = 0.5
+/** Passes with word evidence after the first. */
+const LEXICAL_PASSES = 2
+/** Beads of expected counts the default bead priors weigh as. */
+const PRIOR_STRENGTH = 50
+/** The length model's spread and wide share before anything is learned. */
+const INITIAL_SIGMA = 0.2
+const WIDE_SHARE = 0.1
+/** Below this many source sentences the lexical model is not used (see alignSentences). */
+const SHORT_TEXT = 58
+/** Beads at least this sure in the first pass teach word pairs. */
+const LEARN_CONFIDENCE = 0.8
 
 // ---------------------------------------------------------------------------------------------
 // Length model
@@ -131,6 +150,67 @@ const BOILERPLATE = [
 export function looksLikeBoilerplate(sentence: string): boolean {
   if (!/\p{L}/u.test(sentence)) return true
   return BOILERPLATE.some((pattern) => pattern.test(sentence.trim()))
+}
+
+/**
+ * The length model as densities, so that beads of every shape are compared on one scale. The
+ * target is generated from the source: a target sentence is either generated from source
+ * sentences (log length ratio x = log((lt + k) / (c · (ls + k))) drawn from a normal with a
+ * wide component for translators' additions) or on its own (log length drawn from the text's
+ * distribution of target lengths); both pay for the length in characters (the Jacobian), and a
+ * bead generating several target sentences pays for where the breaks fall. Source sentences
+ * are given, so leaving one out costs only its prior: no length can make that impossible.
+ */
+export interface LengthModel {
+  /** Spread of the log length ratio of a translated bead. */
+  sigma: number
+  /** Share of beads drawn from the wide component (sigma × WIDE_FACTOR). */
+  wide: number
+  /** Mean and spread of log(lt + k) over all target sentences. */
+  targetMean: number
+  targetSpread: number
+}
+
+const LENGTH_SMOOTHING = 10
+const WIDE_FACTOR = 3
+/** Gale and Church's variance per character (8 for the lengths) as a variance of the log ratio. */
+const PER_CHARACTER = 4
+const LOG_ROOT_TWO_PI = 0.5 * Math.log(2 * Math.PI)
+
+/** -log density of the length mixture at z = x / σ, in units of σ (add log σ for x). */
+function mixtureCost(z: number, model: LengthModel): number {
+  const narrow = Math.log(1 - model.wide) - (z * z) / 2
+  const wide = Math.log(model.wide) - Math.log(WIDE_FACTOR) - (z * z) / (2 * WIDE_FACTOR * WIDE_FACTOR)
+  const top = narrow > wide ? narrow : wide
+  return LOG_ROOT_TWO_PI - (top + Math.log(Math.exp(narrow - top) + Math.exp(wide - top)))
+}
+
+/**
+ * Spread of the log length ratio for a bead of `mean` characters: the translator's own share
+ * (sigma, the same at every length) plus counting noise that shrinks with length (Gale and
+ * Church's variance per character, in log terms).
+ */
+function spread(model: LengthModel, mean: number): number {
+  return Math.sqrt(model.sigma * model.sigma + PER_CHARACTER / (mean + LENGTH_SMOOTHING))
+}
+
+/** -log density of a target sentence's length when no source sentence generated it. */
+function unpairedTerm(model: LengthModel, lt: number): number {
+  const y = Math.log(lt + LENGTH_SMOOTHING)
+  const z = (y - model.targetMean) / model.targetSpread
+  return LOG_ROOT_TWO_PI + Math.log(model.targetSpread) + (z * z) / 2 + y
+}
+
+function targetLengthModel(cumT: Float64Array, m: number): { targetMean: number; targetSpread: number } {
+  let sum = 0
+  let squares = 0
+  for (let t = 0; t < m; t++) {
+    const y = Math.log(cumT[t + 1] - cumT[t] + LENGTH_SMOOTHING)
+    sum += y
+    squares += y * y
+  }
+  const mean = sum / m
+  return { targetMean: mean, targetSpread: Math.max(0.25, Math.sqrt(Math.max(0, squares / m - mean * mean))) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +288,43 @@ function localRatioAlongCounts(cumS: Float64Array, cumT: Float64Array, n: number
   return out
 }
 
+/**
+ * The local ratio along a path: target length over source length of the path's 1:1 beads within
+ * a window of rows. Left-out sentences and the beads the first pass glued them into are not
+ * counted: in a short text two of them bias the ratio enough (1.3 read as 1.08) that gluing a
+ * left-out sentence to a neighbour fits the lengths better than leaving it out.
+ */
+function localRatioAlongPath(cumS: Float64Array, cumT: Float64Array, n: number, beads: AlignedBead[]): Float64Array {
+  // Paired source and target length up to each source row (a bead's target spread over its rows).
+  const pairedS = new Float64Array(n + 1)
+  const pairedT = new Float64Array(n + 1)
+  let i = 0
+  let j = 0
+  for (const bead of beads) {
+    const i1 = i + bead.src.length
+    const j1 = j + bead.tgt.length
+    const paired = bead.src.length === 1 && bead.tgt.length === 1
+    const ls = cumS[i1] - cumS[i]
+    const lt = cumT[j1] - cumT[j]
+    for (let r = i + 1; r <= i1; r++) {
+      pairedS[r] = pairedS[r - 1] + (paired ? cumS[r] - cumS[r - 1] : 0)
+      pairedT[r] = pairedT[i] + (paired && ls > 0 ? (lt * (cumS[r] - cumS[i])) / ls : 0)
+    }
+    i = i1
+    j = j1
+  }
+  const global = pairedS[n] > 0 && pairedT[n] > 0 ? pairedT[n] / pairedS[n] : cumS[n] > 0 && cumT[cumT.length - 1] > 0 ? cumT[cumT.length - 1] / cumS[n] : 1
+  const out = new Float64Array(n + 1)
+  for (let r = 0; r <= n; r++) {
+    const a = Math.max(0, r - RATIO_WINDOW)
+    const b = Math.min(n, r + RATIO_WINDOW)
+    const ls = pairedS[b] - pairedS[a]
+    const lt = pairedT[b] - pairedT[a]
+    out[r] = ls > 0 && lt > 0 ? lt / ls : global
+  }
+  return out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Search
 
@@ -217,24 +334,130 @@ interface Model {
   cumS: Float64Array
   cumT: Float64Array
   anchors: AnchorTable
+  /** Anchor weights after discounting anchors that are common in this text. */
+  anchorWeights: Float64Array
   sourceBoiler: Uint8Array
   targetBoiler: Uint8Array
-  ratio: number
-  variance: number
+  /** Local target/source length ratio at each source position. */
+  ratio: Float64Array
+  length: LengthModel
   priorCost: Float64Array
+  lexicon: Lexicon | null
+  /**
+   * Coverage model: a word of a sentence finds a partner in its translation with probability
+   * `hit`, and in an unrelated sentence of w words with probability 1 − (1 − chance)^w.
+   */
+  coverage: { hit: number; chance: number }
+  /** Per-text tables derived from the above (see prepare). */
+  fast: Fast
+  /** The first pass's cost: Gale and Church's length model and anchors only. */
+  firstPass: boolean
+}
+
+/** Values the search reads in its inner loop, computed once per pass. */
+interface Fast {
+  /** log(length + k) of each sentence, and of the runs of 2 and 3 ending at each position. */
+  logS: Float64Array
+  logT: Float64Array
+  logS2: Float64Array
+  logS3: Float64Array
+  logT2: Float64Array
+  logT3: Float64Array
+  /** Where the breaks between 2 and 3 target sentences may fall (lengthTerm's breaks). */
+  breaks2: Float64Array
+  breaks3: Float64Array
+  logRatio: Float64Array
+  /** Cost of each target sentence on its own (unpairedTerm). */
+  unpaired: Float64Array
+  /** mixtureCost on a grid over [-MIX_RANGE, MIX_RANGE]. */
+  mix: Float64Array
+  boilerS: Int32Array
+  boilerT: Int32Array
+  /** Coverage log-ratios for a covering side of w words: hit and miss terms. */
+  coverHit: Float64Array
+  coverMiss: Float64Array
+}
+
+const MIX_RANGE = 20
+const MIX_STEPS = 512
+
+function prepare(model: Model): void {
+  const { n, m, cumS, cumT, length } = model
+  const logS = new Float64Array(n)
+  for (let s = 0; s < n; s++) logS[s] = Math.log(cumS[s + 1] - cumS[s] + LENGTH_SMOOTHING)
+  const logT = new Float64Array(m)
+  const unpaired = new Float64Array(m)
+  for (let t = 0; t < m; t++) {
+    logT[t] = Math.log(cumT[t + 1] - cumT[t] + LENGTH_SMOOTHING)
+    unpaired[t] = unpairedTerm(length, cumT[t + 1] - cumT[t])
+  }
+  const logRatio = new Float64Array(n + 1)
+  for (let i = 0; i <= n; i++) logRatio[i] = Math.log(model.ratio[i])
+  const runs = (cum: Float64Array, count: number, span: number, f: (length: number) => number) => {
+    const out = new Float64Array(count + 1)
+    for (let e = span; e <= count; e++) out[e] = f(cum[e] - cum[e - span])
+    return out
+  }
+  const logOf = (length: number) => Math.log(length + LENGTH_SMOOTHING)
+  const logS2 = runs(cumS, n, 2, logOf)
+  const logS3 = runs(cumS, n, 3, logOf)
+  const logT2 = runs(cumT, m, 2, logOf)
+  const logT3 = runs(cumT, m, 3, logOf)
+  const breaks2 = runs(cumT, m, 2, (length) => Math.log(length + 1))
+  const breaks3 = runs(cumT, m, 3, (length) => 2 * Math.log(length + 1) - Math.LN2)
+  const mix = new Float64Array(2 * MIX_RANGE * MIX_STEPS + 2)
+  for (let k = 0; k < mix.length; k++) mix[k] = mixtureCost(k / MIX_STEPS - MIX_RANGE, length)
+  const boilerS = new Int32Array(n + 1)
+  for (let s = 0; s < n; s++) boilerS[s + 1] = boilerS[s] + model.sourceBoiler[s]
+  const boilerT = new Int32Array(m + 1)
+  for (let t = 0; t < m; t++) boilerT[t + 1] = boilerT[t] + model.targetBoiler[t]
+  const coverHit = new Float64Array(COVER_TABLE)
+  const coverMiss = new Float64Array(COVER_TABLE)
+  const { hit, chance } = model.coverage
+  for (let w = 0; w < COVER_TABLE; w++) {
+    const p0 = Math.min(1 - Math.pow(1 - chance, w), hit - 0.05)
+    coverHit[w] = Math.log(hit / p0)
+    coverMiss[w] = Math.log((1 - hit) / (1 - p0))
+  }
+  model.fast = { logS, logT, logS2, logS3, logT2, logT3, breaks2, breaks3, logRatio, unpaired, mix, boilerS, boilerT, coverHit, coverMiss }
+}
+
+const COVER_TABLE = 1024
+
+/** mixtureCost(z) from the grid, interpolated; exact outside it. */
+function mixCost(model: Model, z: number): number {
+  const at = (z + MIX_RANGE) * MIX_STEPS
+  if (at < 0 || at >= 2 * MIX_RANGE * MIX_STEPS) return mixtureCost(z, model.length)
+  const k = at | 0
+  const table = model.fast.mix
+  return table[k] + (at - k) * (table[k + 1] - table[k])
+}
+
+/** Lexical evidence of the sentence pairs a band can put in one bead, row by row. */
+interface PairScores {
+  from: Int32Array
+  to: Int32Array
+  start: Int32Array
+  values: Float32Array
+  /** Covered words of t (high 16 bits) and of s (low 16 bits) for each pair. */
+  cover: Int32Array
 }
 
 interface SearchResult {
   beads: AlignedBead[]
   /** Rows where the best path touched the band's edge. */
   touched: number[]
+  /** Expected number of beads of each type over all paths (for learning the priors). */
+  expected: Float64Array
 }
 
 const TYPE_COUNT = BEAD_TYPES.length
 const DS = Int32Array.from(BEAD_TYPES.map((type) => type[0]))
 const DT = Int32Array.from(BEAD_TYPES.map((type) => type[1]))
+const MAX_SPAN = 3
 
-function sharedAnchorWeight(anchors: AnchorTable, s0: number, s1: number, t0: number, t1: number, used: Uint8Array): number {
+function sharedAnchorWeight(model: Model, s0: number, s1: number, t0: number, t1: number, used: Uint8Array): number {
+  const { anchors } = model
   const { ids: sIds, offsets: sOff } = anchors.source
   const { ids: tIds, offsets: tOff } = anchors.target
   const a0 = sOff[s0]
@@ -250,7 +473,7 @@ function sharedAnchorWeight(anchors: AnchorTable, s0: number, s1: number, t0: nu
     for (let b = b0; b < b1; b++) {
       if (used[b - b0] === 0 && tIds[b] === id) {
         used[b - b0] = 1
-        weight += anchors.weights[id]
+        weight += model.anchorWeights[id]
         break
       }
     }
@@ -258,25 +481,141 @@ function sharedAnchorWeight(anchors: AnchorTable, s0: number, s1: number, t0: nu
   return weight > MAX_ANCHOR_REWARD ? MAX_ANCHOR_REWARD : weight
 }
 
-function beadCost(model: Model, type: number, i: number, j: number, used: Uint8Array): number {
+function pairScores(model: Model, band: Band): PairScores | null {
+  const { lexicon, n, m } = model
+  if (!lexicon || lexicon.size === 0) return null
+  const from = new Int32Array(n)
+  const to = new Int32Array(n)
+  const start = new Int32Array(n + 1)
+  for (let s = 0; s < n; s++) {
+    // Source sentence s ends in rows s+1 … s+3; the beads there reach back up to 3 targets.
+    from[s] = Math.max(0, band.lo[s + 1] - MAX_SPAN)
+    to[s] = Math.min(m - 1, band.hi[Math.min(n, s + MAX_SPAN)] - 1)
+    start[s + 1] = start[s] + Math.max(0, to[s] - from[s] + 1)
+  }
+  const values = new Float32Array(0)
+  const cover = new Int32Array(start[n])
+  const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
+  const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+  let stamp = 0
+  for (let s = 0; s < n; s++) {
+    for (let t = from[s]; t <= to[s]; t++) {
+      cover[start[s] + t - from[s]] = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp)
+    }
+  }
+  return { from, to, start, values, cover }
+}
+
+/**
+ * Lexical evidence of a bead as coverage: for each sentence, how many of its words find a
+ * partner on the other side of the bead, against how many would by chance. Words left without a
+ * partner count against the bead, so taking in an unrelated neighbour costs instead of paying.
+ */
+function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: number, t0: number, t1: number): number {
+  const lexicon = model.lexicon!
+  const { coverHit, coverMiss } = model.fast
+  const sourceWordsOf = lexicon.source.words
+  const targetWordsOf = lexicon.target.words
+  const { from, to, start, cover } = scores
+  let sourceWords = 0
+  for (let s = s0; s < s1; s++) sourceWords += sourceWordsOf[s]
+  let targetWords = 0
+  for (let t = t0; t < t1; t++) targetWords += targetWordsOf[t]
+  if (sourceWords >= COVER_TABLE) sourceWords = COVER_TABLE - 1
+  if (targetWords >= COVER_TABLE) targetWords = COVER_TABLE - 1
+  let sum = 0
+  if (sourceWords > 0) {
+    for (let t = t0; t < t1; t++) {
+      const words = targetWordsOf[t]
+      if (words === 0) continue
+      let covered = 0
+      for (let s = s0; s < s1; s++) if (t >= from[s] && t <= to[s]) covered += cover[start[s] + t - from[s]] >>> 16
+      if (covered > words) covered = words
+      sum += covered * coverHit[sourceWords] + (words - covered) * coverMiss[sourceWords]
+    }
+  }
+  if (targetWords > 0) {
+    for (let s = s0; s < s1; s++) {
+      const words = sourceWordsOf[s]
+      if (words === 0) continue
+      let covered = 0
+      const f = from[s]
+      const g = to[s]
+      const base = start[s] - f
+      for (let t = t0; t < t1; t++) if (t >= f && t <= g) covered += cover[base + t] & 0xffff
+      if (covered > words) covered = words
+      sum += covered * coverHit[targetWords] + (words - covered) * coverMiss[targetWords]
+    }
+  }
+  return sum / 2
+}
+
+/** Fits the coverage model on a pass's 1:1 beads (hits) and on sentences two rows off (chance). */
+function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: number; chance: number } {
+  const marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
+  const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+  let stamp = 0
+  let hits = 1
+  let tries = 2
+  let chanceHits = 1
+  let chanceTries = 10
+  for (const bead of beads) {
+    if (bead.src.length !== 1 || bead.tgt.length !== 1) continue
+    const s = bead.src[0]
+    const t = bead.tgt[0]
+    const ws = lexicon.source.words[s]
+    const wt = lexicon.target.words[t]
+    const own = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp)
+    hits += (own >>> 16) + (own & 0xffff)
+    tries += ws + wt
+    for (const other of [t - 2, t + 2]) {
+      if (other < 0 || other >= m) continue
+      const wo = lexicon.target.words[other]
+      const off = pairCoverage(lexicon, s, other, marksS, marksT, ++stamp)
+      chanceHits += (off >>> 16) + (off & 0xffff)
+      chanceTries += wo * ws * 2
+    }
+  }
+  return { hit: Math.min(0.95, hits / tries), chance: chanceHits / chanceTries }
+}
+
+function beadCost(model: Model, scores: PairScores | null, type: number, i: number, j: number, used: Uint8Array): number {
   const ds = DS[type]
   const dt = DT[type]
   const s0 = i - ds
   const t0 = j - dt
-  const ls = model.cumS[i] - model.cumS[s0]
-  const lt = model.cumT[j] - model.cumT[t0]
+  const fast = model.fast
   let cost = model.priorCost[type]
-  // The length model only compares the two sides of a bead. Applied to a 1:0 bead it would make
-  // leaving out a long sentence nearly impossible, and the search would glue it to a neighbour.
-  if (ds > 0 && dt > 0) {
-    const mean = (ls + lt / model.ratio) / 2
-    cost += lengthCost((lt - model.ratio * ls) / Math.sqrt(model.variance * mean))
+  if (model.firstPass) {
+    // Gale and Church's model: a left-out sentence costs its prior only, and a glued one a
+    // mismatch that grows with its length, whatever the local ratio's error.
+    if (ds > 0 && dt > 0) {
+      const ls = model.cumS[i] - model.cumS[s0]
+      const lt = model.cumT[j] - model.cumT[t0]
+      const ratio = model.ratio[s0]
+      cost += lengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
+      if (model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] && model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j])
+        cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
+    }
+  } else if (ds > 0 && dt > 0) {
+    // The density length model (see LengthModel), from precomputed logarithms.
+    const logT = dt === 1 ? fast.logT[t0] : dt === 2 ? fast.logT2[j] : fast.logT3[j]
+    const breaks = dt === 1 ? 0 : dt === 2 ? fast.breaks2[j] : fast.breaks3[j]
+    const logS = ds === 1 ? fast.logS[s0] : ds === 2 ? fast.logS2[i] : fast.logS3[i]
+    const sigma = spread(model.length, (model.cumS[i] - model.cumS[s0] + (model.cumT[j] - model.cumT[t0]) / model.ratio[s0]) / 2)
+    cost += mixCost(model, (logT - fast.logRatio[s0] - logS) / sigma) + Math.log(sigma) + logT + breaks
+    if (
+      model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] &&
+      model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j]
+    ) {
+      cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
+    }
+    if (scores) cost -= LEXICAL_WEIGHT * coverageEvidence(model, scores, s0, i, t0, j)
+  } else if (dt > 0) {
+    cost += fast.unpaired[t0]
   }
-  cost -= sharedAnchorWeight(model.anchors, s0, i, t0, j, used)
   // Boilerplate belongs alone: cheap as a 1:0 / 0:1 bead, expensive inside a translated bead.
-  let boiler = 0
-  for (let s = s0; s < i; s++) boiler += model.sourceBoiler[s]
-  for (let t = t0; t < j; t++) boiler += model.targetBoiler[t]
+  const boiler = fast.boilerS[i] - fast.boilerS[s0] + fast.boilerT[j] - fast.boilerT[t0]
   if (boiler > 0) cost += ds + dt === 1 ? -BOILERPLATE_BONUS : BOILERPLATE_BONUS * boiler
   return cost
 }
@@ -285,9 +624,11 @@ function beadCost(model: Model, type: number, i: number, j: number, used: Uint8A
  * Best path (Viterbi) in the band, then, unless the caller will search again because the path
  * touched the band's edge, the posterior of each of its beads (forward–backward).
  */
-function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
+function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean): SearchResult {
   const { n, m } = model
+  prepare(model)
   const { lo, hi, rowStart, cells } = band
+  const scores = pairScores(model, band)
   const best = new Float64Array(cells).fill(Infinity)
   const back = new Int8Array(cells).fill(-1)
   // Every bead's cost is kept (one float per cell and type) so the other passes need not redo it.
@@ -311,7 +652,7 @@ function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        const cost = beadCost(model, type, i, j, used)
+        const cost = beadCost(model, scores, type, i, j, used)
         costs[cell * TYPE_COUNT + type] = cost
         const viaBest = best[prev] + cost
         if (viaBest < bestCost) {
@@ -325,7 +666,8 @@ function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
   }
 
   const endCell = rowStart[n] + m - lo[n]
-  if (best[endCell] === Infinity) return { beads: [], touched: [n] }
+  const expected = new Float64Array(TYPE_COUNT)
+  if (best[endCell] === Infinity) return { beads: [], touched: [n], expected }
   const beads: AlignedBead[] = []
   const beadCells: number[] = []
   const beadTypes: number[] = []
@@ -347,7 +689,7 @@ function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if (touched.length > 0 && mayRetry) return { beads, touched }
+  if (touched.length > 0 && mayRetry) return { beads, touched, expected }
 
   // Forward: forward[cell] = -log Σ over paths from the start to the cell.
   const forward = new Float64Array(cells).fill(Infinity)
@@ -407,7 +749,24 @@ function search(model: Model, band: Band, mayRetry: boolean): SearchResult {
     const posterior = Math.exp(-(forward[prev] + costs[cell * TYPE_COUNT + type] + backward[cell] - logZ))
     bead.confidence = Math.min(1, Math.max(0, posterior))
   })
-  return { beads, touched }
+  if (wantExpected) {
+    for (let i = 0; i <= n; i++) {
+      const rowLo = lo[i]
+      for (let j = rowLo; j <= hi[i]; j++) {
+        const cell = rowStart[i] + j - rowLo
+        const after = backward[cell]
+        if (after === Infinity) continue
+        for (let type = 0; type < TYPE_COUNT; type++) {
+          const cost = costs[cell * TYPE_COUNT + type]
+          if (cost === Infinity) continue
+          const pi = i - DS[type]
+          const logP = logZ - forward[rowStart[pi] + j - DT[type] - lo[pi]] - cost - after
+          if (logP > -30) expected[type] += Math.exp(logP)
+        }
+      }
+    }
+  }
+  return { beads, touched, expected }
 }
 
 /** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
@@ -480,18 +839,20 @@ function bandWidthOf(width: Int32Array): number {
 function alignAround(
   model: Model,
   centre: { from: Int32Array; to: Int32Array },
-  initialWidth: number
-): { beads: AlignedBead[]; bandWidth: number; cells: number } {
+  initialWidth: number,
+  wantExpected = false
+): { beads: AlignedBead[]; bandWidth: number; expected: Float64Array; cells: number } {
   const { n, m } = model
   const widest = Math.max(n, m) + 1
   const width = new Int32Array(n + 1).fill(Math.max(2, initialWidth))
   let { from, to } = centre
   for (let round = 0; ; round++) {
     const band = bandAround(from, to, width, n, m)
-    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest)
+    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected)
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
-    if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) return { beads: result.beads, bandWidth, cells: band.cells }
+    if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS)
+      return { beads: result.beads, bandWidth, expected: result.expected, cells: band.cells }
     if (result.beads.length > 0) ({ from, to } = pathRanges(result.beads, n))
     const before = width.slice()
     for (const r of result.touched) {
@@ -503,33 +864,34 @@ function alignAround(
 }
 
 /**
- * Re-estimates the length ratio and its per-character variance from the non-empty beads of a
- * first alignment; the variance is blended with the default so a short text cannot make the
- * model overconfident.
+ * Bead-type priors from the expected counts of a pass, smoothed towards the defaults: a text with
+ * many left-out sentences makes 1:0 / 0:1 beads cheaper, a clean one makes them dearer.
  */
-function learnLengthModel(model: Model, beads: AlignedBead[]): { ratio: number; variance: number } {
-  let sumS = 0
-  let sumT = 0
-  const paired: Array<[number, number]> = []
+function learnPriors(expected: Float64Array): Float64Array {
+  let total = 0
+  for (const count of expected) total += count
+  const strength = PRIOR_STRENGTH
+  return Float64Array.from(BEAD_TYPES.map((type, k) => -Math.log((expected[k] + strength * type[2]) / (total + strength))))
+}
+
+/** Spread of the log length ratio over a pass's 1:1 beads (robust: median absolute value). */
+function learnSpread(model: Model, beads: AlignedBead[]): number {
+  const residuals: number[] = []
   for (const bead of beads) {
-    // Learn only from beads the first pass was sure of: its mistakes would bias the ratio.
-    if (bead.src.length === 0 || bead.tgt.length === 0 || bead.confidence < 0.5) continue
-    const ls = model.cumS[bead.src[bead.src.length - 1] + 1] - model.cumS[bead.src[0]]
-    const lt = model.cumT[bead.tgt[bead.tgt.length - 1] + 1] - model.cumT[bead.tgt[0]]
-    if (ls === 0 || lt === 0) continue
-    sumS += ls
-    sumT += lt
-    paired.push([ls, lt])
+    if (bead.src.length !== 1 || bead.tgt.length !== 1) continue
+    const s = bead.src[0]
+    const t = bead.tgt[0]
+    const ls = model.cumS[s + 1] - model.cumS[s]
+    const lt = model.cumT[t + 1] - model.cumT[t]
+    const x = Math.log((lt + LENGTH_SMOOTHING) / (model.ratio[s] * (ls + LENGTH_SMOOTHING)))
+    // The translator's share: what is left once counting noise at this length is taken out.
+    residuals.push(Math.sqrt(Math.max(0, x * x - PER_CHARACTER / ((ls + lt / model.ratio[s]) / 2 + LENGTH_SMOOTHING))))
   }
-  if (paired.length < 3 || sumS === 0) return { ratio: model.ratio, variance: model.variance }
-  const ratio = sumT / sumS
-  // Median of δ² with unit variance; the median of a χ²(1) variable is 0.455.
-  const squared = paired.map(([ls, lt]) => (lt - ratio * ls) ** 2 / ((ls + lt / ratio) / 2)).sort((a, b) => a - b)
-  const median = squared[Math.floor(squared.length / 2)]
-  const estimate = Math.min(60, Math.max(1, median / 0.455))
-  const count = paired.length
-  const variance = (VARIANCE_PRIOR_STRENGTH * DEFAULT_VARIANCE + count * estimate) / (VARIANCE_PRIOR_STRENGTH + count)
-  return { ratio, variance }
+  if (residuals.length < 3) return model.length.sigma
+  residuals.sort((a, b) => a - b)
+  const estimate = 1.4826 * residuals[residuals.length >> 1]
+  const strength = 20
+  return (strength * model.length.sigma + residuals.length * estimate) / (strength + residuals.length)
 }
 
 /** Aligns source (Persian) sentences with target (English) sentences. */
@@ -546,26 +908,52 @@ export function alignSentences(source: string[], target: string[], options: Alig
   }
   const cumS = cumulative(source.map(sentenceLength))
   const cumT = cumulative(target.map(sentenceLength))
+  const anchors = buildAnchors(source, target, options.glossary)
   const model: Model = {
     n,
     m,
     cumS,
     cumT,
-    anchors: buildAnchors(source, target, options.glossary),
+    anchors,
+    anchorWeights: anchors.weights,
     sourceBoiler: Uint8Array.from(source.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
     targetBoiler: Uint8Array.from(target.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
-    ratio: cumS[n] > 0 && cumT[m] > 0 ? cumT[m] / cumS[n] : 1,
-    variance: DEFAULT_VARIANCE,
-    priorCost: Float64Array.from(BEAD_TYPES.map((type) => -Math.log(type[2])))
+    ratio: localRatioAlongCounts(cumS, cumT, n, m),
+    length: { sigma: INITIAL_SIGMA, wide: WIDE_SHARE, ...targetLengthModel(cumT, m) },
+    priorCost: Float64Array.from(BEAD_TYPES.map((type) => -Math.log(type[2]))),
+    lexicon: null,
+    firstPass: true,
+    coverage: { hit: 0.5, chance: 0.01 },
+    fast: null as unknown as Fast
   }
+  const sourceWords = indexWords(source, persianStems)
+  const targetWords = indexWords(target, englishStems)
+  const given = options.dictionary?.length ? givenPairs(options.dictionary, sourceWords, targetWords) : null
+  if (given) model.lexicon = buildLexicon([given], sourceWords, targetWords)
+
   const diagonal = lengthDiagonal(cumS, cumT, n, m)
-  let result = alignAround(model, { from: diagonal, to: diagonal }, bandWidth)
-  if (options.learnLengthModel !== false) {
-    const learned = learnLengthModel(model, result.beads)
-    model.ratio = learned.ratio
-    model.variance = learned.variance
-    // The first path is close: a narrow band around it, widened where the path leaves it.
+  let result = alignAround(model, { from: diagonal, to: diagonal }, bandWidth, true)
+  // A short text (a news article) teaches too few word pairs and priors to outweigh what the
+  // length model says about a left-out sentence: it keeps the first pass's model.
+  model.firstPass = n < SHORT_TEXT && !given
+  if (model.firstPass && options.learnLengthModel !== false) {
+    model.ratio = localRatioAlongPath(cumS, cumT, n, result.beads)
     result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH))
+  } else if (options.learnLengthModel !== false) {
+    model.ratio = localRatioAlongPath(cumS, cumT, n, result.beads)
+    model.priorCost = learnPriors(result.expected)
+    model.length.sigma = learnSpread(model, result.beads)
+    for (let pass = 0; pass < LEXICAL_PASSES; pass++) {
+      const sure = result.beads.filter(
+        (bead) => bead.confidence >= LEARN_CONFIDENCE && bead.src.length > 0 && bead.tgt.length > 0
+      )
+      const learned = learnPairs(sure, sourceWords, targetWords)
+      model.lexicon = buildLexicon(given ? [given, learned.pairs] : [learned.pairs], sourceWords, targetWords, learned.training)
+      model.coverage = fitCoverage(model.lexicon, result.beads, m)
+      result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH))
+    }
   }
-  return { beads: result.beads, ratio: model.ratio, variance: model.variance, bandWidth: result.bandWidth, cells: result.cells }
+  let ratioSum = 0
+  for (let i = 0; i < n; i++) ratioSum += model.ratio[i]
+  return { beads: result.beads, ratio: ratioSum / n, variance: model.length.sigma ** 2, bandWidth: result.bandWidth, cells: result.cells }
 }

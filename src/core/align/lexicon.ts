@@ -1,0 +1,470 @@
+/**
+ * Lexical evidence for the aligner: which Persian words translate which English words.
+ *
+ * Words are cut to a short prefix on both sides, a crude stemmer that needs no language data:
+ * Persian suffixes (plural ها, pronoun endings) and English inflections mostly fall after it.
+ * A dictionary comes from two places: pairs passed in (a termbase, a translation memory, the
+ * library's confirmed rows, see `learnDictionary`), and pairs learned from the text being aligned
+ * (co-occurrence in the beads a first pass is sure of, as hunalign's -realign does).
+ *
+ * Each word pair p has a weight w_p, a log-likelihood ratio: how much more often the two words
+ * meet in sentences that translate each other than in sentences paired at random. The evidence
+ * that source sentence s and target sentence t translate each other is the sum of the weights of
+ * the pairs they share, minus what a random pairing would share on average, so unrelated
+ * sentences score about 0 and a bead never gains just by being bigger.
+ */
+/** A Persian word (or short term) and an English word known to translate it. */
+export interface DictionaryPair {
+  source: string
+  target: string
+}
+
+/** Characters of a word kept as its stem. */
+const STEM_LENGTH = 5
+/** Weight of a pair given in a dictionary (nats). */
+const GIVEN_WEIGHT = 2.5
+/** A learned pair's weight is capped: a handful of co-occurrences proves little more than this. */
+const MAX_LEARNED_WEIGHT = 4
+/** Pairs must meet at least this many times and this much above chance (nats) to be kept. */
+const MIN_PAIR_COUNT = 2
+const MIN_PAIR_WEIGHT = 1
+/** Words in more than this share of the sentences are function words: too common to tell. */
+const MAX_WORD_SHARE = 0.25
+/** Each word keeps its few strongest partners only. */
+const PARTNERS_PER_WORD = 3
+
+const PERSIAN_TOKEN = /[\p{L}\p{M}]+/gu
+const ENGLISH_TOKEN = /[a-z]+/g
+
+/** Persian letters unified as for glossary matching (see persianMatchKey), spaces kept. */
+function normalizePersian(text: string): string {
+  return text
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/[ۀة]/g, 'ه')
+    .replace(/[أإٱ]/g, 'ا')
+    .replace(/ؤ/g, 'و')
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+}
+
+/** Persian word stems of a sentence (ZWNJ splits words: it separates suffixes). */
+export function persianStems(sentence: string): string[] {
+  const out: string[] = []
+  for (const match of normalizePersian(sentence).matchAll(PERSIAN_TOKEN)) {
+    if (match[0].length >= 2) out.push(match[0].slice(0, STEM_LENGTH))
+  }
+  return out
+}
+
+/** English word stems of a sentence. */
+export function englishStems(sentence: string): string[] {
+  const out: string[] = []
+  for (const match of sentence
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .matchAll(ENGLISH_TOKEN)) {
+    if (match[0].length >= 2) out.push(match[0].slice(0, STEM_LENGTH))
+  }
+  return out
+}
+
+/** Words of one side as ids, each sentence's ids sorted and unique (compressed rows). */
+export interface SideWords {
+  ids: Int32Array
+  offsets: Int32Array
+  vocabulary: Map<string, number>
+}
+
+export function indexWords(sentences: string[], stems: (sentence: string) => string[]): SideWords {
+  const vocabulary = new Map<string, number>()
+  const rows: number[][] = sentences.map((sentence) => {
+    const row = new Set<number>()
+    for (const stem of stems(sentence)) {
+      let id = vocabulary.get(stem)
+      if (id === undefined) {
+        id = vocabulary.size
+        vocabulary.set(stem, id)
+      }
+      row.add(id)
+    }
+    return [...row].sort((a, b) => a - b)
+  })
+  const offsets = new Int32Array(rows.length + 1)
+  rows.forEach((row, k) => (offsets[k + 1] = offsets[k] + row.length))
+  const ids = new Int32Array(offsets[rows.length])
+  rows.forEach((row, k) => ids.set(row, offsets[k]))
+  return { ids, offsets, vocabulary }
+}
+
+/**
+ * The pairs in force for one alignment, as "pair ids" per sentence: a source sentence holds the
+ * ids of every pair whose Persian word it contains, a target sentence those whose English word
+ * it contains; a shared id is a translated word.
+ */
+export interface Lexicon {
+  source: LexiconSide
+  target: LexiconSide
+  /** Weight of each pair with all the evidence counted. */
+  weights: Float64Array
+  pairTarget: Int32Array
+  pairSource: Int32Array
+  /** Beads that taught each pair; 0 for pairs given in a dictionary (fixed weight). */
+  counts: Int32Array
+  training: Training | null
+  size: number
+}
+
+export interface LexiconSide {
+  ids: Int32Array
+  offsets: Int32Array
+  expected: Float64Array
+  /** Words of each sentence that take part in some pair: those that can show a translation. */
+  words: Int32Array
+}
+
+/** What the learned pairs were counted over, to take one bead's own share back out. */
+export interface Training {
+  beads: number
+  sourceDf: Int32Array
+  targetDf: Int32Array
+  /** Training bead holding each source sentence, or -1. */
+  beadOfSource: Int32Array
+  /** Target words of each training bead, sorted (compressed rows). */
+  targetWords: Int32Array
+  targetOffsets: Int32Array
+}
+
+export interface PairList {
+  s: number[]
+  t: number[]
+  w: number[]
+  count: number[]
+}
+
+/** Pairs from a dictionary, on the words of this text (a term of several words uses its first). */
+export function givenPairs(dictionary: DictionaryPair[], source: SideWords, target: SideWords): PairList {
+  const out: PairList = { s: [], t: [], w: [], count: [] }
+  const seen = new Set<number>()
+  const width = target.vocabulary.size + 1
+  for (const pair of dictionary) {
+    const s = source.vocabulary.get(persianStems(pair.source)[0] ?? '')
+    if (s === undefined) continue
+    for (const stem of englishStems(pair.target)) {
+      const t = target.vocabulary.get(stem)
+      if (t === undefined || seen.has(s * width + t)) continue
+      seen.add(s * width + t)
+      out.s.push(s)
+      out.t.push(t)
+      out.w.push(GIVEN_WEIGHT)
+      out.count.push(0)
+    }
+  }
+  return out
+}
+
+function pairWeight(count: number, beads: number, sourceDf: number, targetDf: number): number {
+  if (count < 1 || sourceDf < 1 || targetDf < 1) return 0
+  const weight = Math.log(((count - 0.5) * beads) / (sourceDf * targetDf))
+  return weight < MIN_PAIR_WEIGHT ? 0 : Math.min(MAX_LEARNED_WEIGHT, weight)
+}
+
+/**
+ * Learns word pairs from beads believed to be translations: pointwise mutual information of
+ * the two words appearing in the same bead, with the count discounted so chance meetings of
+ * rare words do not look like translations. When a sentence is scored later, its own bead's
+ * share of the counts is taken out (see pairEvidence): otherwise the pairs would reward exactly
+ * what the first pass paired, right or wrong.
+ */
+export function learnPairs(
+  beads: ReadonlyArray<{ src: readonly number[]; tgt: readonly number[] }>,
+  source: SideWords,
+  target: SideWords
+): { pairs: PairList; training: Training } {
+  const pairs: PairList = { s: [], t: [], w: [], count: [] }
+  const count = beads.length
+  const sourceDf = new Int32Array(source.vocabulary.size)
+  const targetDf = new Int32Array(target.vocabulary.size)
+  const beadWords = (side: SideWords, sentences: readonly number[]): number[] => {
+    if (sentences.length === 1) return Array.from(side.ids.subarray(side.offsets[sentences[0]], side.offsets[sentences[0] + 1]))
+    const set = new Set<number>()
+    for (const k of sentences) for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) set.add(side.ids[a])
+    return [...set].sort((a, b) => a - b)
+  }
+  const sourceBags = beads.map((bead) => beadWords(source, bead.src))
+  const targetBags = beads.map((bead) => beadWords(target, bead.tgt))
+  const beadOfSource = new Int32Array(source.offsets.length - 1).fill(-1)
+  beads.forEach((bead, b) => bead.src.forEach((k) => (beadOfSource[k] = b)))
+  const targetOffsets = new Int32Array(count + 1)
+  targetBags.forEach((bag, b) => (targetOffsets[b + 1] = targetOffsets[b] + bag.length))
+  const targetWords = new Int32Array(targetOffsets[count])
+  targetBags.forEach((bag, b) => targetWords.set(bag, targetOffsets[b]))
+  const training: Training = { beads: count, sourceDf, targetDf, beadOfSource, targetWords, targetOffsets }
+  if (count < 4) return { pairs, training }
+  for (const bag of sourceBags) for (const id of bag) sourceDf[id]++
+  for (const bag of targetBags) for (const id of bag) targetDf[id]++
+  const common = Math.max(4, MAX_WORD_SHARE * count)
+  // Beads of each source word (postings); a word's partners are counted in one dense array.
+  const postingStart = new Int32Array(source.vocabulary.size + 1)
+  for (let f = 0; f < sourceDf.length; f++)
+    postingStart[f + 1] = postingStart[f] + (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common ? sourceDf[f] : 0)
+  const postings = new Int32Array(postingStart[sourceDf.length])
+  const fill = postingStart.slice(0, sourceDf.length)
+  sourceBags.forEach((bag, b) => {
+    for (const f of bag) if (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common) postings[fill[f]++] = b
+  })
+  const usable = new Uint8Array(target.vocabulary.size)
+  for (let e = 0; e < usable.length; e++) usable[e] = targetDf[e] >= MIN_PAIR_COUNT && targetDf[e] <= common ? 1 : 0
+  const together = new Int32Array(target.vocabulary.size)
+  const touched: number[] = []
+  const candidates: Array<[number, number, number, number]> = []
+  for (let f = 0; f < sourceDf.length; f++) {
+    if (postingStart[f] === postingStart[f + 1]) continue
+    touched.length = 0
+    for (let k = postingStart[f]; k < postingStart[f + 1]; k++) {
+      const b = postings[k]
+      for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) {
+        const e = targetWords[a]
+        if (usable[e] === 0) continue
+        if (together[e]++ === 0) touched.push(e)
+      }
+    }
+    for (const e of touched) {
+      const c = together[e]
+      together[e] = 0
+      if (c < MIN_PAIR_COUNT) continue
+      // Kept if it would still count with one of its beads taken out.
+      if (pairWeight(c - 1, count - 1, sourceDf[f] - 1, targetDf[e] - 1) > 0)
+        candidates.push([f, e, pairWeight(c, count, sourceDf[f], targetDf[e]), c])
+    }
+  }
+  // Strongest first; a word takes part in a few pairs at most.
+  candidates.sort((a, b) => b[2] - a[2])
+  const sourceUsed = new Int32Array(source.vocabulary.size)
+  const targetUsed = new Int32Array(target.vocabulary.size)
+  for (const [s, t, w, c] of candidates) {
+    if (sourceUsed[s] >= PARTNERS_PER_WORD || targetUsed[t] >= PARTNERS_PER_WORD) continue
+    sourceUsed[s]++
+    targetUsed[t]++
+    pairs.s.push(s)
+    pairs.t.push(t)
+    pairs.w.push(w)
+    pairs.count.push(c)
+  }
+  return { pairs, training }
+}
+
+/** Puts pair lists together and turns them into per-sentence pair ids with chance expectations. */
+export function buildLexicon(lists: PairList[], source: SideWords, target: SideWords, training: Training | null = null): Lexicon {
+  const pairsOfSource = new Map<number, number[]>()
+  const pairsOfTarget = new Map<number, number[]>()
+  const weights: number[] = []
+  const pairT: number[] = []
+  const pairS: number[] = []
+  const counts: number[] = []
+  const seen = new Map<string, number>()
+  for (const list of lists) {
+    for (let k = 0; k < list.s.length; k++) {
+      const key = `${list.s[k]} ${list.t[k]}`
+      const existing = seen.get(key)
+      if (existing !== undefined) {
+        // A pair both given and learned keeps the given (fixed) weight if that is higher.
+        if (list.w[k] > weights[existing]) {
+          weights[existing] = list.w[k]
+          counts[existing] = list.count[k]
+        }
+        continue
+      }
+      const id = weights.length
+      seen.set(key, id)
+      weights.push(list.w[k])
+      counts.push(list.count[k])
+      pairS.push(list.s[k])
+      pairT.push(list.t[k])
+      const a = pairsOfSource.get(list.s[k])
+      if (a) a.push(id)
+      else pairsOfSource.set(list.s[k], [id])
+      const b = pairsOfTarget.get(list.t[k])
+      if (b) b.push(id)
+      else pairsOfTarget.set(list.t[k], [id])
+    }
+  }
+  // How often each word occurs, for what a random sentence would share by chance.
+  const share = (side: SideWords): Float64Array => {
+    const df = new Float64Array(side.vocabulary.size)
+    for (let a = 0; a < side.ids.length; a++) df[side.ids[a]]++
+    const sentences = side.offsets.length - 1
+    for (let k = 0; k < df.length; k++) df[k] /= Math.max(1, sentences)
+    return df
+  }
+  const sourceShare = share(source)
+  const targetShare = share(target)
+  const pack = (side: SideWords, pairsOf: Map<number, number[]>, otherWord: number[], otherShare: Float64Array) => {
+    // Pairs of each word in compressed rows, in id order, so each sentence's row is a merge.
+    const vocabulary = side.vocabulary.size
+    const wordStart = new Int32Array(vocabulary + 1)
+    for (let w = 0; w < vocabulary; w++) wordStart[w + 1] = wordStart[w] + (pairsOf.get(w)?.length ?? 0)
+    const wordPairs = new Int32Array(wordStart[vocabulary])
+    for (const [w, pairs] of pairsOf) wordPairs.set(pairs, wordStart[w])
+    const sentences = side.offsets.length - 1
+    const offsets = new Int32Array(sentences + 1)
+    const expected = new Float64Array(sentences)
+    const words = new Int32Array(sentences)
+    for (let k = 0; k < sentences; k++) {
+      let size = 0
+      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
+        const w = side.ids[a]
+        if (wordStart[w + 1] > wordStart[w]) {
+          words[k]++
+          size += wordStart[w + 1] - wordStart[w]
+        }
+      }
+      offsets[k + 1] = offsets[k] + size
+    }
+    const ids = new Int32Array(offsets[sentences])
+    for (let k = 0; k < sentences; k++) {
+      let at = offsets[k]
+      let chance = 0
+      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
+        const w = side.ids[a]
+        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
+          const p = wordPairs[b]
+          ids[at++] = p
+          chance += weights[p] * otherShare[otherWord[p]]
+        }
+      }
+      if (at - offsets[k] > 1) ids.subarray(offsets[k], at).sort()
+      expected[k] = chance
+    }
+    return { ids, offsets, expected, words }
+  }
+  return {
+    source: pack(source, pairsOfSource, pairT, targetShare),
+    target: pack(target, pairsOfTarget, pairS, sourceShare),
+    weights: Float64Array.from(weights),
+    pairSource: Int32Array.from(pairS),
+    pairTarget: Int32Array.from(pairT),
+    counts: Int32Array.from(counts),
+    training,
+    size: weights.length
+  }
+}
+
+function contains(sorted: Int32Array, from: number, to: number, value: number): boolean {
+  let a = from
+  let b = to - 1
+  while (a <= b) {
+    const middle = (a + b) >> 1
+    const at = sorted[middle]
+    if (at === value) return true
+    if (at < value) a = middle + 1
+    else b = middle - 1
+  }
+  return false
+}
+
+/**
+ * Evidence (nats) that source sentence s and target sentence t translate each other: the
+ * weights of the pairs they share, each learned pair weighed without the bead that holds s.
+ */
+export function pairEvidence(lexicon: Lexicon, s: number, t: number): number {
+  const { ids: a, offsets: ao } = lexicon.source
+  const { ids: b, offsets: bo } = lexicon.target
+  let x = ao[s]
+  const xEnd = ao[s + 1]
+  let y = bo[t]
+  const yEnd = bo[t + 1]
+  if (x === xEnd || y === yEnd) return 0
+  const training = lexicon.training
+  const own = training ? training.beadOfSource[s] : -1
+  let shared = 0
+  while (x < xEnd && y < yEnd) {
+    const p = a[x]
+    const q = b[y]
+    if (p === q) {
+      const count = lexicon.counts[p]
+      if (count === 0 || !training || own < 0) shared += lexicon.weights[p]
+      else {
+        const word = lexicon.pairTarget[p]
+        const inOwn = contains(training.targetWords, training.targetOffsets[own], training.targetOffsets[own + 1], word) ? 1 : 0
+        shared += pairWeight(count - inOwn, training.beads - 1, training.sourceDf[lexicon.pairSource[p]] - 1, training.targetDf[word] - inOwn)
+      }
+      x++
+      y++
+    } else if (p < q) x++
+    else y++
+  }
+  return shared - (lexicon.source.expected[s] + lexicon.target.expected[t]) / 2
+}
+
+/**
+ * A dictionary learned from rows a reviewer confirmed (or a translation memory): the same
+ * co-occurrence statistics as the aligner's own learning, over many documents. Pass the result
+ * as `dictionary` when aligning.
+ */
+export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: string }>, limit = 50_000): DictionaryPair[] {
+  const source = indexWords(
+    pairs.map((pair) => pair.source),
+    persianStems
+  )
+  const target = indexWords(
+    pairs.map((pair) => pair.target),
+    englishStems
+  )
+  const learned = learnPairs(
+    pairs.map((_, k) => ({ src: [k], tgt: [k] })),
+    source,
+    target
+  ).pairs
+  const sourceWords: string[] = []
+  for (const [word, id] of source.vocabulary) sourceWords[id] = word
+  const targetWords: string[] = []
+  for (const [word, id] of target.vocabulary) targetWords[id] = word
+  return learned.s.slice(0, limit).map((s, k) => ({ source: sourceWords[s], target: targetWords[learned.t[k]] }))
+}
+
+/**
+ * How many words of t have a partner in s (high 16 bits) and how many words of s have one in t
+ * (low 16 bits), each learned pair counted without the bead that holds s. `marks` is scratch
+ * space as long as the larger vocabulary, `stamp` a number not used in it before.
+ */
+export function pairCoverage(lexicon: Lexicon, s: number, t: number, marksS: Int32Array, marksT: Int32Array, stamp: number): number {
+  const { ids: a, offsets: ao } = lexicon.source
+  const { ids: b, offsets: bo } = lexicon.target
+  let x = ao[s]
+  const xEnd = ao[s + 1]
+  let y = bo[t]
+  const yEnd = bo[t + 1]
+  if (x === xEnd || y === yEnd) return 0
+  const training = lexicon.training
+  const own = training ? training.beadOfSource[s] : -1
+  let coveredT = 0
+  let coveredS = 0
+  while (x < xEnd && y < yEnd) {
+    const p = a[x]
+    const q = b[y]
+    if (p === q) {
+      const word = lexicon.pairTarget[p]
+      const sourceWord = lexicon.pairSource[p]
+      let counts = true
+      const count = lexicon.counts[p]
+      if (count > 0 && training && own >= 0) {
+        const inOwn = contains(training.targetWords, training.targetOffsets[own], training.targetOffsets[own + 1], word) ? 1 : 0
+        counts = pairWeight(count - inOwn, training.beads - 1, training.sourceDf[sourceWord] - 1, training.targetDf[word] - inOwn) > 0
+      }
+      if (counts) {
+        if (marksT[word] !== stamp) {
+          marksT[word] = stamp
+          coveredT++
+        }
+        if (marksS[sourceWord] !== stamp) {
+          marksS[sourceWord] = stamp
+          coveredS++
+        }
+      }
+      x++
+      y++
+    } else if (p < q) x++
+    else y++
+  }
+  return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
+}
