@@ -14,6 +14,7 @@ import { originalDocxToDocument, parseOriginalDocx, writeOriginalDocx } from '..
 import { codeChar, codesIn, withoutCodes } from '../../../src/core/formats/inline-codes'
 import type { HamtaDocument } from '../../../src/core/model'
 import { validateDocument } from '../../../src/core/schema'
+import { readImport } from '../../../src/main/import/prepare-import'
 import { PERSIAN_DOCX_TEXT, persianDocx } from '../../fixtures/formats/persian-docx'
 import { run } from './tools'
 
@@ -180,5 +181,29 @@ describe('Word documents in their original format', () => {
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(out) })).value
     expect(html).toContain('<a href="https://example.com/report">the website.</a>')
     expect(codesIn(weird.rows[2].target)).toEqual([1, 0, 0])
+  })
+
+  it('the import refuses what is not a Persian Word document, in words, and keeps nothing', async () => {
+    const job = (fileName: string, bytes: Uint8Array) => ({ source: { fileName, bytes }, id: 'd9', now: NOW, tagIds: {} })
+    const noDocument = new JSZip()
+    noDocument.file('[Content_Types].xml', '<Types/>')
+    const kept: { original?: unknown } = {}
+    await expect(readImport(job('sheet.docx', await noDocument.generateAsync({ type: 'uint8array' })), undefined, [], kept)).rejects.toThrow(
+      /sheet\.docx cannot be read: it has no word\/document\.xml/
+    )
+    await expect(readImport(job('broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9])))).rejects.toThrow(/broken\.docx cannot be read/)
+    const english = await JSZip.loadAsync(await persianDocx())
+    const xml = await english.file('word/document.xml')!.async('string')
+    english.file('word/document.xml', xml.replace(/[\u0600-\u06ff\u200c]+/g, 'English'))
+    const footnotes = await english.file('word/footnotes.xml')!.async('string')
+    english.file('word/footnotes.xml', footnotes.replace(/[\u0600-\u06ff\u200c]+/g, 'English'))
+    await expect(readImport(job('english.docx', await english.generateAsync({ type: 'uint8array' })), undefined, [], kept)).rejects.toThrow(
+      /does not look like Persian/
+    )
+    expect(kept.original).toBeUndefined()
+    // A Persian one is read the new way, its original kept for the save-back.
+    const document = await readImport(job('report.docx', await persianDocx()), undefined, [], kept)
+    expect(document.origin.original?.format).toBe('docx')
+    expect(kept.original).toMatchObject({ path: 'originals/d9.docx' })
   })
 })
