@@ -187,7 +187,7 @@ describe('Word documents in their original format', () => {
     const job = (fileName: string, bytes: Uint8Array) => ({ source: { fileName, bytes }, id: 'd9', now: NOW, tagIds: {} })
     const noDocument = new JSZip()
     noDocument.file('[Content_Types].xml', '<Types/>')
-    const kept: { original?: unknown } = {}
+    const kept: { original?: { path: string; bytes: Uint8Array } } = {}
     await expect(readImport(job('sheet.docx', await noDocument.generateAsync({ type: 'uint8array' })), undefined, [], kept)).rejects.toThrow(
       /sheet\.docx cannot be read: it has no word\/document\.xml/
     )
