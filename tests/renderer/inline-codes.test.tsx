@@ -1,10 +1,11 @@
 /** Inline codes in the English editor (atoms, F9) and in the rows (badges), and the original format in the export dialog. */
+import type { Editor } from '@tiptap/core'
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InlineCode } from '../../src/core/formats/inline-codes'
 import { ExportDialog } from '../../src/renderer/src/features/editor/ExportDialog'
 import { SpannedText } from '../../src/renderer/src/features/editor/SpannedText'
-import { TargetEditor } from '../../src/renderer/src/features/editor/TargetEditor'
+import { insertNextMissingCode, TargetEditor } from '../../src/renderer/src/features/editor/TargetEditor'
 import { editorContentFor, textAndSpansOf } from '../../src/renderer/src/features/editor/tagging'
 
 afterEach(cleanup)
@@ -26,6 +27,8 @@ describe('inline codes', () => {
 
   it('show as numbered badges with the native code on hover, and F9 inserts the next missing one', async () => {
     const changes: string[] = []
+    let instance: Editor | null = null
+    // F9 reaches the editor's commands, which put the next missing code in (insertNextCode).
     render(
       <TargetEditor
         initialText="Sent to "
@@ -35,7 +38,8 @@ describe('inline codes', () => {
         codes={codes}
         sourceText={source}
         onChange={(text) => changes.push(text)}
-        onKey={() => false}
+        onReady={(editor) => (instance = editor)}
+        onKey={(event) => event.key === 'F9' && instance !== null && insertNextMissingCode(instance, source)}
       />
     )
     const editor = screen.getByTestId('target-editor')

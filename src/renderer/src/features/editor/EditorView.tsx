@@ -22,7 +22,7 @@ import { ShortcutsDialog } from './ShortcutsDialog'
 import { SidePanel, type SideTab } from './SidePanel'
 import { proposeSplit, SplitRowPanel } from './SplitRowPanel'
 import { TagBar } from './TagBar'
-import { TargetEditor } from './TargetEditor'
+import { insertNextMissingCode, TargetEditor } from './TargetEditor'
 import { TranslationImportDialog } from './TranslationImportDialog'
 import { TmPanel } from '../tm/TmPanel'
 import { useMemoryInEditor } from '../tm/useMemoryInEditor'
@@ -172,6 +172,15 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     const text = `${/[\p{L}\p{N}]/u.test(before) ? ' ' : ''}${english}${/[\p{L}\p{N}]/u.test(after) ? ' ' : ''}`
     editor.chain().focus().insertContent(text).run()
   }, [rowsRef, activeRef, setNotice, termMatcher])
+  const insertNextCode = useCallback(() => {
+    const row = rowsRef.current[activeRef.current]
+    const editor = editorRef.current
+    if (!row?.codes?.length) return setNotice('This row has no inline codes.')
+    if (!editor || editor.isDestroyed) return setNotice('Click the English of the row to put a code into it.')
+    if (!insertNextMissingCode(editor, row.source.map((sentence) => sentence.text).join(' ')))
+      return setNotice('The English has every code of this row.')
+    setNotice(null)
+  }, [rowsRef, activeRef, setNotice])
   const { perform, move, handleKey } = useEditorCommands({
     api,
     documentId,
@@ -192,6 +201,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     },
     addTerm: termCapture.capture,
     insertTerm,
+    insertNextCode,
     hasQaFinding: qa.hasFinding,
     bindings,
     view

@@ -40,7 +40,20 @@ interface TargetEditorProps extends TargetEditorCallbacks {
 }
 
 /** The key that inserts the next code of the Persian the English still lacks (memoQ's key for it). */
-export const INSERT_CODE_KEY = 'F9'
+/**
+ * Puts the next inline code of the Persian that the English lacks at the cursor (the
+ * `insertNextCode` command, F9 by default); false when every code is there.
+ */
+export function insertNextMissingCode(editor: Editor, sourceText: string): boolean {
+  const next = missingCodes(sourceText, textAndSpansOf(editor.getJSON()).text)[0]
+  if (next === undefined) return false
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type: 'inlineCode', attrs: { index: next } })
+    .run()
+  return true
+}
 
 /**
  * The English editor, mounted only in the active row: one TipTap instance for the whole document
@@ -93,17 +106,7 @@ export function TargetEditor({
       attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' },
       // Runs before every keymap of the editor (StarterKit binds Mod-Enter, for one).
       handleKeyDown: (view, event) => {
-        if (event.key === INSERT_CODE_KEY && !event.ctrlKey && !event.metaKey && !event.altKey && codes.length > 0) {
-          const current = editorRef.current
-          if (!current) return false
-          const next = missingCodes(sourceText, textAndSpansOf(current.getJSON()).text)[0]
-          if (next !== undefined)
-            current
-              .chain()
-              .insertContent({ type: 'inlineCode', attrs: { index: next } })
-              .run()
-          return true
-        }
+        // Function keys (F9 puts the next inline code in) and modified keys go to the editor's commands first.
         if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key)) return false
         const current = editorRef.current
         const local = current ? { canUndo: current.can().undo(), canRedo: current.can().redo() } : { canUndo: false, canRedo: false }

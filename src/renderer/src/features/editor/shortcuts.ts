@@ -36,6 +36,7 @@ export type EditorAction =
   | 'concordance'
   | 'addTerm'
   | 'insertTerm'
+  | 'insertNextCode'
   | 'toggleSidePanel'
   | 'toggleToolbars'
   | 'toggleDensity'
@@ -98,6 +99,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'concordance', keys: ['Ctrl+K'], description: 'search the translation memory for the selected words (concordance)' },
   { action: 'addTerm', keys: ['Ctrl+Shift+G'], description: 'add a term from the Persian and English selected (Terms tab)' },
   { action: 'insertTerm', keys: ['Ctrl+Shift+E'], description: 'put the English of the row’s next term the translation lacks at the cursor' },
+  { action: 'insertNextCode', keys: ['F9'], description: 'put the next inline code the English lacks at the cursor (XLIFF and Word files)' },
   { action: 'toggleSidePanel', keys: ['Ctrl+B'], description: 'show or hide the side panel' },
   { action: 'nextSideTab', keys: ['Ctrl+Alt+PageDown'], description: 'next tab of the side panel' },
   { action: 'previousSideTab', keys: ['Ctrl+Alt+PageUp'], description: 'previous tab of the side panel' },

@@ -30,6 +30,8 @@ interface EditorCommandsOptions {
   addTerm?: () => void
   /** Puts the English of the active row's next term into its translation. */
   insertTerm?: () => void
+  /** Puts the next inline code the English lacks at the cursor. */
+  insertNextCode?: () => void
   /** Whether a row has QA findings (not marked "not an error"), for the next-finding keys. */
   hasQaFinding?: (rowId: string) => boolean
   /** The user's own keys. */
@@ -76,6 +78,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     onConfirmed,
     addTerm,
     insertTerm,
+    insertNextCode,
     hasQaFinding,
     bindings,
     view
@@ -201,6 +204,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return addTerm?.()
         case 'insertTerm':
           return insertTerm?.()
+        case 'insertNextCode':
+          return insertNextCode?.()
       }
     },
     [
@@ -218,6 +223,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       searchConcordance,
       addTerm,
       insertTerm,
+      insertNextCode,
       hasQaFinding,
       runStructuralEdit,
       setNotice,
