@@ -30,7 +30,7 @@
  */
 import { buildAnchors, type AnchorTable, type GlossaryPair } from './anchors'
 import type { DictionaryPair } from './lexicon'
-import { buildLexicon, englishStems, givenPairs, indexWords, learnPairs, pairCoverage, persianStems, type Lexicon } from './lexicon'
+import { buildLexicon, englishStems, givenPairs, indexWords, learnPairs, markOwnBead, pairCoverage, persianStems, type Lexicon } from './lexicon'
 
 export type { DictionaryPair } from './lexicon'
 
@@ -443,7 +443,15 @@ interface PairScores {
   cover: Int32Array
 }
 
+/** A search of the same model in an earlier band: its bead costs hold (Infinity: not computed). */
+interface Earlier {
+  band: Band
+  costs: Float32Array
+}
+
 interface SearchResult {
+  /** Bead costs per cell and type, for a wider search of the same model to reuse. */
+  costs: Float32Array
   beads: AlignedBead[]
   /** Rows where the best path touched the band's edge. */
   touched: number[]
@@ -497,10 +505,12 @@ function pairScores(model: Model, band: Band): PairScores | null {
   const cover = new Int32Array(start[n])
   const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+  const own = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
   let stamp = 0
   for (let s = 0; s < n; s++) {
+    markOwnBead(lexicon, s, own, s)
     for (let t = from[s]; t <= to[s]; t++) {
-      cover[start[s] + t - from[s]] = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp)
+      cover[start[s] + t - from[s]] = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp, own, s)
     }
   }
   return { from, to, start, values, cover }
@@ -554,6 +564,7 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
 function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: number; chance: number } {
   const marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+  const ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
   let stamp = 0
   let hits = 1
   let tries = 2
@@ -565,13 +576,14 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
     const t = bead.tgt[0]
     const ws = lexicon.source.words[s]
     const wt = lexicon.target.words[t]
-    const own = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp)
+    markOwnBead(lexicon, s, ownMarks, s)
+    const own = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp, ownMarks, s)
     hits += (own >>> 16) + (own & 0xffff)
     tries += ws + wt
     for (const other of [t - 2, t + 2]) {
       if (other < 0 || other >= m) continue
       const wo = lexicon.target.words[other]
-      const off = pairCoverage(lexicon, s, other, marksS, marksT, ++stamp)
+      const off = pairCoverage(lexicon, s, other, marksS, marksT, ++stamp, ownMarks, s)
       chanceHits += (off >>> 16) + (off & 0xffff)
       chanceTries += wo * ws * 2
     }
@@ -624,7 +636,7 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
  * Best path (Viterbi) in the band, then, unless the caller will search again because the path
  * touched the band's edge, the posterior of each of its beads (forward–backward).
  */
-function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean): SearchResult {
+function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean, earlier: Earlier | null = null): SearchResult {
   const { n, m } = model
   prepare(model)
   const { lo, hi, rowStart, cells } = band
@@ -652,7 +664,10 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        const cost = beadCost(model, scores, type, i, j, used)
+        let cost = Infinity
+        if (earlier && i <= earlier.band.lo.length - 1 && j >= earlier.band.lo[i] && j <= earlier.band.hi[i])
+          cost = earlier.costs[(earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT + type]
+        if (cost === Infinity) cost = beadCost(model, scores, type, i, j, used)
         costs[cell * TYPE_COUNT + type] = cost
         const viaBest = best[prev] + cost
         if (viaBest < bestCost) {
@@ -667,7 +682,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
 
   const endCell = rowStart[n] + m - lo[n]
   const expected = new Float64Array(TYPE_COUNT)
-  if (best[endCell] === Infinity) return { beads: [], touched: [n], expected }
+  if (best[endCell] === Infinity) return { costs, beads: [], touched: [n], expected }
   const beads: AlignedBead[] = []
   const beadCells: number[] = []
   const beadTypes: number[] = []
@@ -689,7 +704,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if (touched.length > 0 && mayRetry) return { beads, touched, expected }
+  if (touched.length > 0 && mayRetry) return { costs, beads, touched, expected }
 
   // Forward: forward[cell] = -log Σ over paths from the start to the cell.
   const forward = new Float64Array(cells).fill(Infinity)
@@ -766,7 +781,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       }
     }
   }
-  return { beads, touched, expected }
+  return { costs, beads, touched, expected }
 }
 
 /** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
@@ -846,9 +861,12 @@ function alignAround(
   const widest = Math.max(n, m) + 1
   const width = new Int32Array(n + 1).fill(Math.max(2, initialWidth))
   let { from, to } = centre
+  // The model does not change between rounds: a wider band reuses the cells already costed.
+  let earlier: Earlier | null = null
   for (let round = 0; ; round++) {
     const band = bandAround(from, to, width, n, m)
-    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected)
+    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier)
+    earlier = { band, costs: result.costs }
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
     if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS)

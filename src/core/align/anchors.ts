@@ -164,8 +164,15 @@ const STANDALONE_NUMBER_WORDS: Record<string, number> = {
 
 const WORD_OR_NUMBER = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*|[\\p{L}\\p{M}\u200C]+`, 'gu')
 
+/**
+ * Digits, or a number or scale word standing as a whole word (tested with ZWNJ taken out, as the
+ * tokens are): as substrings, "ten" in "often" and "ده" in "شده" sent most sentences through
+ * the tokeniser for nothing.
+ */
 const MAY_HOLD_NUMBER = new RegExp(
-  `[${DIGIT}]|${[...new Set([...Object.keys(SMALL_NUMBER_WORDS), ...Object.keys(STANDALONE_NUMBER_WORDS)])].filter((word) => word !== 'a').join('|')}`,
+  `[${DIGIT}]|(?<![\\p{L}\\p{M}])(?:${[...new Set([...Object.keys(SMALL_NUMBER_WORDS), ...Object.keys(STANDALONE_NUMBER_WORDS), ...Object.keys(SCALE_WORDS)])]
+    .filter((word) => word !== 'a')
+    .join('|')})(?![\\p{L}\\p{M}])`,
   'iu'
 )
 
@@ -181,7 +188,7 @@ function numberKey(value: number): string {
  */
 export function extractNumbers(sentence: string): string[] {
   // Most sentences hold neither digits nor number words: one test instead of tokenising them.
-  if (!MAY_HOLD_NUMBER.test(sentence)) return []
+  if (!MAY_HOLD_NUMBER.test(sentence.includes('\u200C') ? sentence.replace(/\u200C/g, '') : sentence)) return []
   const tokens: Array<{ text: string; isNumber: boolean }> = []
   for (const match of sentence.matchAll(WORD_OR_NUMBER)) {
     const text = match[0]

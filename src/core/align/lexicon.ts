@@ -111,6 +111,13 @@ export interface Lexicon {
   /** Beads that taught each pair; 0 for pairs given in a dictionary (fixed weight). */
   counts: Int32Array
   training: Training | null
+  /**
+   * Whether each learned pair still counts with the bead of the sentence being scored taken out,
+   * when that bead's target holds the pair's English word (keepWith) or not (keepApart):
+   * computed once here instead of a logarithm per scored sentence pair.
+   */
+  keepWith: Uint8Array
+  keepApart: Uint8Array
   size: number
 }
 
@@ -337,9 +344,22 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     }
     return { ids, offsets, expected, words }
   }
+  const keepWith = new Uint8Array(weights.length).fill(1)
+  const keepApart = new Uint8Array(weights.length).fill(1)
+  if (training) {
+    for (let p = 0; p < weights.length; p++) {
+      if (counts[p] === 0) continue
+      const sourceDf = training.sourceDf[pairS[p]] - 1
+      const targetDf = training.targetDf[pairT[p]]
+      keepWith[p] = pairWeight(counts[p] - 1, training.beads - 1, sourceDf, targetDf - 1) > 0 ? 1 : 0
+      keepApart[p] = pairWeight(counts[p], training.beads - 1, sourceDf, targetDf) > 0 ? 1 : 0
+    }
+  }
   return {
     source: pack(source, pairsOfSource, pairT, targetShare),
     target: pack(target, pairsOfTarget, pairS, sourceShare),
+    keepWith,
+    keepApart,
     weights: Float64Array.from(weights),
     pairSource: Int32Array.from(pairS),
     pairTarget: Int32Array.from(pairT),
@@ -423,11 +443,32 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
 }
 
 /**
- * How many words of t have a partner in s (high 16 bits) and how many words of s have one in t
- * (low 16 bits), each learned pair counted without the bead that holds s. `marks` is scratch
- * space as long as the larger vocabulary, `stamp` a number not used in it before.
+ * Marks the target words of the training bead holding source sentence s with `stamp` (in
+ * `marks`, as long as the target vocabulary), for pairCoverage to take that bead out.
  */
-export function pairCoverage(lexicon: Lexicon, s: number, t: number, marksS: Int32Array, marksT: Int32Array, stamp: number): number {
+export function markOwnBead(lexicon: Lexicon, s: number, marks: Int32Array, stamp: number): void {
+  const training = lexicon.training
+  const own = training ? training.beadOfSource[s] : -1
+  if (!training || own < 0) return
+  for (let a = training.targetOffsets[own]; a < training.targetOffsets[own + 1]; a++) marks[training.targetWords[a]] = stamp
+}
+
+/**
+ * How many words of t have a partner in s (high 16 bits) and how many words of s have one in t
+ * (low 16 bits), each learned pair counted without the bead that holds s. `marksS`/`marksT` are
+ * scratch space as long as the vocabularies, `stamp` a number not used in them before;
+ * `ownMarks` holds the target words of s's own bead marked with `ownStamp` (markOwnBead).
+ */
+export function pairCoverage(
+  lexicon: Lexicon,
+  s: number,
+  t: number,
+  marksS: Int32Array,
+  marksT: Int32Array,
+  stamp: number,
+  ownMarks: Int32Array,
+  ownStamp: number
+): number {
   const { ids: a, offsets: ao } = lexicon.source
   const { ids: b, offsets: bo } = lexicon.target
   let x = ao[s]
@@ -436,26 +477,22 @@ export function pairCoverage(lexicon: Lexicon, s: number, t: number, marksS: Int
   const yEnd = bo[t + 1]
   if (x === xEnd || y === yEnd) return 0
   const training = lexicon.training
-  const own = training ? training.beadOfSource[s] : -1
+  const loo = training !== null && training.beadOfSource[s] >= 0
+  const { pairTarget, pairSource, keepWith, keepApart } = lexicon
   let coveredT = 0
   let coveredS = 0
   while (x < xEnd && y < yEnd) {
     const p = a[x]
     const q = b[y]
     if (p === q) {
-      const word = lexicon.pairTarget[p]
-      const sourceWord = lexicon.pairSource[p]
-      let counts = true
-      const count = lexicon.counts[p]
-      if (count > 0 && training && own >= 0) {
-        const inOwn = contains(training.targetWords, training.targetOffsets[own], training.targetOffsets[own + 1], word) ? 1 : 0
-        counts = pairWeight(count - inOwn, training.beads - 1, training.sourceDf[sourceWord] - 1, training.targetDf[word] - inOwn) > 0
-      }
+      const word = pairTarget[p]
+      const counts = !loo || (ownMarks[word] === ownStamp ? keepWith[p] : keepApart[p]) === 1
       if (counts) {
         if (marksT[word] !== stamp) {
           marksT[word] = stamp
           coveredT++
         }
+        const sourceWord = pairSource[p]
         if (marksS[sourceWord] !== stamp) {
           marksS[sourceWord] = stamp
           coveredS++
