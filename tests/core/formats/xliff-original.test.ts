@@ -41,7 +41,8 @@ const FIXTURE_LIST: Fixture[] = [
   { file: 'okapi-home_links.sdlxliff', schema: 'transitional', files: 1, units: 36, dialect: 'sdlxliff' },
   { file: 'okapi-MQ-12-Test01.mqxliff', schema: 'transitional', files: 1, units: 119, dialect: 'mqxliff' },
   { file: 'angular-messages.xlf', schema: 'strict', files: 1, units: 1 },
-  { file: 'okapi-xliff2-test01.xlf', schema: 'xliff2', files: 1, units: 4 }
+  { file: 'okapi-xliff2-test01.xlf', schema: 'xliff2', files: 1, units: 4 },
+  { file: 'omegat36-khabar.xlf', schema: 'strict', files: 2, units: 4 }
 ]
 
 function validate(path: string, schema: Schema): { status: number | null; stderr: string } {
