@@ -636,7 +636,14 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
  * Best path (Viterbi) in the band, then, unless the caller will search again because the path
  * touched the band's edge, the posterior of each of its beads (forward–backward).
  */
-function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean, earlier: Earlier | null = null): SearchResult {
+function search(
+  model: Model,
+  band: Band,
+  mayRetry: boolean,
+  wantExpected: boolean,
+  earlier: Earlier | null = null,
+  pathOnly = false
+): SearchResult {
   const { n, m } = model
   prepare(model)
   const { lo, hi, rowStart, cells } = band
@@ -658,15 +665,14 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
+      const earlierAt = earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT : -1
       for (let type = 0; type < TYPE_COUNT; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        let cost = Infinity
-        if (earlier && i <= earlier.band.lo.length - 1 && j >= earlier.band.lo[i] && j <= earlier.band.hi[i])
-          cost = earlier.costs[(earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT + type]
+        let cost = earlierAt >= 0 ? earlier!.costs[earlierAt + type] : Infinity
         if (cost === Infinity) cost = beadCost(model, scores, type, i, j, used)
         costs[cell * TYPE_COUNT + type] = cost
         const viaBest = best[prev] + cost
@@ -704,7 +710,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if (touched.length > 0 && mayRetry) return { costs, beads, touched, expected }
+  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, beads, touched, expected }
 
   // Forward: forward[cell] = -log Σ over paths from the start to the cell.
   const forward = new Float64Array(cells).fill(Infinity)
@@ -865,12 +871,20 @@ function alignAround(
   let earlier: Earlier | null = null
   for (let round = 0; ; round++) {
     const band = bandAround(from, to, width, n, m)
-    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier)
+    // A band wider than the refining passes' finds the path only; the posteriors are summed in a
+    // band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
+    const wide = bandWidthOf(width) > REFINE_WIDTH
+    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide)
     earlier = { band, costs: result.costs }
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
-    if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS)
-      return { beads: result.beads, bandWidth, expected: result.expected, cells: band.cells }
+    if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) {
+      if (!wide || result.beads.length === 0) return { beads: result.beads, bandWidth, expected: result.expected, cells: band.cells }
+      const path = pathRanges(result.beads, n)
+      const narrow = bandAround(path.from, path.to, new Int32Array(n + 1).fill(REFINE_WIDTH), n, m)
+      const final = search(model, narrow, false, wantExpected, earlier)
+      return { beads: final.beads, bandWidth, expected: final.expected, cells: band.cells }
+    }
     if (result.beads.length > 0) ({ from, to } = pathRanges(result.beads, n))
     const before = width.slice()
     for (const r of result.touched) {
