@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { alignTranslation } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
+import type { DictionaryPair } from '../../core/align/lexicon'
 import { UserError } from '../../core/errors'
 import { fromBilingual } from '../../core/formats/bilingual'
 import { readOriginalDocx } from '../../core/formats/docx-original'
@@ -39,6 +40,8 @@ export interface ImportJob {
   tagIds: Record<string, string>
   /** Names linked across the library, anchors for the aligner. */
   glossary?: GlossaryPair[]
+  /** Word pairs learned from the library's confirmed rows (learnDictionary), for the aligner. */
+  dictionary?: DictionaryPair[]
 }
 
 export type ImportStage = 'reading' | 'segmenting' | 'aligning' | 'saving'
@@ -153,7 +156,7 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
   if (job.translation) {
     const english = await readEnglish(job.translation)
     onStage('aligning')
-    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [] })
+    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [], dictionary: job.dictionary })
   }
   onStage('saving')
   const fileBytes = serializeDocumentFileToBytes({ schemaVersion: DOCUMENT_FILE_VERSION, document })

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
+import { learnDictionary, type DictionaryPair } from '../../core/align/lexicon'
 import { flagsOf, historyFor, record, redoStep, undoStep, type DocumentHistory, type HistoryFlags } from '../../core/history/document-history'
 import { linkedNamePairs } from '../../core/review/name-pairs'
 import { UserError } from '../../core/errors'
@@ -142,8 +143,8 @@ export class LibraryService {
     this.imports.set(jobId, tracked)
     try {
       const tagIds = Object.fromEntries((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
-      const glossary = files.translation ? await this.nameGlossary() : undefined
-      const job: ImportJob = { ...files, id: this.newId(), now: this.now(), tagIds, glossary }
+      const { glossary, dictionary } = files.translation ? await this.alignmentHints() : { glossary: undefined, dictionary: undefined }
+      const job: ImportJob = { ...files, id: this.newId(), now: this.now(), tagIds, glossary, dictionary }
       const prepared = await this.runner(job, { signal: tracked.controller.signal, onStage: (stage) => (tracked.stage = stage) })
       if (tracked.controller.signal.aborted) throw importCancelled(basename(files.source.fileName))
       tracked.stage = 'saving'
@@ -182,12 +183,22 @@ export class LibraryService {
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
-    const glossary = await this.nameGlossary()
-    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary }))
+    const { glossary, dictionary } = await this.alignmentHints()
+    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary, dictionary }))
   }
 
-  /** Names the user linked across the library, which the aligner uses as anchors. */
-  private async nameGlossary(): Promise<GlossaryPair[]> {
+  private hintsCache: { key: string; glossary: GlossaryPair[]; dictionary: DictionaryPair[] } | null = null
+
+  /**
+   * Names the user linked across the library (anchors for the aligner) and word pairs learned
+   * from its reviewed and approved rows; kept until a document changes, since reading every
+   * document and learning the pairs takes a while in a large library.
+   */
+  private async alignmentHints(): Promise<{ glossary: GlossaryPair[]; dictionary: DictionaryPair[] }> {
+    const key = this.listDocuments()
+      .map((summary) => `${summary.id} ${summary.updatedAt}`)
+      .join('\n')
+    if (this.hintsCache?.key === key) return this.hintsCache
     const documents: HamtaDocument[] = []
     for (const summary of this.listDocuments()) {
       try {
@@ -196,7 +207,13 @@ export class LibraryService {
         // A damaged document is reported elsewhere; it only lends no names here.
       }
     }
-    return linkedNamePairs(documents)
+    const confirmed = documents.flatMap((doc) =>
+      doc.rows
+        .filter((row) => (row.status === 'reviewed' || row.status === 'approved') && row.target.trim())
+        .map((row) => ({ source: row.source.map((sentence) => sentence.text).join(' '), target: row.target }))
+    )
+    this.hintsCache = { key, glossary: linkedNamePairs(documents), dictionary: learnDictionary(confirmed) }
+    return this.hintsCache
   }
 
   /** A new document from a Persian article and its English translation, aligned. */

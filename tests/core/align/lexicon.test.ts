@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { alignSentences } from '../../../src/core/align/aligner'
+import { learnDictionary } from '../../../src/core/align/lexicon'
+
+// Made-up words of equal length on both sides, so the lengths cannot tell the sentences apart:
+// only knowing which word translates which can.
+const PERSIAN = 'بپتسجچدرزکگلمن'
+const ENGLISH = 'bdfgklmnprstvz'
+const persianWord = (k: number) => PERSIAN[k % 14] + PERSIAN[Math.floor(k / 14)] + 'ا' + PERSIAN[(k * 3 + 7) % 14]
+const englishWord = (k: number) => ENGLISH[k % 14] + 'aeiou'[k % 5] + ENGLISH[Math.floor(k / 14)] + 'aeiou'[(k * 3) % 5] + ENGLISH[(k * 7 + 2) % 14]
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('a dictionary learned from confirmed rows', () => {
+  const next = random(7)
+  const sentence = () => Array.from({ length: 6 }, () => Math.floor(next() * 60))
+  const confirmedRows = Array.from({ length: 300 }, sentence).map((words) => ({
+    source: words.map(persianWord).join(' '),
+    target: words.map(englishWord).join(' ')
+  }))
+  const text = Array.from({ length: 12 }, sentence)
+  const source = text.map((words) => `${words.map(persianWord).join(' ')}.`)
+  // The translator left out the fifth sentence.
+  const target = text.filter((_, k) => k !== 4).map((words) => `${words.map(englishWord).join(' ')}.`)
+  const leftOut = (beads: Array<{ src: number[]; tgt: number[] }>) => beads.filter((bead) => bead.tgt.length === 0).map((bead) => bead.src)
+
+  it('learns the word pairs of the rows', () => {
+    const dictionary = learnDictionary(confirmedRows)
+    expect(dictionary).toContainEqual({ source: persianWord(5), target: englishWord(5) })
+  })
+
+  it('finds the left-out sentence that the lengths alone place wrongly', () => {
+    expect(leftOut(alignSentences(source, target).beads)).not.toEqual([[4]])
+    const result = alignSentences(source, target, { dictionary: learnDictionary(confirmedRows) })
+    expect(leftOut(result.beads)).toEqual([[4]])
+    expect(result.beads.filter((bead) => bead.src.length === 1 && bead.tgt.length === 1 && bead.src[0] !== bead.tgt[0] + (bead.src[0] > 4 ? 1 : 0))).toEqual([])
+  })
+})
