@@ -73,6 +73,14 @@ describe('Persian-aware scoring', () => {
     expect(score(query, 'وزیر امور خارجه ایران، امروز با همتای ترکیه دیدار کرد.')).toBeGreaterThan(95)
   })
 
+  it('scores paragraph-long units without a word-by-word table', () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `واژه${i % 500}`).join(' ')
+    const result = compareSentences({ text: long }, { source: long.replace('واژه7 ', 'کلمه '), target: '' })
+    expect(result.score).toBe(99)
+    expect(result.diff).toHaveLength(1)
+    expect(score(long, long)).toBe(100)
+  })
+
   it('scores unrelated sentences below the 70 threshold', () => {
     expect(score('وزیر امور خارجه ایران امروز با همتای ترکیه دیدار کرد.', 'قیمت نفت در بازارهای جهانی کاهش یافت.')).toBeLessThan(30)
     expect(score('هوا فردا بارانی است.', 'وزیر امور خارجه ایران امروز با همتای ترکیه دیدار کرد.')).toBeLessThan(70)
