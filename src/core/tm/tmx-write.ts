@@ -4,18 +4,10 @@
  * attribute, `prop`s come before the `tuv`s, and dates are `YYYYMMDDThhmmssZ`.
  */
 import { attrs, element } from '../formats/xml'
+import type { TmxUnit } from './tmx-units'
 
-export interface TmxWriteUnit {
-  source: string
-  target: string
-  sourceLang: string
-  targetLang: string
-  author?: string
-  /** ISO 8601 or TMX date. */
-  date?: string
-  prev?: string
-  next?: string
-  note?: string
+/** A unit as written: what a TMX unit holds, and where it came from. */
+export type TmxWriteUnit = TmxUnit & {
   /** Where the unit came from: a document title or a memory name. */
   origin?: string
 }

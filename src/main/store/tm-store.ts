@@ -27,18 +27,8 @@ import type { MemoryInfo, PretranslatedMark } from '../../core/tm/types'
 
 export type { MemoryInfo }
 
-/** One unit of an imported memory as stored in its .units file. */
-export interface MemoryRecord {
-  source: string
-  target: string
-  sourceLang: string
-  targetLang: string
-  author?: string
-  date?: string
-  prev?: string
-  next?: string
-  note?: string
-}
+/** One unit of an imported memory as stored in its .units file: a TMX unit as read. */
+export type MemoryRecord = TmxUnit
 
 interface StoredRecord {
   s: string
