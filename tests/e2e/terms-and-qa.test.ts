@@ -46,6 +46,32 @@ async function doubleClickWord(selector: string, word: string): Promise<void> {
   await page.mouse.dblclick(box.x, box.y)
 }
 
+/**
+ * Selects a word by double-clicking it, and waits until the selection is that word. Rows can still
+ * settle in height while the page is busy, so a double-click that landed beside the word is made
+ * again at the word's new place.
+ */
+async function selectWord(selector: string, word: string): Promise<void> {
+  const selected = (): Promise<string> =>
+    page.evaluate((selector) => {
+      const root = document.querySelector(selector) as (Element & { editor?: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } }) | null
+      // The English editor's own selection, which the shortcut reads, not only the page's.
+      const editor = root?.editor
+      if (editor) return editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to).trim()
+      return (window.getSelection()?.toString() ?? '').trim()
+    }, selector)
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await doubleClickWord(selector, word)
+    try {
+      await expect.poll(selected, { timeout: 1500 }).toBe(word)
+      return
+    } catch {
+      // Try again below.
+    }
+  }
+  expect(await selected()).toBe(word)
+}
+
 /** Types into a row's English and marks it translated (Ctrl+Enter). */
 async function translate(id: string, english: string): Promise<void> {
   await row(id).locator('.cell.target').click()
@@ -103,8 +129,8 @@ describe('the termbase and QA, in Chromium', () => {
     await row('r4').locator('.cell.target').click()
     await row('r4').locator('.cell.target [contenteditable="true"]').waitFor()
     await page.keyboard.type('The minister said the line has three stations.')
-    await doubleClickWord('.row[data-row-id="r4"] .cell.target [contenteditable="true"]', 'minister')
-    await doubleClickWord('.row[data-row-id="r4"] .cell.source .sentence', 'وزیر')
+    await selectWord('.row[data-row-id="r4"] .cell.target [contenteditable="true"]', 'minister')
+    await selectWord('.row[data-row-id="r4"] .cell.source .sentence', 'وزیر')
     await page.keyboard.press('Control+Shift+KeyG')
     const form = page.locator('.term-form')
     await expect.poll(() => form.getByLabel('Persian').inputValue()).toBe('وزیر')
