@@ -861,7 +861,8 @@ function alignAround(
   model: Model,
   centre: { from: Int32Array; to: Int32Array },
   initialWidth: number,
-  wantExpected = false
+  wantExpected = false,
+  pathOnly = false
 ): { beads: AlignedBead[]; bandWidth: number; expected: Float64Array; cells: number } {
   const { n, m } = model
   const widest = Math.max(n, m) + 1
@@ -874,12 +875,12 @@ function alignAround(
     // A band wider than the refining passes' finds the path only; the posteriors are summed in a
     // band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
     const wide = bandWidthOf(width) > REFINE_WIDTH
-    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide)
+    const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide || pathOnly)
     earlier = { band, costs: result.costs }
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
     if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) {
-      if (!wide || result.beads.length === 0) return { beads: result.beads, bandWidth, expected: result.expected, cells: band.cells }
+      if (!wide || pathOnly || result.beads.length === 0) return { beads: result.beads, bandWidth, expected: result.expected, cells: band.cells }
       const path = pathRanges(result.beads, n)
       const narrow = bandAround(path.from, path.to, new Int32Array(n + 1).fill(REFINE_WIDTH), n, m)
       const final = search(model, narrow, false, wantExpected, earlier)
@@ -964,7 +965,9 @@ export function alignSentences(source: string[], target: string[], options: Alig
   if (given) model.lexicon = buildLexicon([given], sourceWords, targetWords)
 
   const diagonal = lengthDiagonal(cumS, cumT, n, m)
-  let result = alignAround(model, { from: diagonal, to: diagonal }, bandWidth, true)
+  // When passes follow, the first finds the path only: its posteriors would not be used.
+  const learning = options.learnLengthModel !== false
+  let result = alignAround(model, { from: diagonal, to: diagonal }, bandWidth, !learning, learning)
   // A short text (a news article) teaches too few word pairs and priors to outweigh what the
   // length model says about a left-out sentence: it keeps the first pass's model.
   model.firstPass = n < SHORT_TEXT && !given
@@ -973,6 +976,10 @@ export function alignSentences(source: string[], target: string[], options: Alig
     result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH))
   } else if (options.learnLengthModel !== false) {
     model.ratio = localRatioAlongPath(cumS, cumT, n, result.beads)
+    // Gale and Church's lengths found the path (robust where the ratio is not known yet, as over
+    // an untranslated stretch); the density model, with the ratio learned along that path, now
+    // places the beads near it, and its expected counts teach the priors.
+    result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH), true)
     model.priorCost = learnPriors(result.expected)
     model.length.sigma = learnSpread(model, result.beads)
     for (let pass = 0; pass < LEXICAL_PASSES; pass++) {
