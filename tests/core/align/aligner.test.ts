@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { alignSentences, lengthCost } from '../../../src/core/align/aligner'
 import { laxScore, strictScore } from '../../../src/core/align/evaluate'
 import { validateAlignment, createAlignedText } from '../../../src/core/align/model'
+import { LOW_CONFIDENCE } from '../../../src/core/review/overview'
 import { baseCases, concatenate, constructedCases, devCase, seededRandom, type AlignmentCase } from '../../fixtures/align/cases'
 
 function run(testCase: AlignmentCase) {
@@ -95,6 +96,31 @@ describe('alignSentences', () => {
     ])
     const byQuestion = alignSentences(['آیا او آمد؟', 'او آمد.'], ['He came.', 'Did he come?', 'Yes.'])
     expect(byQuestion.beads.find((bead) => bead.tgt.includes(1))?.src).toEqual([0])
+  })
+
+  it('puts the wrong beads of the constructed cases below the low-confidence mark, and few right ones', () => {
+    const bases = baseCases()
+    const cases = [...bases, ...constructedCases(bases), ...constructedCases([concatenate('joined', bases)])]
+    let wrong = 0
+    let wrongLow = 0
+    let right = 0
+    let rightLow = 0
+    for (const testCase of cases) {
+      const gold = new Set(testCase.gold.map((bead) => `${bead.src}|${bead.tgt}`))
+      for (const bead of alignSentences(testCase.source, testCase.target).beads) {
+        const low = bead.confidence < LOW_CONFIDENCE ? 1 : 0
+        if (gold.has(`${bead.src}|${bead.tgt}`)) {
+          right++
+          rightLow += low
+        } else {
+          wrong++
+          wrongLow += low
+        }
+      }
+    }
+    expect(wrong).toBeGreaterThan(0)
+    expect(wrongLow / wrong).toBeGreaterThanOrEqual(0.9)
+    expect(rightLow / right).toBeLessThan(0.06)
   })
 
   it('handles empty sides without searching', () => {
