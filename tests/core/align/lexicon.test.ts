@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { alignSentences } from '../../../src/core/align/aligner'
-import { learnDictionary } from '../../../src/core/align/lexicon'
+import { learnDictionary, strongestFirst } from '../../../src/core/align/lexicon'
 
 // Made-up words of equal length on both sides, so the lengths cannot tell the sentences apart:
 // only knowing which word translates which can.
@@ -41,5 +41,19 @@ describe('a dictionary learned from confirmed rows', () => {
     const result = alignSentences(source, target, { dictionary: learnDictionary(confirmedRows) })
     expect(leftOut(result.beads)).toEqual([[4]])
     expect(result.beads.filter((bead) => bead.src.length === 1 && bead.tgt.length === 1 && bead.src[0] !== bead.tgt[0] + (bead.src[0] > 4 ? 1 : 0))).toEqual([])
+  })
+})
+
+describe('ordering candidate pairs', () => {
+  it('puts the strongest first and keeps equal weights in the order found', () => {
+    expect(Array.from(strongestFirst([1.5, 4, 1, 2.25, 1.5, 3.999999]))).toEqual([1, 5, 3, 0, 4, 2])
+    expect(strongestFirst([]).length).toBe(0)
+  })
+
+  it('agrees with a comparator sort on many random weights', () => {
+    const next = random(5)
+    const weights = Array.from({ length: 50_000 }, () => 1 + Math.round(next() * 3000) / 1000)
+    const expected = weights.map((_, k) => k).sort((a, b) => weights[b] - weights[a] || a - b)
+    expect(Array.from(strongestFirst(weights))).toEqual(expected)
   })
 })
