@@ -995,9 +995,8 @@ export function alignSentences(source: string[], target: string[], options: Alig
     result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH), true)
     model.priorCost = learnPriors(result.expected)
     model.length.sigma = learnSpread(model, result.beads)
-    const passes = n >= Number(process.env.ONEPASS ?? 1e9) ? 1 : LEXICAL_PASSES
-    for (let pass = 0; pass < passes; pass++) {
-      if (pass === passes - 1) model.sharpness = POSTERIOR_SHARPNESS
+    for (let pass = 0; pass < LEXICAL_PASSES; pass++) {
+      if (pass === LEXICAL_PASSES - 1) model.sharpness = POSTERIOR_SHARPNESS
       const sure = result.beads.filter(
         (bead) => bead.confidence >= LEARN_CONFIDENCE && bead.src.length > 0 && bead.tgt.length > 0
       )
