@@ -165,14 +165,16 @@ const STANDALONE_NUMBER_WORDS: Record<string, number> = {
 const WORD_OR_NUMBER = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*|[\\p{L}\\p{M}\u200C]+`, 'gu')
 
 /**
- * Digits, or a number or scale word standing as a whole word (tested with ZWNJ taken out, as the
- * tokens are): as substrings, "ten" in "often" and "ده" in "شده" sent most sentences through
- * the tokeniser for nothing.
+ * What can make a number: digits, a number word standing on its own, or a small number word
+ * before a scale word ("one million"). Tested with ZWNJ taken out, as the tokens are. Whole words
+ * only ("ten" in "often", "ده" in "شده"), and "one", "یک", "نه" alone do not send a sentence
+ * through the tokeniser: they are common words and never a number by themselves.
  */
+const wordAlternatives = (words: Iterable<string>): string => [...new Set(words)].join('|')
 const MAY_HOLD_NUMBER = new RegExp(
-  `[${DIGIT}]|(?<![\\p{L}\\p{M}])(?:${[...new Set([...Object.keys(SMALL_NUMBER_WORDS), ...Object.keys(STANDALONE_NUMBER_WORDS), ...Object.keys(SCALE_WORDS)])]
-    .filter((word) => word !== 'a')
-    .join('|')})(?![\\p{L}\\p{M}])`,
+  `[${DIGIT}]|(?<![\\p{L}\\p{M}])(?:(?:${wordAlternatives(Object.keys(STANDALONE_NUMBER_WORDS))})|(?:${wordAlternatives(
+    Object.keys(SMALL_NUMBER_WORDS)
+  )})\\s+(?:${wordAlternatives(Object.keys(SCALE_WORDS))}))(?![\\p{L}\\p{M}])`,
   'iu'
 )
 
