@@ -79,6 +79,8 @@ export const BEAD_TYPES: ReadonlyArray<readonly [number, number, number]> = [
 const DEFAULT_VARIANCE = 8
 const MAX_ANCHOR_REWARD = 9
 const BOILERPLATE_BONUS = 6
+/** Cost of each sentence in a merged bead whose numbers the other side lacks (strandedNumbers). */
+const STRANDED_NUMBER_COST = 3
 /**
  * Limits of the band's growth: beyond them the path is trusted to be near enough, and cost stays
  * linear in the length of the text whatever it holds.
@@ -351,6 +353,8 @@ interface Model {
   anchors: AnchorTable
   /** Anchor weights after discounting anchors that are common in this text. */
   anchorWeights: Float64Array
+  /** 1 for anchors that are numbers. */
+  numberAnchor: Uint8Array
   sourceBoiler: Uint8Array
   targetBoiler: Uint8Array
   /** Local target/source length ratio at each source position. */
@@ -508,6 +512,44 @@ function sharedAnchorWeight(model: Model, s0: number, s1: number, t0: number, t1
   return weight > MAX_ANCHOR_REWARD ? MAX_ANCHOR_REWARD : weight
 }
 
+/**
+ * Sentences of a merged bead whose numbers all go unmatched on the other side: a year or a sum
+ * that the other side lacks says the sentence belongs elsewhere (left out, or in a neighbour).
+ */
+function strandedNumbers(model: Model, s0: number, s1: number, t0: number, t1: number): number {
+  const { anchors, numberAnchor } = model
+  return strandedOn(anchors.source, anchors.target, numberAnchor, s0, s1, t0, t1) + strandedOn(anchors.target, anchors.source, numberAnchor, t0, t1, s0, s1)
+}
+
+function strandedOn(
+  side: { ids: ArrayLike<number>; offsets: ArrayLike<number> },
+  other: { ids: ArrayLike<number>; offsets: ArrayLike<number> },
+  numberAnchor: Uint8Array,
+  k0: number,
+  k1: number,
+  o0: number,
+  o1: number
+): number {
+  let stranded = 0
+  for (let k = k0; k < k1; k++) {
+    let numbers = 0
+    let matched = false
+    for (let a = side.offsets[k]; a < side.offsets[k + 1] && !matched; a++) {
+      const id = side.ids[a]
+      if (numberAnchor[id] === 0) continue
+      numbers++
+      for (let b = other.offsets[o0]; b < other.offsets[o1]; b++) {
+        if (other.ids[b] === id) {
+          matched = true
+          break
+        }
+      }
+    }
+    if (numbers > 0 && !matched) stranded++
+  }
+  return stranded
+}
+
 function pairScores(model: Model, band: Band): PairScores | null {
   const { lexicon, n, m } = model
   if (!lexicon || lexicon.size === 0) return null
@@ -627,6 +669,7 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
       cost += lengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
       if (model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] && model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j])
         cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
+      if (ds + dt > 2) cost += STRANDED_NUMBER_COST * strandedNumbers(model, s0, i, t0, j)
     }
   } else if (ds > 0 && dt > 0) {
     // The density length model (see LengthModel), from precomputed logarithms.
@@ -969,6 +1012,7 @@ export function alignSentences(source: string[], target: string[], options: Alig
     cumT,
     anchors,
     anchorWeights: anchors.weights,
+    numberAnchor: Uint8Array.from(anchors.names, (name) => (name.startsWith('number:') ? 1 : 0)),
     sourceBoiler: Uint8Array.from(source.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
     targetBoiler: Uint8Array.from(target.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
     ratio: localRatioAlongCounts(cumS, cumT, n, m),

@@ -196,14 +196,22 @@ describe('alignSentences on long texts', () => {
     expect(result.cells / base.source.length).toBeLessThanOrEqual(80)
   })
 
-  // Known gap: the merge 2,3:2 keeps the shared number and costs less than leaving 2 out, since
-  // only the length model speaks against it. Word evidence would settle it; when it does, this
-  // test starts failing as `fails` and should become a plain `it`.
-  it.fails('puts a left-out sentence among neighbours of equal length where an anchor says it belongs', () => {
+  // The merge 2,3:2 keeps the shared 1393 and its lengths fit; the 1392 it strands says otherwise.
+  it('puts a left-out sentence among neighbours of equal length where an anchor says it belongs', () => {
     const source = ['او در سال ۱۳۹۰ آمد.', 'او در سال ۱۳۹۱ رفت.', 'او در سال ۱۳۹۲ ماند.', 'او در سال ۱۳۹۳ خفت.']
     const target = ['He came in 1390.', 'He left in 1391.', 'He slept in 1393.']
     const result = alignSentences(source, target)
     expect(result.beads.find((bead) => bead.src.includes(2))).toMatchObject({ src: [2], tgt: [] })
     expect(result.beads.find((bead) => bead.src.includes(3))?.tgt).toEqual([2])
+  })
+
+  it('still merges sentences whose numbers the merged translation holds', () => {
+    const source = ['او در سال ۱۳۹۰ به تهران آمد.', 'او سال ۱۳۹۱ به شیراز رفت.', 'سپس در سال ۱۳۹۲ به اصفهان رفت.', 'او در سال ۱۳۹۳ خفت.']
+    const target = ['He came to Tehran in 1390.', 'He went to Shiraz in 1391 and then to Isfahan in 1392.', 'He slept in 1393.']
+    expect(alignSentences(source, target).beads.map((bead) => [bead.src, bead.tgt])).toEqual([
+      [[0], [0]],
+      [[1, 2], [1]],
+      [[3], [2]]
+    ])
   })
 })
