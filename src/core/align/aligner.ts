@@ -330,7 +330,8 @@ function localRatioAlongPath(cumS: Float64Array, cumT: Float64Array, n: number, 
     i = i1
     j = j1
   }
-  const global = pairedS[n] > 0 && pairedT[n] > 0 ? pairedT[n] / pairedS[n] : cumS[n] > 0 && cumT[cumT.length - 1] > 0 ? cumT[cumT.length - 1] / cumS[n] : 1
+  const global =
+    pairedS[n] > 0 && pairedT[n] > 0 ? pairedT[n] / pairedS[n] : cumS[n] > 0 && cumT[cumT.length - 1] > 0 ? cumT[cumT.length - 1] / cumS[n] : 1
   const out = new Float64Array(n + 1)
   for (let r = 0; r <= n; r++) {
     const a = Math.max(0, r - RATIO_WINDOW)
@@ -518,7 +519,10 @@ function sharedAnchorWeight(model: Model, s0: number, s1: number, t0: number, t1
  */
 function strandedNumbers(model: Model, s0: number, s1: number, t0: number, t1: number): number {
   const { anchors, numberAnchor } = model
-  return strandedOn(anchors.source, anchors.target, numberAnchor, s0, s1, t0, t1) + strandedOn(anchors.target, anchors.source, numberAnchor, t0, t1, s0, s1)
+  return (
+    strandedOn(anchors.source, anchors.target, numberAnchor, s0, s1, t0, t1) +
+    strandedOn(anchors.target, anchors.source, numberAnchor, t0, t1, s0, s1)
+  )
 }
 
 function strandedOn(
@@ -667,7 +671,10 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
       const lt = model.cumT[j] - model.cumT[t0]
       const ratio = model.ratio[s0]
       cost += lengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
-      if (model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] && model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j])
+      if (
+        model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] &&
+        model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j]
+      )
         cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
       if (ds + dt > 2) cost += STRANDED_NUMBER_COST * strandedNumbers(model, s0, i, t0, j)
     }
@@ -698,14 +705,7 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
  * Best path (Viterbi) in the band, then, unless the caller will search again because the path
  * touched the band's edge, the posterior of each of its beads (forward–backward).
  */
-function search(
-  model: Model,
-  band: Band,
-  mayRetry: boolean,
-  wantExpected: boolean,
-  earlier: Earlier | null = null,
-  pathOnly = false
-): SearchResult {
+function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean, earlier: Earlier | null = null, pathOnly = false): SearchResult {
   const { n, m } = model
   prepare(model)
   const { lo, hi, rowStart, cells } = band
@@ -727,7 +727,8 @@ function search(
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
-      const earlierAt = earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT : -1
+      const earlierAt =
+        earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT : -1
       for (let type = 0; type < TYPE_COUNT; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
@@ -1051,9 +1052,7 @@ export function alignSentences(source: string[], target: string[], options: Alig
     model.length.sigma = learnSpread(model, result.beads)
     for (let pass = 0; pass < LEXICAL_PASSES; pass++) {
       if (pass === LEXICAL_PASSES - 1) model.sharpness = POSTERIOR_SHARPNESS
-      const sure = result.beads.filter(
-        (bead) => bead.confidence >= LEARN_CONFIDENCE && bead.src.length > 0 && bead.tgt.length > 0
-      )
+      const sure = result.beads.filter((bead) => bead.confidence >= LEARN_CONFIDENCE && bead.src.length > 0 && bead.tgt.length > 0)
       const learned = learnPairs(sure, sourceWords, targetWords)
       model.lexicalWeight = lexicalWeight(sure.length)
       model.lexicon = buildLexicon(given ? [given, learned.pairs] : [learned.pairs], sourceWords, targetWords, learned.training)

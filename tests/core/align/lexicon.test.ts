@@ -40,7 +40,9 @@ describe('a dictionary learned from confirmed rows', () => {
     expect(leftOut(alignSentences(source, target).beads)).not.toEqual([[4]])
     const result = alignSentences(source, target, { dictionary: learnDictionary(confirmedRows) })
     expect(leftOut(result.beads)).toEqual([[4]])
-    expect(result.beads.filter((bead) => bead.src.length === 1 && bead.tgt.length === 1 && bead.src[0] !== bead.tgt[0] + (bead.src[0] > 4 ? 1 : 0))).toEqual([])
+    expect(
+      result.beads.filter((bead) => bead.src.length === 1 && bead.tgt.length === 1 && bead.src[0] !== bead.tgt[0] + (bead.src[0] > 4 ? 1 : 0))
+    ).toEqual([])
   })
 })
 
