@@ -142,6 +142,18 @@ export function lengthCost(delta: number): number {
   return -logErfc
 }
 
+const LENGTH_TABLE_RANGE = 16
+const LENGTH_TABLE_STEPS = 128
+/** lengthCost on a grid of |δ| (interpolated error below 1e-5): the lengths-only pass calls it millions of times. */
+const LENGTH_TABLE = Float64Array.from({ length: LENGTH_TABLE_RANGE * LENGTH_TABLE_STEPS + 2 }, (_, k) => lengthCost(k / LENGTH_TABLE_STEPS))
+
+export function tabulatedLengthCost(delta: number): number {
+  const at = (delta < 0 ? -delta : delta) * LENGTH_TABLE_STEPS
+  if (at >= LENGTH_TABLE_RANGE * LENGTH_TABLE_STEPS) return lengthCost(delta)
+  const k = at | 0
+  return LENGTH_TABLE[k] + (at - k) * (LENGTH_TABLE[k + 1] - LENGTH_TABLE[k])
+}
+
 /** Character count without white space or ZWNJ: spacing conventions differ between the languages. */
 export function sentenceLength(sentence: string): number {
   let length = 0
@@ -356,6 +368,8 @@ interface Model {
   anchorWeights: Float64Array
   /** 1 for anchors that are numbers. */
   numberAnchor: Uint8Array
+  /** Sentences holding a number anchor before each sentence, on each side (prefix counts). */
+  numbered: { source: Int32Array; target: Int32Array }
   sourceBoiler: Uint8Array
   targetBoiler: Uint8Array
   /** Local target/source length ratio at each source position. */
@@ -518,11 +532,24 @@ function sharedAnchorWeight(model: Model, s0: number, s1: number, t0: number, t1
  * that the other side lacks says the sentence belongs elsewhere (left out, or in a neighbour).
  */
 function strandedNumbers(model: Model, s0: number, s1: number, t0: number, t1: number): number {
-  const { anchors, numberAnchor } = model
+  const { anchors, numberAnchor, numbered } = model
+  // Most beads hold no sentence with a number: two subtractions instead of a scan.
+  if (numbered.source[s1] === numbered.source[s0] && numbered.target[t1] === numbered.target[t0]) return 0
   return (
     strandedOn(anchors.source, anchors.target, numberAnchor, s0, s1, t0, t1) +
     strandedOn(anchors.target, anchors.source, numberAnchor, t0, t1, s0, s1)
   )
+}
+
+function numberedBefore(side: { ids: ArrayLike<number>; offsets: ArrayLike<number> }, numberAnchor: Uint8Array): Int32Array {
+  const sentences = side.offsets.length - 1
+  const before = new Int32Array(sentences + 1)
+  for (let k = 0; k < sentences; k++) {
+    let has = 0
+    for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) if (numberAnchor[side.ids[a]] === 1) has = 1
+    before[k + 1] = before[k] + has
+  }
+  return before
 }
 
 function strandedOn(
@@ -670,7 +697,7 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
       const ls = model.cumS[i] - model.cumS[s0]
       const lt = model.cumT[j] - model.cumT[t0]
       const ratio = model.ratio[s0]
-      cost += lengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
+      cost += tabulatedLengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
       if (
         model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] &&
         model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j]
@@ -1006,6 +1033,7 @@ export function alignSentences(source: string[], target: string[], options: Alig
   const cumS = cumulative(source.map(sentenceLength))
   const cumT = cumulative(target.map(sentenceLength))
   const anchors = buildAnchors(source, target, options.glossary)
+  const numberAnchor = Uint8Array.from(anchors.names, (name) => (name.startsWith('number:') ? 1 : 0))
   const model: Model = {
     n,
     m,
@@ -1013,7 +1041,8 @@ export function alignSentences(source: string[], target: string[], options: Alig
     cumT,
     anchors,
     anchorWeights: anchors.weights,
-    numberAnchor: Uint8Array.from(anchors.names, (name) => (name.startsWith('number:') ? 1 : 0)),
+    numberAnchor,
+    numbered: { source: numberedBefore(anchors.source, numberAnchor), target: numberedBefore(anchors.target, numberAnchor) },
     sourceBoiler: Uint8Array.from(source.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
     targetBoiler: Uint8Array.from(target.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
     ratio: localRatioAlongCounts(cumS, cumT, n, m),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alignSentences, lengthCost } from '../../../src/core/align/aligner'
+import { alignSentences, lengthCost, tabulatedLengthCost } from '../../../src/core/align/aligner'
 import { laxScore, strictScore } from '../../../src/core/align/evaluate'
 import { validateAlignment, createAlignedText } from '../../../src/core/align/model'
 import { LOW_CONFIDENCE } from '../../../src/core/review/overview'
@@ -137,6 +137,10 @@ describe('alignSentences', () => {
     const shifted = joined.gold.map((bead) => ({ src: bead.src.map((k) => k + 40), tgt: bead.tgt }))
     const tail = result.beads.filter((bead) => bead.src.some((k) => k >= 40) || bead.src.length === 0)
     expect(strictScore(tail, shifted).f1).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('tabulates the two-tailed normal cost within 1e-5', () => {
+    for (let delta = -20; delta <= 20; delta += 0.0137) expect(Math.abs(tabulatedLengthCost(delta) - lengthCost(delta))).toBeLessThan(1e-5)
   })
 
   it('computes the two-tailed normal cost stably', () => {
