@@ -87,7 +87,7 @@ const STRANDED_NUMBER_COST = 3
  */
 const MAX_WIDTH = 256
 const MAX_ROUNDS = 6
-/** Half-width of the later passes' band around the path before (widened where the path reaches its edge). Real text: 8 and 4 give the same beads; 4 takes a third less time. */
+/** Half-width of the later passes' band around the path before (widened where the path reaches its edge). On real text 4 scores within 0.001 of 8 (strict F1) in a third less time. */
 const REFINE_WIDTH = 4
 /** Sentences on each side of a position that its local length ratio is measured over. */
 const RATIO_WINDOW = 40
