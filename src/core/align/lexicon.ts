@@ -32,6 +32,7 @@ const MIN_PAIR_WEIGHT = 1
 const MAX_WORD_SHARE = 0.25
 /** Each word keeps its few strongest partners only. */
 const PARTNERS_PER_WORD = 3
+const LEAVE_ONE_OUT_FACTOR = Math.exp(MIN_PAIR_WEIGHT)
 
 const PERSIAN_TOKEN = /[\p{L}\p{M}]+/gu
 const ENGLISH_TOKEN = /[a-z]+/g
@@ -239,6 +240,18 @@ export function learnPairs(
   })
   const usable = new Uint8Array(target.vocabulary.size)
   for (let e = 0; e < usable.length; e++) usable[e] = targetDf[e] >= MIN_PAIR_COUNT && targetDf[e] <= common ? 1 : 0
+  // Each bead's target words that can pair (neither rare nor too common), so the counting loop
+  // below, the heart of the learning, skips nothing.
+  const pairableStart = new Int32Array(count + 1)
+  for (let b = 0; b < count; b++) {
+    let kept = 0
+    for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) kept += usable[targetWords[a]]
+    pairableStart[b + 1] = pairableStart[b] + kept
+  }
+  const pairable = new Int32Array(pairableStart[count])
+  for (let b = 0, at = 0; b < count; b++) {
+    for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) if (usable[targetWords[a]] === 1) pairable[at++] = targetWords[a]
+  }
   const together = new Int32Array(target.vocabulary.size)
   const touched: number[] = []
   const candidateSource: number[] = []
@@ -250,9 +263,8 @@ export function learnPairs(
     touched.length = 0
     for (let k = postingStart[f]; k < postingStart[f + 1]; k++) {
       const b = postings[k]
-      for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) {
-        const e = targetWords[a]
-        if (usable[e] === 0) continue
+      for (let a = pairableStart[b]; a < pairableStart[b + 1]; a++) {
+        const e = pairable[a]
         if (together[e]++ === 0) touched.push(e)
       }
     }
@@ -261,7 +273,8 @@ export function learnPairs(
       together[e] = 0
       if (c < MIN_PAIR_COUNT) continue
       // Kept if it would still count with one of its beads taken out.
-      if (pairWeight(c - 1, count - 1, sourceDf[f] - 1, targetDf[e] - 1) > 0) {
+      // pairWeight(c - 1, count - 1, sourceDf[f] - 1, targetDf[e] - 1) > 0, without its logarithm.
+      if (c >= 2 && (c - 1.5) * (count - 1) >= LEAVE_ONE_OUT_FACTOR * (sourceDf[f] - 1) * (targetDf[e] - 1) && sourceDf[f] > 1 && targetDf[e] > 1) {
         candidateSource.push(f)
         candidateTarget.push(e)
         candidateWeight.push(pairWeight(c, count, sourceDf[f], targetDf[e]))
