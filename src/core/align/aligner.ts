@@ -485,9 +485,13 @@ interface PairScores {
 interface Earlier {
   band: Band
   costs: Float32Array
+  /** Bead types per cell in costs (ROUTE_TYPES or TYPE_COUNT). */
+  stride: number
 }
 
 interface SearchResult {
+  /** Bead types per cell in costs. */
+  stride: number
   /** Bead costs per cell and type, for a wider search of the same model to reuse. */
   costs: Float32Array
   beads: AlignedBead[]
@@ -745,7 +749,9 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   const best = new Float64Array(cells).fill(Infinity)
   const back = new Int8Array(cells).fill(-1)
   // Every bead's cost is kept (one float per cell and type) so the other passes need not redo it.
-  const costs = new Float32Array(cells * TYPE_COUNT).fill(Infinity)
+  // Only the types searched are kept: the route search of a long text needs 5 of 8 per cell.
+  const stride = searched
+  const costs = new Float32Array(cells * stride).fill(Infinity)
   // Scratch marks for the anchors of up to three target sentences (48 anchors each at most).
   const used = new Uint8Array(256)
 
@@ -760,16 +766,16 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       let bestCost = Infinity
       let bestType = -1
       const earlierAt =
-        earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * TYPE_COUNT : -1
+        earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * earlier.stride : -1
       for (let type = 0; type < searched; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        let cost = earlierAt >= 0 ? earlier!.costs[earlierAt + type] : Infinity
+        let cost = earlierAt >= 0 && type < earlier!.stride ? earlier!.costs[earlierAt + type] : Infinity
         if (cost === Infinity) cost = beadCost(model, scores, type, i, j, used)
-        costs[cell * TYPE_COUNT + type] = cost
+        costs[cell * stride + type] = cost
         const viaBest = best[prev] + cost
         if (viaBest < bestCost) {
           bestCost = viaBest
@@ -783,7 +789,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
 
   const endCell = rowStart[n] + m - lo[n]
   const expected = new Float64Array(TYPE_COUNT)
-  if (best[endCell] === Infinity) return { costs, beads: [], touched: [n], expected }
+  if (best[endCell] === Infinity) return { costs, stride, beads: [], touched: [n], expected }
   const beads: AlignedBead[] = []
   const beadCells: number[] = []
   const beadTypes: number[] = []
@@ -805,7 +811,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, beads, touched, expected }
+  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, stride, beads, touched, expected }
 
   const sharpness = model.sharpness
   // Forward: forward[cell] = -log Σ over paths from the start to the cell.
@@ -883,7 +889,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       }
     }
   }
-  return { costs, beads, touched, expected }
+  return { costs, stride, beads, touched, expected }
 }
 
 /** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
@@ -972,7 +978,7 @@ function alignAround(
     // band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
     const wide = bandWidthOf(width) > REFINE_WIDTH
     const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide || pathOnly)
-    earlier = { band, costs: result.costs }
+    earlier = { band, costs: result.costs, stride: result.stride }
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
     if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) {
