@@ -210,24 +210,22 @@ export function learnPairs(
   const count = beads.length
   const sourceDf = new Int32Array(source.vocabulary.size)
   const targetDf = new Int32Array(target.vocabulary.size)
-  const beadWords = (side: SideWords, sentences: readonly number[]): number[] => {
-    if (sentences.length === 1) return Array.from(side.ids.subarray(side.offsets[sentences[0]], side.offsets[sentences[0] + 1]))
-    const set = new Set<number>()
-    for (const k of sentences) for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) set.add(side.ids[a])
-    return [...set].sort((a, b) => a - b)
-  }
-  const sourceBags = beads.map((bead) => beadWords(source, bead.src))
-  const targetBags = beads.map((bead) => beadWords(target, bead.tgt))
+  const sourceRows = beadRows(
+    source,
+    beads.map((bead) => bead.src)
+  )
+  const targetRows = beadRows(
+    target,
+    beads.map((bead) => bead.tgt)
+  )
   const beadOfSource = new Int32Array(source.offsets.length - 1).fill(-1)
   beads.forEach((bead, b) => bead.src.forEach((k) => (beadOfSource[k] = b)))
-  const targetOffsets = new Int32Array(count + 1)
-  targetBags.forEach((bag, b) => (targetOffsets[b + 1] = targetOffsets[b] + bag.length))
-  const targetWords = new Int32Array(targetOffsets[count])
-  targetBags.forEach((bag, b) => targetWords.set(bag, targetOffsets[b]))
+  const targetOffsets = targetRows.offsets
+  const targetWords = targetRows.ids
   const training: Training = { beads: count, sourceDf, targetDf, beadOfSource, targetWords, targetOffsets }
   if (count < 4) return { pairs, training }
-  for (const bag of sourceBags) for (const id of bag) sourceDf[id]++
-  for (const bag of targetBags) for (const id of bag) targetDf[id]++
+  for (const id of sourceRows.ids) sourceDf[id]++
+  for (const id of targetWords) targetDf[id]++
   const common = Math.max(4, MAX_WORD_SHARE * count)
   // Beads of each source word (postings); a word's partners are counted in one dense array.
   const postingStart = new Int32Array(source.vocabulary.size + 1)
@@ -235,9 +233,12 @@ export function learnPairs(
     postingStart[f + 1] = postingStart[f] + (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common ? sourceDf[f] : 0)
   const postings = new Int32Array(postingStart[sourceDf.length])
   const fill = postingStart.slice(0, sourceDf.length)
-  sourceBags.forEach((bag, b) => {
-    for (const f of bag) if (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common) postings[fill[f]++] = b
-  })
+  for (let b = 0; b < count; b++) {
+    for (let a = sourceRows.offsets[b]; a < sourceRows.offsets[b + 1]; a++) {
+      const f = sourceRows.ids[a]
+      if (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common) postings[fill[f]++] = b
+    }
+  }
   const usable = new Uint8Array(target.vocabulary.size)
   for (let e = 0; e < usable.length; e++) usable[e] = targetDf[e] >= MIN_PAIR_COUNT && targetDf[e] <= common ? 1 : 0
   // Each bead's target words that can pair (neither rare nor too common), so the counting loop
@@ -319,6 +320,35 @@ export function strongestFirst(weights: readonly number[]): Int32Array {
   const order = new Int32Array(weights.length)
   for (let k = 0; k < keys.length; k++) order[k] = keys[k] % ORDER_BITS
   return order
+}
+
+/** The distinct words of each bead (sentences of one side) as compressed rows, each sorted. */
+function beadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>): { ids: Int32Array; offsets: Int32Array } {
+  const offsets = new Int32Array(beads.length + 1)
+  for (let b = 0; b < beads.length; b++) {
+    let size = 0
+    for (const k of beads[b]) size += side.offsets[k + 1] - side.offsets[k]
+    offsets[b + 1] = offsets[b] + size
+  }
+  const ids = new Int32Array(offsets[beads.length])
+  const seen = new Int32Array(side.vocabulary.size).fill(-1)
+  let at = 0
+  for (let b = 0; b < beads.length; b++) {
+    const start = at
+    for (const k of beads[b]) {
+      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
+        const id = side.ids[a]
+        if (seen[id] === b) continue
+        seen[id] = b
+        ids[at++] = id
+      }
+    }
+    // One sentence's words are sorted already; several are merged by a sort.
+    if (beads[b].length > 1) ids.subarray(start, at).sort()
+    offsets[b + 1] = at
+  }
+  // Words shared by sentences of one bead were counted twice above: the rows end earlier.
+  return { ids: at === ids.length ? ids : ids.slice(0, at), offsets }
 }
 
 /** Puts pair lists together and turns them into per-sentence pair ids with chance expectations. */
