@@ -120,3 +120,48 @@ describe('aligning translations in the library', () => {
     })
   })
 })
+
+describe('what the library knows helps it align', () => {
+  // Made-up words of equal length on both sides, so lengths cannot place a left-out sentence:
+  // only knowing which word translates which can (as in the aligner's own dictionary test).
+  const PERSIAN = 'بپتسجچدرزکگلمن'
+  const ENGLISH = 'bdfgklmnprstvz'
+  const persianWord = (k: number) => PERSIAN[k % 14] + PERSIAN[Math.floor(k / 14)] + 'ا' + PERSIAN[(k * 3 + 7) % 14]
+  const englishWord = (k: number) => ENGLISH[k % 14] + 'aeiou'[k % 5] + ENGLISH[Math.floor(k / 14)] + 'aeiou'[(k * 3) % 5] + ENGLISH[(k * 7 + 2) % 14]
+  let seed = 7
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed / 2147483648
+  }
+  const sentence = () => Array.from({ length: 6 }, () => Math.floor(next() * 60))
+  const memory = Array.from({ length: 300 }, sentence)
+  const text = Array.from({ length: 12 }, sentence)
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="fa" datatype="plaintext"/><body>
+${memory.map((words) => `<tu><tuv xml:lang="fa"><seg>${words.map(persianWord).join(' ')}</seg></tuv><tuv xml:lang="en"><seg>${words.map(englishWord).join(' ')}</seg></tuv></tu>`).join('\n')}
+</body></tmx>`
+  const persian = Buffer.from(text.map((words) => `${words.map(persianWord).join(' ')}.`).join('\n\n'))
+  // The translator left out the fifth sentence.
+  const english = Buffer.from(
+    text
+      .filter((_, k) => k !== 4)
+      .map((words) => `${words.map(englishWord).join(' ')}.`)
+      .join('\n\n')
+  )
+  const leftOut = async (library: LibraryService, id: string) =>
+    (await library.getDocument(id)).rows.flatMap((row, k) => (row.target.trim() ? [] : [k]))
+
+  it('learns word pairs from an imported memory and places a left-out sentence by them', async () => {
+    await withTempDir(async (dir) => {
+      const library = await open(dir)
+      const before = await library.importPair({ fileName: 'a.txt', bytes: persian }, { fileName: 'a.en.txt', bytes: english })
+      expect(await leftOut(library, before.id)).not.toEqual([4])
+
+      await (await library.memory()).importMemory('words.tmx', Buffer.from(tmx))
+      const after = await library.importPair({ fileName: 'b.txt', bytes: persian }, { fileName: 'b.en.txt', bytes: english })
+      expect(await leftOut(library, after.id)).toEqual([4])
+      const rows = (await library.getDocument(after.id)).rows
+      expect(rows[5].target).toBe(`${text[5].map(englishWord).join(' ')}.`)
+    })
+  })
+})

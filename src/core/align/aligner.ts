@@ -117,6 +117,8 @@ const SHORT_TEXT = 58
  * the documents it was chosen on and from 33% to 49% on the others.
  */
 const POSTERIOR_SHARPNESS = 0.7
+/** Dictionary pairs a text must hold for the dictionary to be used (see alignSentences). */
+const MIN_GIVEN_PAIRS = 20
 /** Beads at least this sure in the first pass teach word pairs. */
 const LEARN_CONFIDENCE = 0.8
 
@@ -1068,7 +1070,9 @@ export function alignSentences(source: string[], target: string[], options: Alig
   }
   const sourceWords = indexWords(source, persianStems)
   const targetWords = indexWords(target, englishStems)
-  const given = options.dictionary?.length ? givenPairs(options.dictionary, sourceWords, targetWords) : null
+  const found = options.dictionary?.length ? givenPairs(options.dictionary, sourceWords, targetWords) : null
+  // A few pairs (a small termbase) say too little to leave the lengths-only model of a short text.
+  const given = found && found.s.length >= MIN_GIVEN_PAIRS ? found : null
   if (given) model.lexicon = buildLexicon([given], sourceWords, targetWords)
 
   const diagonal = lengthDiagonal(cumS, cumT, n, m)

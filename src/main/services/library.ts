@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
-import type { GlossaryPair } from '../../core/align/anchors'
-import { learnDictionary, type DictionaryPair } from '../../core/align/lexicon'
+import { alignmentHints, type AlignmentHints } from '../../core/align/hints'
 import { flagsOf, historyFor, record, redoStep, undoStep, type DocumentHistory, type HistoryFlags } from '../../core/history/document-history'
-import { linkedNamePairs } from '../../core/review/name-pairs'
 import { UserError } from '../../core/errors'
 import type { ExportFormat } from '../../core/formats/catalog'
 import { renderExport } from '../../core/formats/document-export'
@@ -27,6 +25,8 @@ import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../
 import { importCancelled, runImportHere, type RunImport } from '../import/import-runner'
 import { persianFontBase64 } from './export-fonts'
 import { TranslationMemoryService } from './translation-memory'
+import { importedMemoriesDir } from '../store/tm-store'
+import { TERMBASE_FILE, TermbaseStore } from '../store/termbase-store'
 import { readEnglish, type ImportFile, type ImportJob, type ImportStage } from '../import/prepare-import'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
@@ -187,18 +187,22 @@ export class LibraryService {
     return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary, dictionary }))
   }
 
-  private hintsCache: { key: string; glossary: GlossaryPair[]; dictionary: DictionaryPair[] } | null = null
+  private hintsCache: { key: string; hints: AlignmentHints } | null = null
 
   /**
-   * Names the user linked across the library (anchors for the aligner) and word pairs learned
-   * from its reviewed and approved rows; kept until a document changes, since reading every
-   * document and learning the pairs takes a while in a large library.
+   * What the library knows that helps align a new text (see alignmentHints): linked names,
+   * confirmed rows, the imported memories' units and the termbase. Kept until one of them
+   * changes, since reading every document and learning the pairs takes a while in a large library.
    */
-  private async alignmentHints(): Promise<{ glossary: GlossaryPair[]; dictionary: DictionaryPair[] }> {
-    const key = this.listDocuments()
-      .map((summary) => `${summary.id} ${summary.updatedAt}`)
-      .join('\n')
-    if (this.hintsCache?.key === key) return this.hintsCache
+  private async alignmentHints(): Promise<AlignmentHints> {
+    const memory = await this.memoryIfAny()
+    const termbase = await stat(join(this.libraryDir, TERMBASE_FILE)).catch(() => null)
+    const key = [
+      ...this.listDocuments().map((summary) => `${summary.id} ${summary.updatedAt}`),
+      ...(memory?.listMemories() ?? []).map((info) => `memory ${info.id} ${info.units} ${info.enabled}`),
+      `terms ${termbase?.mtimeMs ?? 0} ${termbase?.size ?? 0}`
+    ].join('\n')
+    if (this.hintsCache?.key === key) return this.hintsCache.hints
     const documents: HamtaDocument[] = []
     for (const summary of this.listDocuments()) {
       try {
@@ -207,13 +211,25 @@ export class LibraryService {
         // A damaged document is reported elsewhere; it only lends no names here.
       }
     }
-    const confirmed = documents.flatMap((doc) =>
-      doc.rows
-        .filter((row) => (row.status === 'reviewed' || row.status === 'approved') && row.target.trim())
-        .map((row) => ({ source: row.source.map((sentence) => sentence.text).join(' '), target: row.target }))
-    )
-    this.hintsCache = { key, glossary: linkedNamePairs(documents), dictionary: learnDictionary(confirmed) }
-    return this.hintsCache
+    const terms = termbase
+      ? await new TermbaseStore({ libraryDir: this.libraryDir, writable: () => false }).readTermbase().then(
+          (read) => read.terms,
+          () => []
+        )
+      : []
+    const memoryUnits = memory ? await memory.trainingUnits().catch(() => []) : []
+    const hints = alignmentHints({ documents, memoryUnits, terms })
+    this.hintsCache = { key, hints }
+    return hints
+  }
+
+  /** The translation memory if it is open or has imported memories (opening it only to find none would slow every import). */
+  private async memoryIfAny(): Promise<TranslationMemoryService | null> {
+    if (!this.openMemory) {
+      const imported = await readdir(importedMemoriesDir(this.libraryDir)).catch(() => [] as string[])
+      if (!imported.some((name) => name.endsWith('.units'))) return null
+    }
+    return this.memory().catch(() => null)
   }
 
   /** A new document from a Persian article and its English translation, aligned. */

@@ -419,6 +419,26 @@ export class TranslationMemoryService {
   // -------------------------------------------------------------------------------------------
   // Memories
 
+  /**
+   * Persian–English units of the enabled imported memories, newest memory first, at most `limit`:
+   * confirmed translations the aligner learns word pairs from.
+   */
+  async trainingUnits(limit = 50_000): Promise<Array<{ source: string; target: string }>> {
+    const units: Array<{ source: string; target: string }> = []
+    const memories = this.store
+      .listMemories()
+      .filter((memory) => memory.enabled)
+      .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+    for (const memory of memories) {
+      for await (const record of this.store.records(memory.id)) {
+        if (units.length >= limit) return units
+        if (!/^(fa|pes)\b/i.test(record.sourceLang) || !record.source.trim() || !record.target.trim()) continue
+        units.push({ source: record.source, target: record.target })
+      }
+    }
+    return units
+  }
+
   listMemories(): MemoryInfo[] {
     return this.store.listMemories()
   }

@@ -30,6 +30,11 @@ export type { MemoryInfo }
 /** One unit of an imported memory as stored in its .units file: a TMX unit as read. */
 export type MemoryRecord = TmxUnit
 
+/** Where a library's imported memories are kept (a `.units` file each). */
+export function importedMemoriesDir(libraryDir: string): string {
+  return join(libraryDir, 'tm', 'memories')
+}
+
 interface StoredRecord {
   s: string
   t: string
@@ -248,7 +253,7 @@ export class TmStore {
   }
 
   private get memoriesDir(): string {
-    return join(this.dir, 'memories')
+    return importedMemoriesDir(this.libraryDir)
   }
 
   private get listPath(): string {
