@@ -54,7 +54,8 @@ async function doubleClickWord(selector: string, word: string): Promise<void> {
 async function selectWord(selector: string, word: string): Promise<void> {
   const selected = (): Promise<string> =>
     page.evaluate((selector) => {
-      const root = document.querySelector(selector) as (Element & { editor?: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } }) | null
+      const root = document.querySelector(selector) as
+        (Element & { editor?: { state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } } } }) | null
       // The English editor's own selection, which the shortcut reads, not only the page's.
       const editor = root?.editor
       if (editor) return editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to).trim()
@@ -203,5 +204,35 @@ describe('the termbase and QA, in Chromium', () => {
     await reportPage.setContent(report)
     await reportPage.screenshot({ path: join(SCREENSHOT_DIR, '34-qa-report.png') })
     await reportPage.close()
+  })
+
+  it('edits a term found in the row, and deletes it after asking', async () => {
+    await row('r4').locator('.cell.source').click()
+    await page.getByRole('tab', { name: 'Terms' }).click()
+    await page.getByRole('button', { name: 'Edit the term وزیر' }).click()
+    const form = page.getByRole('form', { name: 'Edit the term وزیر' })
+    await form.getByLabel('Also right').fill('secretary, head of ministry')
+    await form.getByLabel('Note').fill('cabinet member')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '35-term-edit.png') })
+    await form.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Saved وزیر → minister.').waitFor()
+    const hit = page.locator('.term-hits li').filter({ hasText: 'وزیر' })
+    await expect.poll(() => hit.getByRole('button').allInnerTexts()).toEqual(['minister', 'secretary', 'head of ministry', 'Edit'])
+    expect(await hit.innerText()).toContain('cabinet member')
+    // Stored: the termbase export holds the new renderings.
+    const exported = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    expect(await readFile(await (await exported).path(), 'utf8')).toMatch(/وزیر.*minister.*secretary.*head of ministry/)
+
+    // Empty English is refused in words, and nothing is saved.
+    await page.getByRole('button', { name: 'Edit the term وزیر' }).click()
+    await form.getByLabel('English').fill('')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await form.getByRole('alert').filter({ hasText: 'needs both its Persian and its English' }).waitFor()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await form.getByRole('button', { name: 'Delete' }).click()
+    await page.getByText('Deleted وزیر → minister.').waitFor()
+    await expect.poll(() => row('r4').locator('.cell.source .term-hit').count()).toBe(0)
+    expect(await page.locator('.term-hits li').filter({ hasText: 'وزیر' }).count()).toBe(0)
   })
 })

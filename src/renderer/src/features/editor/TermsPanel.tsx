@@ -5,6 +5,7 @@ import { TermMatcher } from '../../../../core/terms/matcher'
 import type { Term } from '../../../../core/terms/model'
 import type { HamtaApi } from '../../../../shared/contract'
 import { readFileAsBase64, saveExport } from '../../platform'
+import { TermEditForm } from './TermEditForm'
 import type { TermDraft } from './useTermCapture'
 
 interface TermsPanelProps {
@@ -22,17 +23,22 @@ interface TermsPanelProps {
 /**
  * The termbase beside the row: terms found in the active row's Persian with their English and
  * its placeables (numbers, dates, addresses, Latin names), each put into the English with a
- * click; adding a term from the selection; importing and exporting TBX, CSV and TSV.
+ * click; editing or deleting a term found; adding a term from the selection; importing and
+ * exporting TBX, CSV and TSV.
  */
 export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTermsChanged }: TermsPanelProps): React.JSX.Element {
   const [terms, setTerms] = useState<Term[]>([])
   const [suggestions, setSuggestions] = useState<Array<{ fa: string; en: string }> | null>(null)
   const [notice, setNotice] = useState('')
+  const [editing, setEditing] = useState<string | null>(null)
   const reload = useCallback(() => {
-    void api.getTerms({}).then((list) => {
-      setTerms(list)
-      onTermsChanged?.(list)
-    }, (error: Error) => onError(error.message))
+    void api.getTerms({}).then(
+      (list) => {
+        setTerms(list)
+        onTermsChanged?.(list)
+      },
+      (error: Error) => onError(error.message)
+    )
   }, [api, onError, onTermsChanged])
   useEffect(reload, [reload])
 
@@ -40,6 +46,7 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
   const source = row ? row.source.map((sentence) => sentence.text).join(' ') : ''
   const hits = useMemo(() => matcher.find(source), [matcher, source])
   const placeables = useMemo(() => findPlaceables(source), [source])
+  const editingTerm = editing ? terms.find((term) => term.id === editing) : undefined
 
   const add = (input: TermDraft): void => {
     if (!input.fa.trim() || !input.en.trim()) return void setNotice('A term needs both its Persian and its English.')
@@ -56,7 +63,9 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
   const importFile = async (file: File): Promise<void> => {
     try {
       const result = await api.importTerms({ fileName: file.name, dataBase64: await readFileAsBase64(file) })
-      setNotice(`Imported ${result.added} new and ${result.updated} updated terms${result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped.slice(0, 2).join('; ')})` : ''}.`)
+      setNotice(
+        `Imported ${result.added} new and ${result.updated} updated terms${result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped.slice(0, 2).join('; ')})` : ''}.`
+      )
       reload()
     } catch (error) {
       onError((error as Error).message)
@@ -84,7 +93,10 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
                 </button>
               ))}
               {term.forbidden.length > 0 && <span className="muted"> (not {term.forbidden.join(', ')})</span>}
-              {term.note && <span className="muted"> — {term.note}</span>}
+              {term.note && <span className="muted"> — {term.note}</span>}{' '}
+              <button type="button" className="secondary" aria-label={`Edit the term ${term.fa}`} onClick={() => setEditing(term.id)}>
+                Edit
+              </button>
             </li>
           ))
         )}
@@ -100,6 +112,19 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
           </li>
         ))}
       </ul>
+      {editingTerm && (
+        <TermEditForm
+          key={editingTerm.id}
+          api={api}
+          term={editingTerm}
+          onError={onError}
+          onDone={(changed, message) => {
+            setEditing(null)
+            if (message) setNotice(message)
+            if (changed) reload()
+          }}
+        />
+      )}
       <h3>Add a term</h3>
       <form
         className="term-form"
@@ -122,7 +147,11 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
         </p>
       )}
       <div className="term-actions">
-        <button type="button" className="secondary" onClick={() => void api.termSuggestions({}).then(setSuggestions, (error: Error) => onError(error.message))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void api.termSuggestions({}).then(setSuggestions, (error: Error) => onError(error.message))}
+        >
           Names linked in the library
         </button>
         <label className="secondary button-like">
@@ -139,7 +168,12 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
           />
         </label>
         {(['tbx', 'csv'] as const).map((format) => (
-          <button key={format} type="button" className="secondary" onClick={() => void api.exportTerms({ format }).then(saveExport, (error: Error) => onError(error.message))}>
+          <button
+            key={format}
+            type="button"
+            className="secondary"
+            onClick={() => void api.exportTerms({ format }).then(saveExport, (error: Error) => onError(error.message))}
+          >
             Export {format.toUpperCase()}
           </button>
         ))}
