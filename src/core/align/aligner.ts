@@ -478,7 +478,6 @@ interface PairScores {
   from: Int32Array
   to: Int32Array
   start: Int32Array
-  values: Float32Array
   /** Covered words of t (high 16 bits) and of s (low 16 bits) for each pair. */
   cover: Int32Array
 }
@@ -601,7 +600,6 @@ function pairScores(model: Model, band: Band): PairScores | null {
     to[s] = Math.min(m - 1, band.hi[Math.min(n, s + MAX_SPAN)] - 1)
     start[s + 1] = start[s] + Math.max(0, to[s] - from[s] + 1)
   }
-  const values = new Float32Array(0)
   const cover = new Int32Array(start[n])
   const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
@@ -613,7 +611,7 @@ function pairScores(model: Model, band: Band): PairScores | null {
       cover[start[s] + t - from[s]] = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp, own, s)
     }
   }
-  return { from, to, start, values, cover }
+  return { from, to, start, cover }
 }
 
 /**

@@ -198,7 +198,7 @@ function pairWeight(count: number, beads: number, sourceDf: number, targetDf: nu
  * Learns word pairs from beads believed to be translations: pointwise mutual information of
  * the two words appearing in the same bead, with the count discounted so chance meetings of
  * rare words do not look like translations. When a sentence is scored later, its own bead's
- * share of the counts is taken out (see pairEvidence): otherwise the pairs would reward exactly
+ * share of the counts is taken out (see pairCoverage): otherwise the pairs would reward exactly
  * what the first pass paired, right or wrong.
  */
 export function learnPairs(
@@ -458,53 +458,6 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     training,
     size: weights.length
   }
-}
-
-function contains(sorted: Int32Array, from: number, to: number, value: number): boolean {
-  let a = from
-  let b = to - 1
-  while (a <= b) {
-    const middle = (a + b) >> 1
-    const at = sorted[middle]
-    if (at === value) return true
-    if (at < value) a = middle + 1
-    else b = middle - 1
-  }
-  return false
-}
-
-/**
- * Evidence (nats) that source sentence s and target sentence t translate each other: the
- * weights of the pairs they share, each learned pair weighed without the bead that holds s.
- */
-export function pairEvidence(lexicon: Lexicon, s: number, t: number): number {
-  const { ids: a, offsets: ao } = lexicon.source
-  const { ids: b, offsets: bo } = lexicon.target
-  let x = ao[s]
-  const xEnd = ao[s + 1]
-  let y = bo[t]
-  const yEnd = bo[t + 1]
-  if (x === xEnd || y === yEnd) return 0
-  const training = lexicon.training
-  const own = training ? training.beadOfSource[s] : -1
-  let shared = 0
-  while (x < xEnd && y < yEnd) {
-    const p = a[x]
-    const q = b[y]
-    if (p === q) {
-      const count = lexicon.counts[p]
-      if (count === 0 || !training || own < 0) shared += lexicon.weights[p]
-      else {
-        const word = lexicon.pairTarget[p]
-        const inOwn = contains(training.targetWords, training.targetOffsets[own], training.targetOffsets[own + 1], word) ? 1 : 0
-        shared += pairWeight(count - inOwn, training.beads - 1, training.sourceDf[lexicon.pairSource[p]] - 1, training.targetDf[word] - inOwn)
-      }
-      x++
-      y++
-    } else if (p < q) x++
-    else y++
-  }
-  return shared - (lexicon.source.expected[s] + lexicon.target.expected[t]) / 2
 }
 
 /**
