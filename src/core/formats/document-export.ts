@@ -2,6 +2,7 @@ import type { HamtaDocument } from '../model'
 import { toBilingual } from './bilingual'
 import { exportBaseName, exportJson } from './export'
 import { FORMAT_WRITERS, type ExportFormat, type ExportOptions } from './index'
+import { codesAsText } from './inline-codes'
 import { noOriginal, renderOriginal } from './original'
 
 export interface RenderedExport {
@@ -32,6 +33,36 @@ export async function renderExport(
   return {
     fileName: `${exportBaseName(doc)}${writer.extension}`,
     mimeType: writer.mimeType,
-    content: await writer.write(toBilingual(doc, tagName), options)
+    content: await writer.write(toBilingual(withCodesShown(doc), tagName), options)
+  }
+}
+
+/**
+ * Rows of a client file hold its inline codes as private-use characters; formats other than the
+ * original show each code by its label instead, spans moved to match.
+ */
+function withCodesShown(doc: HamtaDocument): HamtaDocument {
+  if (!doc.rows.some((row) => row.codes?.length)) return doc
+  const moved = <S extends { start: number; end: number }>(span: S, at: (offset: number) => number): S => ({
+    ...span,
+    start: at(span.start),
+    end: at(span.end)
+  })
+  return {
+    ...doc,
+    rows: doc.rows.map((row) => {
+      const codes = row.codes
+      if (!codes?.length) return row
+      const target = codesAsText(row.target, codes)
+      return {
+        ...row,
+        source: row.source.map((sentence) => {
+          const shown = codesAsText(sentence.text, codes)
+          return { ...sentence, text: shown.text, spans: sentence.spans.map((span) => moved(span, shown.at)) }
+        }),
+        target: target.text,
+        targetSpans: row.targetSpans.map((span) => moved(span, target.at))
+      }
+    })
   }
 }

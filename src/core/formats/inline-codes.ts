@@ -33,10 +33,6 @@ export function codeIndex(char: string | number): number {
 
 const CODE_CHARS = /[\uE000-\uF8FF]/g
 
-export function hasCodes(text: string): boolean {
-  return /[\uE000-\uF8FF]/.test(text)
-}
-
 /** The code indices in a text, in order. */
 export function codesIn(text: string): number[] {
   const found: number[] = []
@@ -49,10 +45,25 @@ export function withoutCodes(text: string): string {
   return text.replace(CODE_CHARS, '')
 }
 
-/** The text with each code shown by its label (`<b>`, `{{ title }}`), for exports read by people. */
-export function codesAsText(text: string, codes: readonly InlineCode[] | undefined): string {
-  if (!codes || codes.length === 0) return text
-  return text.replace(CODE_CHARS, (char) => codes[codeIndex(char)]?.label ?? '')
+/**
+ * The text with each code shown by its label (`<b>`, `{{ title }}`), for exports that have no
+ * place for codes, and where each offset of the old text lands in the new one (for spans).
+ */
+export function codesAsText(text: string, codes: readonly InlineCode[]): { text: string; at: (offset: number) => number } {
+  const shifts: Array<{ after: number; by: number }> = []
+  let shift = 0
+  const shown = text.replace(CODE_CHARS, (char, offset: number) => {
+    const label = codes[codeIndex(char)]?.label ?? ''
+    shift += label.length - 1
+    shifts.push({ after: offset, by: shift })
+    return label
+  })
+  const at = (offset: number): number => {
+    let by = 0
+    for (const entry of shifts) if (entry.after < offset) by = entry.by
+    return offset + by
+  }
+  return { text: shown, at }
 }
 
 /** A short label for a code in the editor: its number in the row, with / for a closing code. */

@@ -7,7 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { codesIn, withoutCodes } from '../../../src/core/formats/inline-codes'
+import { codesAsText, codesIn, withoutCodes, type InlineCode } from '../../../src/core/formats/inline-codes'
+import { renderExport } from '../../../src/core/formats/document-export'
+import { EXPORT_FORMATS } from '../../../src/core/formats/catalog'
+import { strFromU8, unzipSync } from 'fflate'
 import {
   checkLanguages,
   inlineXml,
@@ -73,7 +76,10 @@ function translate(doc: HamtaDocument): HamtaDocument {
             ...row,
             target: `EN${k + 1} ${row.source.map((sentence) => sentence.text).join(' ')}`,
             status: 'translated',
-            comments: k === 0 ? [...row.comments, { id: 'c1', author: 'Sara', text: 'Checked the name & title.', createdAt: NOW, resolved: false }] : row.comments
+            comments:
+              k === 0
+                ? [...row.comments, { id: 'c1', author: 'Sara', text: 'Checked the name & title.', createdAt: NOW, resolved: false }]
+                : row.comments
           }
     )
   }
@@ -100,7 +106,8 @@ describe('client XLIFF files round trip', () => {
       const out = join(folder, fixture.file)
       writeFileSync(out, result.bytes)
       // The schema the original passes, the strictest first.
-      const schema = (['strict', 'transitional', 'xliff2'] as const).find((kind) => validate(join(FIXTURES, fixture.file), kind).status === 0) ?? 'none'
+      const schema =
+        (['strict', 'transitional', 'xliff2'] as const).find((kind) => validate(join(FIXTURES, fixture.file), kind).status === 0) ?? 'none'
       expect(schema).toBe(fixture.schema)
       const validation = validate(out, schema)
       expect(validation.stderr).not.toMatch(/fails to validate|error/i)
@@ -129,6 +136,30 @@ describe('client XLIFF files round trip', () => {
       else expect(back.root.attributes.trgLang).toBe('en')
     })
   }
+
+  it('exports other than the original show codes by their labels, never as private-use characters', async () => {
+    for (const file of ['angular-messages.xlf', 'persian-article.xlf', 'okapi-home_links.sdlxliff', 'okapi-MQ-12-Test01.mqxliff']) {
+      const { doc } = load(file)
+      expect(doc.rows.some((row) => row.codes?.length)).toBe(true)
+      // Hamta's own JSON is the stored document: it keeps the codes, to be read back as they were.
+      expect((await renderExport(doc, 'json')).content).toMatch(/[\uE000-\uF8FF]/)
+      for (const format of EXPORT_FORMATS.filter((name) => name !== 'original' && name !== 'json')) {
+        const out = await renderExport(doc, format)
+        const text = typeof out.content === 'string' ? out.content : strFromU8(unzipSync(out.content)['word/document.xml'])
+        expect({ file, format, privateUse: /[\uE000-\uF8FF]/.test(text) }).toEqual({ file, format, privateUse: false })
+      }
+    }
+    const html = await renderExport(load('angular-messages.xlf').doc, 'html')
+    expect(html.content).toContain('{{ title }}')
+  })
+
+  it('moves offsets past a code by the length of its label', () => {
+    const codes: InlineCode[] = [{ id: '1', kind: 'standalone', label: '{{ x }}', xml: '<x id="1"/>' }]
+    const shown = codesAsText(`Hi \uE000 there`, codes)
+    expect(shown.text).toBe('Hi {{ x }} there')
+    expect(shown.text.slice(shown.at(5), shown.at(10))).toBe('there')
+    expect(shown.at(3)).toBe(3)
+  })
 
   it('inline codes are placeholders in the source, with labels from the file', () => {
     const { doc } = load('angular-messages.xlf')
@@ -249,7 +280,14 @@ describe("Hamta's own XLIFF 1.2 as other tools read it", () => {
       sourceLang: 'fa',
       targetLang: 'en',
       units: [
-        { id: 'a', source: ['یک.'], target: ['One.'], status: 'translated', tags: [], comments: [{ author: 'Sara', createdAt: NOW, text: 'Check the name.', resolved: false }] },
+        {
+          id: 'a',
+          source: ['یک.'],
+          target: ['One.'],
+          status: 'translated',
+          tags: [],
+          comments: [{ author: 'Sara', createdAt: NOW, text: 'Check the name.', resolved: false }]
+        },
         { id: 'b', source: ['دو.'], target: ['Two\nlines.'], status: 'reviewed', tags: [], comments: [] },
         { id: 'c', source: ['سه.'], target: ['Three.'], status: 'draft', tags: [], comments: [] }
       ]
