@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
 import { readSample, SAMPLE_000 } from '../core/text/samples'
 import { withTempDir } from '../helpers/temp'
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), env: {} }, out, err }
-}
+import { captureIo } from '../helpers/cli'
 
 /** The first sample with three Persian letters damaged (their second byte made "x"), and where. */
 function damagedSample(): { bytes: Uint8Array; offsets: number[] } {
@@ -30,13 +25,13 @@ describe('a UTF-8 file with bad bytes on the command line', () => {
       const { bytes, offsets } = damagedSample()
       const file = join(dir, 'damaged.txt')
       await writeFile(file, bytes)
-      const clean = capture()
+      const clean = captureIo()
       const cleanFile = join(dir, 'clean.txt')
       await writeFile(cleanFile, readSample(SAMPLE_000))
       expect(await runCli(['segment', cleanFile], clean.io)).toBe(0)
       expect(clean.err).toEqual([])
 
-      const run = capture()
+      const run = captureIo()
       expect(await runCli(['segment', file], run.io)).toBe(0)
       expect(run.out.join('').split('\n').length).toBe(clean.out.join('').split('\n').length)
       const at = offsets.map((offset) => offset.toLocaleString('en-US'))
@@ -54,7 +49,7 @@ describe('a UTF-8 file with bad bytes on the command line', () => {
       const file = join(dir, 'damaged.txt')
       await writeFile(file, bytes)
       const library = join(dir, 'lib')
-      const run = capture()
+      const run = captureIo()
       expect(await runCli(['import', file, '--library', library], run.io)).toBe(0)
       const id = run.out.join('').trimEnd().split('\n').at(-1)!
       const stored = JSON.parse(await readFile(join(library, 'documents', `${id}.json`), 'utf8'))
@@ -64,7 +59,7 @@ describe('a UTF-8 file with bad bytes on the command line', () => {
       expect(stored.document.title).toBe(readSample(SAMPLE_000).trim().split('\n')[0].trim().replace(/\s+/g, ' '))
       expect(run.err.join('')).toBe(`warning: damaged.txt was read as ${encoding}.\n`)
 
-      const clean = capture()
+      const clean = captureIo()
       const cleanFile = join(dir, 'clean.txt')
       await writeFile(cleanFile, readSample(SAMPLE_000))
       expect(await runCli(['import', cleanFile, '--library', library], clean.io)).toBe(0)

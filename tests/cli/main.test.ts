@@ -3,30 +3,25 @@ import packageJson from '../../package.json'
 import { runCli } from '../../src/cli/main'
 import type { CliCommand } from '../../src/cli/command'
 import { UserError } from '../../src/core/errors'
-
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), env: {} }, out, err }
-}
+import { captureIo } from '../helpers/cli'
 
 describe('hamta command line', () => {
   it('prints its version', async () => {
-    const { io, out } = capture()
+    const { io, out } = captureIo()
     expect(await runCli(['--version'], io)).toBe(0)
     expect(out.join('')).toBe(`${packageJson.version}\n`)
   })
 
   it('prints help listing every command', async () => {
     const fake: CliCommand = { name: 'frobnicate', summary: 'does a thing', usage: 'hamta frobnicate', run: async () => 0 }
-    const { io, out } = capture()
+    const { io, out } = captureIo()
     expect(await runCli(['--help'], io, [fake])).toBe(0)
     expect(out.join('')).toMatch(/Usage: hamta COMMAND/)
     expect(out.join('')).toMatch(/frobnicate\s+does a thing/)
   })
 
   it('rejects unknown commands', async () => {
-    const { io, err } = capture()
+    const { io, err } = captureIo()
     expect(await runCli(['nope'], io, [])).toBe(2)
     expect(err.join('')).toMatch(/unknown command 'nope'/)
   })
@@ -40,7 +35,7 @@ describe('hamta command line', () => {
         throw new UserError('the file\nis missing')
       }
     }
-    const { io, err } = capture()
+    const { io, err } = captureIo()
     expect(await runCli(['fail'], io, [failing])).toBe(1)
     expect(err.join('')).toBe('hamta fail: the file is missing\n')
   })

@@ -1,22 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/main'
 import { validateXml } from '../core/formats/tools'
 import { withTempDir } from '../helpers/temp'
+import { runHamta } from '../helpers/cli'
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'tm')
 
-function capture(env: Record<string, string | undefined> = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), env }, out, err }
-}
-
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { io, out, err } = capture()
-  const code = await runCli(args, io)
-  return { code, stdout: out.join(''), stderr: err.join('') }
+  const { code, out, err } = await runHamta(args)
+  return { code, stdout: out, stderr: err }
 }
 
 async function json(args: string[]): Promise<any> {
