@@ -26,6 +26,8 @@ import { UserError } from '../errors'
 import { DOCUMENT_SCHEMA_VERSION, type Comment, type HamtaDocument, type OriginalFormat, type Row, type RowStatus } from '../model'
 import { codeChar, codeIndex, MAX_CODES, withoutCodes, type InlineCode } from './inline-codes'
 import { primaryLanguage } from './options'
+import { APPROVED, XLIFF12_STATES } from './xliff12'
+import { XLIFF2_STATES } from './xliff2'
 import { decodeXmlBytes, escapeXmlAttr, escapeXmlText, parseXml, textContent, type XmlElement, type XmlReadOptions } from './xml'
 
 export type XliffDialect = 'xliff' | 'sdlxliff' | 'mqxliff'
@@ -219,7 +221,8 @@ export function inlineXml(text: string, codes: readonly InlineCode[]): string {
   const kept = tokens.filter((token) => typeof token === 'string' || (!used.has(token) && used.add(token)))
   const broken = new Set<number>()
   const stack: number[] = []
-  const partner = (index: number): number => codes.findIndex((code, k) => k !== index && code.id === codes[index].id && code.kind !== codes[index].kind && code.kind !== 'standalone')
+  const partner = (index: number): number =>
+    codes.findIndex((code, k) => k !== index && code.id === codes[index].id && code.kind !== codes[index].kind && code.kind !== 'standalone')
   for (const token of kept) {
     if (typeof token === 'string') continue
     const code = codes[token]
@@ -297,25 +300,6 @@ export const MQ_STATUS_OF: Record<RowStatus, string> = {
   approved: 'Reviewer2Confirmed',
   rejected: 'Rejected'
 }
-export const XLIFF12_STATE_OF: Record<RowStatus, string> = {
-  untranslated: 'needs-translation',
-  draft: 'needs-review-translation',
-  translated: 'translated',
-  reviewed: 'signed-off',
-  approved: 'final',
-  rejected: 'needs-translation'
-}
-export const XLIFF2_STATE_OF: Record<RowStatus, string> = {
-  untranslated: 'initial',
-  draft: 'initial',
-  translated: 'translated',
-  reviewed: 'reviewed',
-  approved: 'final',
-  rejected: 'initial'
-}
-/** Statuses PO-based tools must read as finished (not fuzzy). */
-const APPROVED_12: ReadonlySet<RowStatus> = new Set(['translated', 'reviewed', 'approved'])
-
 function status12(state: string | undefined, approved: string | undefined): RowStatus {
   switch (state) {
     case 'final':
@@ -722,7 +706,8 @@ class Editor {
         edits.push({ start: at.start, end: at.end, text: `${tag}${change.content}</${qualified(node)}>`, order: this.order++ })
         continue
       }
-      if (change.attributes.size > 0) edits.push({ start: at.start, end: at.openEnd, text: this.startTag(node, change.attributes), order: this.order++ })
+      if (change.attributes.size > 0)
+        edits.push({ start: at.start, end: at.openEnd, text: this.startTag(node, change.attributes), order: this.order++ })
       if (change.content !== undefined) edits.push({ start: at.openEnd, end: at.closeStart, text: change.content, order: this.order++ })
     }
     edits.sort((a, b) => b.start - a.start || b.order - a.order)
@@ -846,7 +831,9 @@ function writeUnit12(
   const first = entries[0].segment
   const target = first.segSource ? findTarget(unit) : first.targetNode
   const current = (entry: { segment: OriginalSegment; row?: Row }) =>
-    entry.row && !entry.segment.locked ? { text: entry.row.target, status: entry.row.status } : { text: entry.segment.target, status: entry.segment.status }
+    entry.row && !entry.segment.locked
+      ? { text: entry.row.target, status: entry.row.status }
+      : { text: entry.segment.target, status: entry.segment.status }
   const statuses = entries.filter((entry) => !entry.segment.empty).map((entry) => current(entry).status)
   const status = unitStatus(statuses.length > 0 ? statuses : ['untranslated'])
   const targetChanged = entries.some(({ segment, row }) => row && !segment.locked && row.target !== segment.target)
@@ -872,12 +859,20 @@ function writeUnit12(
           // A self-closed mrk has no content to replace.
           if (mark.openEnd === mark.end) continue
           const entry = entries.find((candidate) => candidate.segment === segment)!
-          const content = entry.row && !segment.locked ? inlineXml(entry.row.target, entry.row.codes ?? []) : segment.empty ? text.slice(mark.openEnd, mark.closeStart) : ''
+          const content =
+            entry.row && !segment.locked
+              ? inlineXml(entry.row.target, entry.row.codes ?? [])
+              : segment.empty
+                ? text.slice(mark.openEnd, mark.closeStart)
+                : ''
           const from = mark.openEnd - at.openEnd
           const to = mark.closeStart - at.openEnd
           inner = inner.slice(0, from) + content + inner.slice(to)
         }
-        editor.insert(at.end, `${indentBefore(text, at.start)}${newTargetTag(dialect, status, firstSource(unit))}${inner}</${qualified(segSource).replace('seg-source', 'target')}>`)
+        editor.insert(
+          at.end,
+          `${indentBefore(text, at.start)}${newTargetTag(dialect, status, firstSource(unit))}${inner}</${qualified(segSource).replace('seg-source', 'target')}>`
+        )
         targetEnd = at.end
       }
     } else {
@@ -888,12 +883,15 @@ function writeUnit12(
         if (row.target !== entry.segment.target) editor.setContent(target, content)
       } else if (row.target.length > 0) {
         const source = first.sourceNode
-        editor.insert(source.at!.end, `${indentBefore(text, source.at!.start)}${newTargetTag(dialect, status, source)}${content}</${qualified(source).replace('source', 'target')}>`)
+        editor.insert(
+          source.at!.end,
+          `${indentBefore(text, source.at!.start)}${newTargetTag(dialect, status, source)}${content}</${qualified(source).replace('source', 'target')}>`
+        )
         targetEnd = source.at!.end
       }
     }
     if (target) {
-      if (dialect === 'xliff') editor.setAttribute(target, 'state', XLIFF12_STATE_OF[status])
+      if (dialect === 'xliff') editor.setAttribute(target, 'state', XLIFF12_STATES[status])
       if (target.attributes.lang !== undefined && primaryLanguage(target.attributes.lang) !== 'en') editor.setAttribute(target, 'xml:lang', 'en')
     }
   }
@@ -901,14 +899,15 @@ function writeUnit12(
   if (!statusTouched) {
     // Only comments were added: the states stay as the file had them.
   } else if (dialect === 'xliff') {
-    const approved = APPROVED_12.has(status) && anyText
+    const approved = APPROVED.has(status) && anyText
     if (approved) editor.setAttribute(unit, 'approved', 'yes')
     else if (unit.attributes.approved !== undefined) editor.setAttribute(unit, 'approved', 'no')
   } else if (dialect === 'mqxliff') {
     editor.setAttribute(unit, 'mq:status', MQ_STATUS_OF[status])
   } else {
     for (const { segment, row } of entries) {
-      if (row && segment.sdlSeg && !segment.locked && row.status !== segment.status) editor.setAttribute(segment.sdlSeg, 'conf', SDL_CONF_OF[row.status])
+      if (row && segment.sdlSeg && !segment.locked && row.status !== segment.status)
+        editor.setAttribute(segment.sdlSeg, 'conf', SDL_CONF_OF[row.status])
     }
   }
   // Line breaks and runs of spaces survive only where the unit says so.
@@ -943,11 +942,17 @@ function findTarget(unit: XmlElement): XmlElement | undefined {
 function newTargetTag(dialect: XliffDialect, status: RowStatus, source: XmlElement | undefined): string {
   const prefix = source?.prefix ? `${source.prefix}:` : ''
   const lang = source?.attributes.lang !== undefined ? ' xml:lang="en"' : ''
-  const state = dialect === 'xliff' ? ` state="${XLIFF12_STATE_OF[status]}"` : ''
+  const state = dialect === 'xliff' ? ` state="${XLIFF12_STATES[status]}"` : ''
   return `<${prefix}target${lang}${state}>`
 }
 
-function writeUnit2(text: string, editor: Editor, unit: XmlElement, entries: Array<{ segment: OriginalSegment; row?: Row }>, comments: Comment[]): void {
+function writeUnit2(
+  text: string,
+  editor: Editor,
+  unit: XmlElement,
+  entries: Array<{ segment: OriginalSegment; row?: Row }>,
+  comments: Comment[]
+): void {
   for (const { segment, row } of entries) {
     if (!row || segment.locked || !rowChanged(row, segment)) continue
     const node = segment.segmentNode!
@@ -961,14 +966,15 @@ function writeUnit2(text: string, editor: Editor, unit: XmlElement, entries: Arr
         editor.insert(source.at!.end, `${indentBefore(text, source.at!.start)}<${prefix}target${space}>${content}</${prefix}target>`)
       }
     }
-    editor.setAttribute(node, 'state', row.target.length > 0 ? XLIFF2_STATE_OF[row.status] : 'initial')
+    editor.setAttribute(node, 'state', row.target.length > 0 ? XLIFF2_STATES[row.status] : 'initial')
     if (node.attributes.subState !== undefined) editor.setAttribute(node, 'subState', undefined)
   }
   if (comments.length === 0) return
   const notes = children(unit, 'notes').find((node) => !node.prefix || node.prefix === unit.prefix)
   const prefix = unit.prefix ? `${unit.prefix}:` : ''
   const lines = comments.map(
-    (comment) => `<${prefix}note category="comment">${escapeXmlText(comment.author ? `${comment.author}: ${commentText(comment)}` : commentText(comment))}</${prefix}note>`
+    (comment) =>
+      `<${prefix}note category="comment">${escapeXmlText(comment.author ? `${comment.author}: ${commentText(comment)}` : commentText(comment))}</${prefix}note>`
   )
   if (notes) {
     const last = children(notes, 'note').pop()
@@ -976,7 +982,9 @@ function writeUnit2(text: string, editor: Editor, unit: XmlElement, entries: Arr
     editor.insert(last ? last.at!.end : notes.at!.closeStart, lines.map((line) => `${indent}${line}`).join(''))
     return
   }
-  const before = children(unit).find((child) => (child.name === 'originalData' || child.name === 'segment' || child.name === 'ignorable') && child.prefix === unit.prefix)
+  const before = children(unit).find(
+    (child) => (child.name === 'originalData' || child.name === 'segment' || child.name === 'ignorable') && child.prefix === unit.prefix
+  )
   if (!before) return
   const indent = indentBefore(text, before.at!.start)
   const inner = indent ? `${indent}  ` : ''
@@ -1017,7 +1025,9 @@ export function isHamtaXliff(bytes: Uint8Array): boolean {
 
 /** What an `.xml` file is, by its root element: XLIFF, TMX or neither. */
 export function sniffInterchange(bytes: Uint8Array): 'xliff' | 'tmx' | undefined {
-  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString(bytes[0] === 0xff || bytes[0] === 0xfe ? 'utf16le' : 'utf8')
+  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString(
+    bytes[0] === 0xff || bytes[0] === 0xfe ? 'utf16le' : 'utf8'
+  )
   // Past the declaration, comments and a DOCTYPE, the first element is the root.
   head = head.replace(/^\uFEFF/, '').replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, '')
   const root = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(head)?.[2]
@@ -1025,7 +1035,10 @@ export function sniffInterchange(bytes: Uint8Array): 'xliff' | 'tmx' | undefined
 }
 
 /** The language check for a TMX or Hamta XLIFF read as a bilingual document. */
-export function checkBilingualLanguages(doc: { sourceLang: string; targetLang: string; units: Array<{ source: string[]; target: string[] }> }, fileName: string): void {
+export function checkBilingualLanguages(
+  doc: { sourceLang: string; targetLang: string; units: Array<{ source: string[]; target: string[] }> },
+  fileName: string
+): void {
   const sources = doc.units.map((unit) => unit.source.join(' '))
   if (persianShare(sources) >= 0.5 || (isPersian(doc.sourceLang) && persianShare(sources) > 0)) return
   const pair = `${doc.sourceLang || 'an undeclared language'} → ${doc.targetLang || 'no target language'}`
@@ -1035,5 +1048,8 @@ export function checkBilingualLanguages(doc: { sourceLang: string; targetLang: s
       'wrong-direction'
     )
   }
-  throw new UserError(`${fileName} holds ${pair} and its source text is not Persian. Hamta translates from Persian into English, so it was not imported.`, 'wrong-language')
+  throw new UserError(
+    `${fileName} holds ${pair} and its source text is not Persian. Hamta translates from Persian into English, so it was not imported.`,
+    'wrong-language'
+  )
 }

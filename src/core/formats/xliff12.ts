@@ -48,7 +48,7 @@ export const XLIFF12_STATES: Record<UnitStatus, string> = {
 }
 
 /** Statuses written with approved="yes": what PO-based tools (translate-toolkit, Pootle) read as finished, not fuzzy. */
-const APPROVED: ReadonlySet<UnitStatus> = new Set(['translated', 'reviewed', 'approved'])
+export const APPROVED: ReadonlySet<UnitStatus> = new Set(['translated', 'reviewed', 'approved'])
 
 /** XLIFF 1.2 state (from any tool) → Hamta status, for files without Hamta's own status; the state says more than approved. */
 export function statusFromXliff12(state: string | undefined, approved: boolean, translated: boolean): UnitStatus {
