@@ -9,7 +9,7 @@
  *   − Σ weights of anchors shared by both sides of the bead (capped)
  *   − λ · Σ lexical evidence of each (source, target) sentence pair in the bead
  *   + a bonus/penalty for sentences that look like boilerplate (kept out of translated beads)
- * where ls/lt are character counts (no white space) of the bead's source and target sentences,
+ * where ls/lt are character counts (no white space, bracketed glosses at half) of the bead's sentences,
  * c the local target/source length ratio (translators and chapters differ, so it is measured
  * around each position, not over the whole text) and s² its variance per character.
  *
@@ -103,7 +103,7 @@ function lexicalWeight(trainingBeads: number): number {
 /** Passes with word evidence after the first. */
 const LEXICAL_PASSES = 2
 /** Beads of expected counts the default bead priors weigh as. */
-const PRIOR_STRENGTH = 50
+const PRIOR_STRENGTH = 20
 /** The length model's spread and wide share before anything is learned. */
 const INITIAL_SIGMA = 0.2
 const WIDE_SHARE = 0.1
@@ -156,13 +156,28 @@ export function tabulatedLengthCost(delta: number): number {
   return LENGTH_TABLE[k] + (at - k) * (LENGTH_TABLE[k + 1] - LENGTH_TABLE[k])
 }
 
-/** Character count without white space or ZWNJ: spacing conventions differ between the languages. */
+/**
+ * What text in brackets or parentheses counts for in a sentence's length. Translators put their
+ * explanations there ("the Kafarah (disbelievers in Allah …)", "[ابلاغ]"), often on one side only,
+ * so counted in full they make a sentence look twice as long as its translation. On real parallel
+ * text counting them at half raised strict F1 from 0.985 to 1.000 on clean text and from 0.858 to
+ * 0.903 with merges and left-out units (0 and 0.25 scored within 0.01 of 0.5).
+ */
+const BRACKETED_SHARE = 0.5
+
+/**
+ * Character count without white space or ZWNJ (spacing conventions differ between the
+ * languages), bracketed text counted at BRACKETED_SHARE and the brackets not at all.
+ */
 export function sentenceLength(sentence: string): number {
   let length = 0
+  let depth = 0
   for (let i = 0; i < sentence.length; i++) {
     const code = sentence.charCodeAt(i)
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x200c || code === 0xa0) continue
-    length++
+    if (code === 40 || code === 91) depth++
+    else if (code === 41 || code === 93) depth = depth > 0 ? depth - 1 : 0
+    else length += depth > 0 ? BRACKETED_SHARE : 1
   }
   return length
 }
@@ -366,7 +381,7 @@ interface Model {
   cumS: Float64Array
   cumT: Float64Array
   anchors: AnchorTable
-  /** Anchor weights after discounting anchors that are common in this text. */
+  /** Weight of each anchor id (names one side holds far more often count less, see anchors.ts). */
   anchorWeights: Float64Array
   /** 1 for anchors that are numbers. */
   numberAnchor: Uint8Array
@@ -1099,7 +1114,11 @@ export function alignSentences(source: string[], target: string[], options: Alig
       model.lexicalWeight = lexicalWeight(sure.length)
       model.lexicon = buildLexicon(given ? [given, learned.pairs] : [learned.pairs], sourceWords, targetWords, learned.training)
       model.coverage = fitCoverage(model.lexicon, result.beads, m)
-      result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH))
+      // Each pass but the last teaches the priors again: the word evidence finds left-out
+      // sentences the lengths glued to a neighbour, and the priors should follow.
+      const relearn = pass < LEXICAL_PASSES - 1
+      result = alignAround(model, pathRanges(result.beads, n), Math.min(result.bandWidth, REFINE_WIDTH), relearn)
+      if (relearn) model.priorCost = learnPriors(result.expected)
     }
   }
   let ratioSum = 0

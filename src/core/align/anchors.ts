@@ -1,13 +1,14 @@
 /**
  * Anchors: small pieces of evidence that a Persian sentence and an English sentence translate
  * each other because both contain the same thing — a number (in any digit system), a Latin word
- * or URL kept in the Persian text, a question or exclamation mark, a quotation, a heading, or a glossary /
+ * or URL kept in the Persian text, a name transliterated from one script to the other (see
+ * transliteration.ts), a question or exclamation mark, a quotation, a heading, or a glossary /
  * name pair supplied by the caller.
  *
  * Each anchor is interned to an integer id so the aligner's inner loop only compares ints.
  */
 
-export type AnchorKind = 'number' | 'latin' | 'url' | 'question' | 'exclamation' | 'quote' | 'heading' | 'glossary'
+export type AnchorKind = 'number' | 'latin' | 'url' | 'question' | 'exclamation' | 'quote' | 'heading' | 'glossary' | 'name'
 
 /** A term pair the caller knows translates one to the other, e.g. a person's name. */
 export interface GlossaryPair {
@@ -24,6 +25,7 @@ export const ANCHOR_WEIGHTS: Record<AnchorKind, number> = {
   latin: 3,
   url: 4,
   glossary: 2.5,
+  name: 2,
   question: 2,
   exclamation: 1.5,
   quote: 0.5,
@@ -446,6 +448,25 @@ function repeat(id: number, times: number, into: number[]): void {
   for (let i = 0; i < times; i++) into.push(id)
 }
 
+import { englishNameSkeletons, persianWordSkeletons, skeletonKey } from './transliteration'
+
+/**
+ * A name occurs about as often in a text as in its translation; a skeleton that one side holds
+ * far more often is a common word that happens to share a name's consonants (دیگر and "Decree"),
+ * so its weight shrinks with the imbalance.
+ */
+function discountUnevenNames(interner: Interner, sourceRows: number[][], targetRows: number[][], weights: Float64Array): void {
+  const inSource = new Float64Array(weights.length)
+  const inTarget = new Float64Array(weights.length)
+  for (const row of sourceRows) for (const id of new Set(row)) inSource[id]++
+  for (const row of targetRows) for (const id of new Set(row)) inTarget[id]++
+  interner.names.forEach((name, id) => {
+    if (!name.startsWith('name:')) return
+    const high = Math.max(inSource[id], inTarget[id])
+    weights[id] *= high > 0 ? Math.min(inSource[id], inTarget[id]) / high : 0
+  })
+}
+
 /**
  * Builds the anchors of both sides. Persian-side Latin words and URLs define which English words
  * count: every English word is Latin, so only those that also occur in the Persian text are
@@ -456,8 +477,13 @@ export function buildAnchors(source: string[], target: string[], glossary: Gloss
   const sourceGlossary = new TermIndex(glossary.map((pair) => persianMatchKey(pair.source) || null))
   const targetGlossary = new TermIndex(glossary.map((pair) => englishMatchKey(pair.target) || null))
 
+  // Transliterated names: only skeletons of capitalised English words are looked for in Persian.
+  const targetNames = englishNameSkeletons(target)
+  const namesInTarget = new Set(targetNames.flat().map(skeletonKey))
   const sourceRows = source.map((sentence) => {
     const row: number[] = []
+    if (namesInTarget.size > 0)
+      for (const skeleton of new Set(persianWordSkeletons(sentence, namesInTarget))) row.push(interner.intern('name', skeleton))
     for (const value of extractNumbers(sentence)) row.push(interner.intern('number', value))
     for (const url of extractUrls(sentence)) row.push(interner.intern('url', url))
     for (const word of extractLatinWords(sentence)) row.push(interner.intern('latin', word))
@@ -473,8 +499,12 @@ export function buildAnchors(source: string[], target: string[], glossary: Gloss
 
   // Every English word is a Latin word: look them up only if the Persian kept some.
   const persianHasLatin = interner.hasKind('latin')
-  const targetRows = target.map((sentence) => {
+  const targetRows = target.map((sentence, k) => {
     const row: number[] = []
+    for (const skeleton of new Set(targetNames[k])) {
+      const id = interner.lookup('name', skeleton)
+      if (id !== undefined) row.push(id)
+    }
     for (const value of extractNumbers(sentence)) row.push(interner.intern('number', value))
     const urls = extractUrls(sentence)
     for (const url of urls) {
@@ -498,10 +528,12 @@ export function buildAnchors(source: string[], target: string[], glossary: Gloss
     return row
   })
 
+  const weights = Float64Array.from(interner.weights)
+  discountUnevenNames(interner, sourceRows, targetRows, weights)
   return {
     source: pack(sourceRows),
     target: pack(targetRows),
-    weights: Float64Array.from(interner.weights),
+    weights,
     names: interner.names
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { alignSentences, lengthCost, tabulatedLengthCost } from '../../../src/core/align/aligner'
+import { alignSentences, lengthCost, sentenceLength, tabulatedLengthCost } from '../../../src/core/align/aligner'
 import { laxScore, strictScore } from '../../../src/core/align/evaluate'
 import { validateAlignment, createAlignedText } from '../../../src/core/align/model'
 import { LOW_CONFIDENCE } from '../../../src/core/review/overview'
-import { baseCases, concatenate, constructedCases, devCase, seededRandom, type AlignmentCase } from '../../fixtures/align/cases'
+import { baseCases, concatenate, constructedCases, devCase, perturb, seededRandom, type AlignmentCase } from '../../fixtures/align/cases'
 
 function run(testCase: AlignmentCase) {
   const result = alignSentences(testCase.source, testCase.target)
@@ -207,6 +207,54 @@ describe('alignSentences on long texts', () => {
     const result = alignSentences(source, target)
     expect(result.beads.find((bead) => bead.src.includes(2))).toMatchObject({ src: [2], tgt: [] })
     expect(result.beads.find((bead) => bead.src.includes(3))?.tgt).toEqual([2])
+  })
+
+  it('finds a left-out sentence by a transliterated name when the lengths cannot tell', () => {
+    const source = ['او دیروز به تهران رفت.', 'او دیروز به شیراز رفت.', 'او دیروز به تبریز رفت.', 'او دیروز به مشهد رفت.']
+    const target = ['Yesterday he went to Tehran.', 'Yesterday he went to Tabriz.', 'Yesterday he went to Mashhad.']
+    expect(alignSentences(source, target).beads.map((bead) => [bead.src, bead.tgt])).toEqual([
+      [[0], [0]],
+      [[1], []],
+      [[2], [1]],
+      [[3], [2]]
+    ])
+  })
+
+  it('counts bracketed text at half its length and brackets not at all', () => {
+    expect(sentenceLength('ab cd')).toBe(4)
+    expect(sentenceLength('ab (cdef) g')).toBe(5)
+    expect(sentenceLength('[ab [cd]] e')).toBe(3)
+    // An unmatched closing bracket does not turn the rest of the sentence into bracketed text.
+    expect(sentenceLength('ab) cd')).toBe(4)
+  })
+
+  it('is not misled by explanations a translator added in parentheses', () => {
+    // Every third English sentence gains a parenthetical gloss of 55-65 characters, as
+    // translators of news and scripture add them, on top of left-out and merged sentences.
+    const joined = concatenate('joined', baseCases())
+    const random = seededRandom(7)
+    const notes = [
+      '(the agency that runs the country’s nuclear programme and its sites)',
+      '(a body of twelve jurists and lawyers that vets laws and candidates)',
+      '(the capital of the province of the same name, in the north-west)'
+    ]
+    const scores: number[] = []
+    for (const every of [3, 4, 5]) {
+      for (const [kind, side] of [
+        ['delete', 'target'],
+        ['delete', 'source'],
+        ['merge', 'target']
+      ] as const) {
+        const base = perturb(joined, side, kind, 3, 11)
+        const target = base.target.map((sentence, k) =>
+          k % every === 1 ? `${sentence.replace(/[.]$/, '')} ${notes[Math.floor(random() * 3)]}.` : sentence
+        )
+        scores.push(strictScore(alignSentences(base.source, target).beads, base.gold).f1)
+      }
+    }
+    // Counted in full, the glosses bring the mean to 0.954 and the worst case to 0.897.
+    expect(mean(scores)).toBeGreaterThanOrEqual(0.97)
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(0.94)
   })
 
   it('still merges sentences whose numbers the merged translation holds', () => {
