@@ -235,4 +235,75 @@ describe('the termbase and QA, in Chromium', () => {
     await expect.poll(() => row('r4').locator('.cell.source .term-hit').count()).toBe(0)
     expect(await page.locator('.term-hits li').filter({ hasText: 'وزیر' }).count()).toBe(0)
   })
+
+  it('browses the whole termbase: searches it, edits, adds and deletes any term', async () => {
+    // From the editor's Terms tab, then from the library.
+    await page.getByRole('button', { name: 'Browse the termbase…' }).click()
+    let dialog = page.getByRole('dialog', { name: 'Termbase' })
+    await dialog.getByText('2 terms, shared by every document').waitFor()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: '← Library' }).click()
+    await page.getByRole('button', { name: 'Termbase…' }).click()
+    dialog = page.getByRole('dialog', { name: 'Termbase' })
+    const glossary = join(session.libraryDir, '..', `glossary-${process.pid}.tsv`)
+    await writeFile(
+      glossary,
+      'fa\ten\talternatives\tforbidden\tstatus\tdomain\tnote\n' +
+        'وزیر امور خارجه\tforeign minister\tminister of foreign affairs\t\tpreferred\t\t\n' +
+        'مجلس\tparliament\t\tmajles\tpreferred\t\tthe Islamic Consultative Assembly\n' +
+        'آژانس بین‌المللی انرژی اتمی\tInternational Atomic Energy Agency\tIAEA\t\tadmitted\tnuclear\t\n'
+    )
+    await dialog.locator('input[type="file"]').setInputFiles(glossary)
+    await dialog.getByText('Imported 3 new and 0 updated terms.').waitFor()
+    await rm(glossary, { force: true })
+    const persian = (): Promise<string[]> => dialog.locator('td.term-fa').allInnerTexts()
+    await expect.poll(persian).toEqual(['آژانس بین‌المللی انرژی اتمی', 'راه آهن', 'رئیس جمهور', 'مجلس', 'وزیر امور خارجه'])
+
+    // Arabic yeh and a space instead of ZWNJ still find رئیس جمهور; English ignores case.
+    const search = dialog.getByLabel('Search the termbase')
+    await search.fill('رئيس‌جمهور')
+    await expect.poll(persian).toEqual(['رئیس جمهور'])
+    await search.fill('MAJLES')
+    await expect.poll(persian).toEqual(['مجلس'])
+    await search.fill('')
+    await dialog.getByLabel('Status').selectOption('admitted')
+    await expect.poll(persian).toEqual(['آژانس بین‌المللی انرژی اتمی'])
+    await dialog.getByLabel('Status').selectOption('')
+
+    // Edit a term no row of the open document holds.
+    await dialog.getByRole('button', { name: 'Edit the term مجلس' }).click()
+    const form = dialog.getByRole('form', { name: 'Edit the term مجلس' })
+    await form.getByLabel('English', { exact: true }).fill('Majlis')
+    await form.getByLabel('Status').selectOption('deprecated')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByText('Saved مجلس → Majlis.').waitFor()
+    const majlis = dialog.locator('tr').filter({ hasText: 'مجلس' })
+    await expect.poll(() => majlis.locator('td').nth(1).innerText()).toContain('Majlis')
+    expect(await majlis.getAttribute('class')).toBe('term-deprecated')
+
+    // Add one; it is shown found.
+    await dialog.getByLabel('New term in Persian').fill('سازمان ملل متحد')
+    await dialog.getByLabel('New term in English').fill('United Nations')
+    await dialog.getByRole('button', { name: 'Add a term' }).click()
+    await dialog.getByText('Added سازمان ملل متحد → United Nations.').waitFor()
+    await expect.poll(persian).toEqual(['سازمان ملل متحد'])
+    await search.fill('')
+    await expect.poll(() => dialog.locator('td.term-fa').count()).toBe(6)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '36-termbase.png') })
+
+    // Delete after asking; the export no longer holds it and holds the edit.
+    await dialog.getByRole('button', { name: 'Edit the term راه آهن' }).click()
+    page.once('dialog', (confirm) => void confirm.accept())
+    await dialog.getByRole('form', { name: 'Edit the term راه آهن' }).getByRole('button', { name: 'Delete' }).click()
+    await dialog.getByText('Deleted راه آهن → railway.').waitFor()
+    await expect.poll(() => dialog.locator('td.term-fa').count()).toBe(5)
+    const exported = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Export TSV' }).click()
+    const tsv = await readFile(await (await exported).path(), 'utf8')
+    expect(tsv).toMatch(/مجلس\tMajlis\t.*deprecated/)
+    expect(tsv).toContain('United Nations')
+    expect(tsv).not.toContain('railway')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.waitFor({ state: 'detached' })
+  })
 })

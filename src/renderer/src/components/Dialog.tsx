@@ -6,7 +6,8 @@ interface DialogProps {
   /** Closing by the backdrop or Escape is refused while the dialog is busy. */
   busy?: boolean
   onCancel: () => void
-  onSubmit: () => void
+  /** Enter or the submit button; without it the dialog is not a form (it may hold forms of its own). */
+  onSubmit?: () => void
   className?: string
   children: React.ReactNode
 }
@@ -35,15 +36,19 @@ export function Dialog({ label, busy = false, onCancel, onSubmit, className, chi
             }}
           >
             <RadixDialog.Title className="visually-hidden">{label}</RadixDialog.Title>
-            <form
-              className="dialog-form"
-              onSubmit={(event) => {
-                event.preventDefault()
-                onSubmit()
-              }}
-            >
-              {children}
-            </form>
+            {onSubmit ? (
+              <form
+                className="dialog-form"
+                onSubmit={(event) => {
+                  event.preventDefault()
+                  onSubmit()
+                }}
+              >
+                {children}
+              </form>
+            ) : (
+              <div className="dialog-form">{children}</div>
+            )}
           </RadixDialog.Content>
         </RadixDialog.Overlay>
       </RadixDialog.Portal>

@@ -4,8 +4,9 @@ import { findPlaceables } from '../../../../core/qa/placeables'
 import { TermMatcher } from '../../../../core/terms/matcher'
 import type { Term } from '../../../../core/terms/model'
 import type { HamtaApi } from '../../../../shared/contract'
-import { readFileAsBase64, saveExport } from '../../platform'
-import { TermEditForm } from './TermEditForm'
+import { TermEditForm } from '../terms/TermEditForm'
+import { TermFileActions } from '../terms/TermFileActions'
+import { TermbaseDialog } from '../terms/TermbaseDialog'
 import type { TermDraft } from './useTermCapture'
 
 interface TermsPanelProps {
@@ -31,6 +32,7 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
   const [suggestions, setSuggestions] = useState<Array<{ fa: string; en: string }> | null>(null)
   const [notice, setNotice] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
+  const [browsing, setBrowsing] = useState(false)
   const reload = useCallback(() => {
     void api.getTerms({}).then(
       (list) => {
@@ -59,17 +61,6 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
       },
       (error: Error) => onError(error.message)
     )
-  }
-  const importFile = async (file: File): Promise<void> => {
-    try {
-      const result = await api.importTerms({ fileName: file.name, dataBase64: await readFileAsBase64(file) })
-      setNotice(
-        `Imported ${result.added} new and ${result.updated} updated terms${result.skipped.length ? `; ${result.skipped.length} skipped (${result.skipped.slice(0, 2).join('; ')})` : ''}.`
-      )
-      reload()
-    } catch (error) {
-      onError((error as Error).message)
-    }
   }
   const form = draft ?? { fa: '', en: '' }
   return (
@@ -147,6 +138,9 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
         </p>
       )}
       <div className="term-actions">
+        <button type="button" className="secondary" onClick={() => setBrowsing(true)}>
+          Browse the termbase…
+        </button>
         <button
           type="button"
           className="secondary"
@@ -154,29 +148,14 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
         >
           Names linked in the library
         </button>
-        <label className="secondary button-like">
-          Import TBX, CSV or TSV…
-          <input
-            type="file"
-            accept=".tbx,.xml,.csv,.tsv,.txt"
-            hidden
-            onChange={(event) => {
-              const file = event.target.files?.[0]
-              if (file) void importFile(file)
-              event.target.value = ''
-            }}
-          />
-        </label>
-        {(['tbx', 'csv'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="secondary"
-            onClick={() => void api.exportTerms({ format }).then(saveExport, (error: Error) => onError(error.message))}
-          >
-            Export {format.toUpperCase()}
-          </button>
-        ))}
+        <TermFileActions
+          api={api}
+          onError={onError}
+          onImported={(message) => {
+            setNotice(message)
+            reload()
+          }}
+        />
       </div>
       {suggestions && (
         <ul className="term-suggestions" aria-label="Linked names not yet in the termbase">
@@ -195,6 +174,16 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
         </ul>
       )}
       <p className="muted">{terms.length} terms in the library.</p>
+      {browsing && (
+        <TermbaseDialog
+          api={api}
+          onError={onError}
+          onClose={() => {
+            setBrowsing(false)
+            reload()
+          }}
+        />
+      )}
     </section>
   )
 }

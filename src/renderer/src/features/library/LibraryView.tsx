@@ -6,6 +6,7 @@ import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 import { TagsDialog } from './TagsDialog'
 import { MemoriesDialog } from '../tm/MemoriesDialog'
+import { TermbaseDialog } from '../terms/TermbaseDialog'
 import { TeamControls } from '../team/TeamControls'
 
 interface LibraryViewProps {
@@ -31,6 +32,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [busy, setBusy] = useState(false)
   const [editingTags, setEditingTags] = useState(false)
   const [editingMemory, setEditingMemory] = useState(false)
+  const [editingTerms, setEditingTerms] = useState(false)
   const [readOnly, setReadOnly] = useState('')
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
   /** The document deleted last, which can be brought back from the trash folder. */
@@ -121,6 +123,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
           <button type="button" className="secondary" onClick={() => setEditingMemory(true)}>
             Translation memory…
           </button>
+          <button type="button" className="secondary" onClick={() => setEditingTerms(true)}>
+            Termbase…
+          </button>
           <button type="button" className="secondary" onClick={onPaste}>
             Paste text…
           </button>
@@ -135,6 +140,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
 
       {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
       {editingMemory && <MemoriesDialog api={api} onClose={() => setEditingMemory(false)} />}
+      {editingTerms && <TermbaseDialog api={api} onError={onError} onClose={() => setEditingTerms(false)} />}
       {deleted && (
         <div className="library-notice" role="status">
           <span dir="auto">“{deleted.title}” was moved to the trash folder.</span>
