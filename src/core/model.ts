@@ -184,6 +184,19 @@ export interface DocumentSummary {
   encodingWarning?: string
 }
 
+/** A deleted document waiting in the library's trash folder, as the trash browser lists it (its newest copy). */
+export interface TrashedDocument {
+  id: string
+  title: string
+  sentences: number
+  fileName: string
+  deletedAt: string
+  /** Copies of it in the trash (deleted, restored and deleted again); restoring brings the newest. */
+  copies: number
+  /** Why the newest copy cannot be brought back, if it cannot. */
+  problem?: string
+}
+
 export interface SegmentedParagraph {
   sentences: string[]
 }

@@ -91,6 +91,7 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
       return { deleted: true as const }
     },
     restoreDocument: async ({ documentId }) => library.restoreDocument(documentId),
+    listTrash: async () => library.listTrash(),
     exportDocument: async ({ documentId, format, options }) => library.exportDocument(documentId, format, options),
     importTranslation: async ({ documentId, fileName, dataBase64, replace }) =>
       library.importTranslation(documentId, fileName, Buffer.from(dataBase64, 'base64'), replace),
@@ -191,7 +192,10 @@ export function createHandlers({ library, mode, clock = () => new Date().toISOSt
     termSuggestions: async () => termbase.suggestions(),
     runQa: async ({ documentId, rowIds, checks }) => termbase.runQa(await library.getDocument(documentId), { rowIds, checks }),
     silenceFindings: async ({ documentId, findingIds, silenced }) => ({ silenced: await termbase.silence(documentId, findingIds, silenced) }),
-    exportQaReport: async ({ documentId, format }) => ({ ...(await termbase.qaReport(await library.getDocument(documentId), format)), encoding: 'utf8' as const }),
+    exportQaReport: async ({ documentId, format }) => ({
+      ...(await termbase.qaReport(await library.getDocument(documentId), format)),
+      encoding: 'utf8' as const
+    }),
     getQaSettings: async () => ({ spelling: (await termbase.qaState()).spelling }),
     updateQaSettings: async ({ spelling }) => ({ spelling: (await termbase.setSpelling(spelling)).spelling })
   }

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { MAX_IMPORT_BYTES } from '../core/import/limits'
 import { UserError } from '../core/errors'
-import type { DocumentSummary, HamtaDocument, Row } from '../core/model'
+import type { DocumentSummary, HamtaDocument, Row, TrashedDocument } from '../core/model'
 import type { AlignmentEdit } from '../core/align/document-alignment'
 import { EXPORT_FORMATS, type ExportFormat } from '../core/formats/catalog'
 import { ALIGNMENT_STATUSES, ROW_STATUSES } from '../core/model'
@@ -138,6 +138,7 @@ export const inputSchemas = {
   setRowStatus: z.object({ documentId: id, rowId: id, status: z.enum(ROW_STATUSES), reason: z.string().max(10_000).optional() }).strict(),
   deleteDocument: z.object({ documentId: id }).strict(),
   restoreDocument: z.object({ documentId: id }).strict(),
+  listTrash: z.object({}).strict(),
   exportDocument: z
     .object({
       documentId: id,
@@ -173,7 +174,9 @@ export const inputSchemas = {
   deleteTag: z.object({ tagId: id, confirmed: z.boolean().optional() }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: settingsSchema.partial().strict(),
-  tmLookup: z.object({ documentId: id, rowId: id, min: z.number().min(0).max(101).optional(), max: z.number().int().min(1).max(20).optional() }).strict(),
+  tmLookup: z
+    .object({ documentId: id, rowId: id, min: z.number().min(0).max(101).optional(), max: z.number().int().min(1).max(20).optional() })
+    .strict(),
   tmConcordance: z.object({ text: z.string().min(1).max(500), lang: z.enum(['fa', 'en']).optional() }).strict(),
   tmListMemories: z.object({}).strict(),
   tmImportMemory: z.object({ fileName, dataBase64, name: z.string().min(1).max(200).optional() }).strict(),
@@ -209,9 +212,7 @@ export const inputSchemas = {
   importTerms: importedFileFields.superRefine(checkImportSize),
   exportTerms: z.object({ format: z.enum(['tbx', 'csv', 'tsv']) }).strict(),
   termSuggestions: z.object({}).strict(),
-  runQa: z
-    .object({ documentId: id, rowIds: z.array(id).max(1_000_000).optional(), checks: z.array(z.enum(QA_CHECKS)).optional() })
-    .strict(),
+  runQa: z.object({ documentId: id, rowIds: z.array(id).max(1_000_000).optional(), checks: z.array(z.enum(QA_CHECKS)).optional() }).strict(),
   silenceFindings: z.object({ documentId: id, findingIds: z.array(z.string().min(1).max(1000)).min(1).max(100_000), silenced: z.boolean() }).strict(),
   exportQaReport: z.object({ documentId: id, format: z.enum(['html', 'csv']) }).strict(),
   getQaSettings: z.object({}).strict(),
@@ -281,6 +282,7 @@ export interface ApiResults extends TeamApiResults {
   setRowStatus: RowUpdate
   deleteDocument: { deleted: true }
   restoreDocument: DocumentSummary
+  listTrash: TrashedDocument[]
   exportDocument: ExportedFile
   importTranslation: DocumentEditState
   importPair: DocumentSummary

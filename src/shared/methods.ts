@@ -16,6 +16,7 @@ export const API_METHODS = [
   'setRowStatus',
   'deleteDocument',
   'restoreDocument',
+  'listTrash',
   'exportDocument',
   'importTranslation',
   'importPair',

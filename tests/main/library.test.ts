@@ -121,6 +121,37 @@ describe('LibraryService (real files, real lowdb)', () => {
     })
   })
 
+  it('lists deleted documents, the last deleted first, until they are brought back', async () => {
+    await withTempDir(async (dir) => {
+      const library = await openLibrary(dir)
+      const first = await library.importFile('first.txt', bytes(persian))
+      const second = await library.importFile('second.txt', bytes(`خبر دوم\n\n${persian}`))
+      expect(await library.listTrash()).toEqual([])
+      await library.deleteDocument(first.id)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      await library.deleteDocument(second.id)
+      const listed = await library.listTrash()
+      expect(listed.map((doc) => [doc.id, doc.title, doc.fileName, doc.copies])).toEqual([
+        [second.id, 'خبر دوم', 'second.txt', 1],
+        [first.id, 'عنوان خبر', 'first.txt', 1]
+      ])
+      expect(listed[0].sentences).toBe(second.sentences)
+      expect(Date.parse(listed[0].deletedAt)).toBeGreaterThan(Date.parse(listed[1].deletedAt))
+      expect(Math.abs(Date.parse(listed[1].deletedAt) - Date.now())).toBeLessThan(60_000)
+
+      // Brought back, it leaves the list; deleted again, it is listed again.
+      await library.restoreDocument(first.id)
+      expect((await library.listTrash()).map((doc) => doc.id)).toEqual([second.id])
+      await library.deleteDocument(first.id)
+      expect((await library.listTrash()).find((doc) => doc.id === first.id)?.copies).toBe(1)
+
+      // A copy that cannot be read is listed with the reason, not hidden.
+      await writeFile(join(dir, 'library', 'trash', 'broken-2026-01-02T03-04-05-678Z.json'), '{"schemaVersion": 2, "docu')
+      const broken = (await library.listTrash()).find((doc) => doc.id === 'broken')
+      expect(broken).toMatchObject({ deletedAt: '2026-01-02T03:04:05.678Z', problem: expect.stringMatching(/cannot be read.*not valid JSON/) })
+    })
+  })
+
   it('reports a damaged document file without losing the rest of the library', async () => {
     await withTempDir(async (dir) => {
       const library = await openLibrary(dir)

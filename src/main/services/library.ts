@@ -8,7 +8,16 @@ import { UserError } from '../../core/errors'
 import type { ExportFormat } from '../../core/formats/catalog'
 import { renderExport } from '../../core/formats/document-export'
 import type { ExportOptions } from '../../core/formats/index'
-import { setRowStatus, setRowTarget, summarize, type DocumentSummary, type HamtaDocument, type Row, type RowStatus } from '../../core/model'
+import {
+  setRowStatus,
+  setRowTarget,
+  summarize,
+  type DocumentSummary,
+  type HamtaDocument,
+  type Row,
+  type RowStatus,
+  type TrashedDocument
+} from '../../core/model'
 import {
   addImportedTags,
   countTagUsage,
@@ -337,6 +346,11 @@ export class LibraryService {
     this.editHistory.delete(documentId)
     this.memorySyncs.delete(documentId)
     if (this.openMemory) await (await this.openMemory).removeDocument(documentId)
+  }
+
+  /** Deleted documents that can be brought back, the last deleted first. */
+  async listTrash(): Promise<TrashedDocument[]> {
+    return this.store.listTrash()
   }
 
   /** Brings back a deleted document (from the library's trash folder). */

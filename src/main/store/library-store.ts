@@ -2,7 +2,7 @@ import { appendFile, copyFile, mkdir, readdir, readFile, rename, rm, stat } from
 import { dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { UserError } from '../../core/errors'
-import { summarize, type DocumentSummary, type HamtaDocument } from '../../core/model'
+import { summarize, type DocumentSummary, type HamtaDocument, type TrashedDocument } from '../../core/model'
 import { validateDocument } from '../../core/schema'
 import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './backups'
 import { DurableJsonFile, writeDurably, type DurableWrite } from './durable-json-file'
@@ -36,6 +36,13 @@ export interface LibraryProblem {
   restoredFrom?: string
   at: string
 }
+
+/** `2026-11-28T09-38-01-123Z` (fileStamp) back to ISO time. */
+function stampTime(stamp: string): string {
+  return stamp.replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z')
+}
+
+const STAMP_LENGTH = fileStamp(new Date(0)).length
 
 export interface LibraryStoreOptions {
   libraryDir: string
@@ -658,6 +665,38 @@ export class LibraryStore {
       // Deleted before originals went to the trash: the document comes back; saving it back into its original says the file is missing.
       if (error.code !== 'ENOENT') throw error
     })
+  }
+
+  /** The documents in trash/ that are not in the library, the last deleted first. */
+  async listTrash(): Promise<TrashedDocument[]> {
+    const trash = join(this.libraryDir, 'trash')
+    const names = (await readdir(trash).catch(() => [] as string[])).filter((name) => name.endsWith('.json') && name.length > STAMP_LENGTH + 6).sort()
+    const newest = new Map<string, { name: string; copies: number }>()
+    for (const name of names) {
+      const id = name.slice(0, -('.json'.length + STAMP_LENGTH + 1))
+      if (this.index.data.documents[id]) continue
+      // Names sort by stamp within one id: the last seen is the newest.
+      newest.set(id, { name, copies: (newest.get(id)?.copies ?? 0) + 1 })
+    }
+    const out: TrashedDocument[] = []
+    for (const [id, { name, copies }] of newest) {
+      const deletedAt = stampTime(name.slice(id.length + 1, -'.json'.length))
+      try {
+        const summary = summarize(this.parseDocumentFile(await readFile(join(trash, name), 'utf8')).file.document)
+        out.push({ id, title: summary.title, sentences: summary.sentences, fileName: summary.fileName, deletedAt, copies })
+      } catch (error) {
+        out.push({
+          id,
+          title: id,
+          sentences: 0,
+          fileName: name,
+          deletedAt,
+          copies,
+          problem: `The copy in the trash cannot be read: ${(error as Error).message}.`
+        })
+      }
+    }
+    return out.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
   }
 
   /** Brings a deleted document back from trash/ (its newest copy there), as it was when deleted. */

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog'
 import { ProgressBar } from '../../components/ProgressBar'
 import { saveExport } from '../../platform'
 import { TagsDialog } from './TagsDialog'
+import { TrashDialog } from './TrashDialog'
 import { MemoriesDialog } from '../tm/MemoriesDialog'
 import { TermbaseDialog } from '../terms/TermbaseDialog'
 import { TeamControls } from '../team/TeamControls'
@@ -33,6 +34,7 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
   const [editingTags, setEditingTags] = useState(false)
   const [editingMemory, setEditingMemory] = useState(false)
   const [editingTerms, setEditingTerms] = useState(false)
+  const [browsingTrash, setBrowsingTrash] = useState(false)
   const [readOnly, setReadOnly] = useState('')
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null)
   /** The document deleted last, which can be brought back from the trash folder. */
@@ -141,9 +143,21 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
       {editingTags && <TagsDialog api={api} onClose={() => setEditingTags(false)} />}
       {editingMemory && <MemoriesDialog api={api} onClose={() => setEditingMemory(false)} />}
       {editingTerms && <TermbaseDialog api={api} onError={onError} onClose={() => setEditingTerms(false)} />}
+      {browsingTrash && (
+        <TrashDialog
+          api={api}
+          onClose={() => setBrowsingTrash(false)}
+          onRestored={() => {
+            setDeleted(null)
+            void reload()
+          }}
+        />
+      )}
       {deleted && (
         <div className="library-notice" role="status">
-          <span dir="auto">“{deleted.title}” was moved to the trash folder.</span>
+          <span>
+            “<bdi>{deleted.title}</bdi>” was moved to the trash folder.
+          </span>
           <button type="button" className="secondary" onClick={() => void restore(deleted)}>
             Undo delete
           </button>
@@ -238,6 +252,12 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
         </section>
       )}
 
+      <p className="trash-link">
+        <button type="button" className="link" onClick={() => setBrowsingTrash(true)}>
+          Deleted documents…
+        </button>
+      </p>
+
       {samples.length > 0 && (
         <section className={`samples${empty ? '' : ' compact'}`} aria-label="Sample articles">
           <h2>{empty ? 'Try a sample article' : 'Sample articles'}</h2>
@@ -280,7 +300,9 @@ export function LibraryView({ api, refreshKey, onOpen, onImport, onImportPair, o
       {deleting && (
         <Dialog label={`Delete ${deleting.title}`} onCancel={() => setDeleting(null)} onSubmit={() => void remove(deleting)}>
           <h2>Delete this document?</h2>
-          <p dir="auto">“{deleting.title}” is moved to the library’s trash folder, from where it can be brought back.</p>
+          <p>
+            “<bdi>{deleting.title}</bdi>” is moved to the library’s trash folder, from where it can be brought back.
+          </p>
           <div className="dialog-actions">
             <button type="button" className="secondary" autoFocus onClick={() => setDeleting(null)}>
               Cancel
