@@ -67,4 +67,28 @@ describe('getting Persian text into Hamta, in Chromium', () => {
     expect(frames / seconds).toBeGreaterThan(10)
     expect(await page.locator('.doc-progress').innerText()).toMatch(/\/ \d{5,} translated/)
   }, 90_000)
+
+  it('opens a client XLIFF file and does not offer to reshape the rows it saves back', async () => {
+    const library = page.getByRole('button', { name: '← Library' })
+    if ((await library.count()) > 0) await library.click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import…', exact: true }).click()
+    await (await chooser).setFiles(join(process.cwd(), 'tests', 'fixtures', 'xliff', 'persian-article.xlf'))
+    await page.locator('.row[data-row-id]').nth(3).waitFor()
+    // The Row tab shows the row's inline codes by their labels and offers no merge with the next unit.
+    await page.locator('.row[data-row-id]').nth(1).locator('.cell.source').click()
+    await page.getByRole('tab', { name: 'Row' }).click()
+    const preview = page.locator('.sentence-list .sentence-preview')
+    await expect.poll(() => preview.allInnerTexts()).toHaveLength(1)
+    const [text] = await preview.allInnerTexts()
+    expect(text).toMatch(/^وزیر امور خارجه روز /)
+    expect(text).not.toMatch(/[\uE000-\uF8FF]/)
+    expect(
+      await page
+        .locator('.sentence-list')
+        .getByRole('button', { name: /Merge with the next/ })
+        .count()
+    ).toBe(0)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '38-client-xliff-row.png') })
+  })
 })

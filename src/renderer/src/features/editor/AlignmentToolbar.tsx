@@ -6,19 +6,23 @@ interface AlignmentToolbarProps {
   canRedo: boolean
   perform: (action: EditorAction) => void
   bindings?: KeyBindings
+  /** Why an action cannot be done on the active row (a row saved back into a kept original), if it cannot. */
+  refusal?: (action: EditorAction) => string | null
 }
 
 /** The reviewer's tools for the pairing of the active row. */
-export function AlignmentToolbar({ unconfirmed, canUndo, canRedo, perform, bindings }: AlignmentToolbarProps): React.JSX.Element {
+export function AlignmentToolbar({ unconfirmed, canUndo, canRedo, perform, bindings, refusal }: AlignmentToolbarProps): React.JSX.Element {
   // The keys shown are the user's own, where changed.
   const tool = (action: EditorAction, _defaultKeys: string, label: string, primary = false): React.JSX.Element => {
     const shortcut = SHORTCUTS.find((candidate) => candidate.action === action)!
     const keys = keysOf(shortcut, bindings).join(', ')
+    const refused = refusal?.(action) ?? null
     return (
       <button
         type="button"
         className={primary ? undefined : 'secondary'}
-        title={`${shortcut.description}${keys ? ` (${keys})` : ''}`}
+        disabled={refused !== null}
+        title={refused ?? `${shortcut.description}${keys ? ` (${keys})` : ''}`}
         aria-keyshortcuts={keys ? keys.replace(/↑/g, 'ArrowUp').replace(/↓/g, 'ArrowDown').replace(/, /g, ' ') : undefined}
         onClick={() => perform(action)}
       >

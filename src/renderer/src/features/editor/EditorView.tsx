@@ -8,6 +8,7 @@ import type { MenuCommand } from '../../../../shared/methods'
 import { readFileAsBase64, saveExport, textToBase64 } from '../../platform'
 import { AlignmentMap } from './AlignmentMap'
 import { AlignmentToolbar } from './AlignmentToolbar'
+import { reshapingRefusal, type ReshapingEdit } from '../../../../core/align/original-rows'
 import { CleanupPanel } from './CleanupPanel'
 import { EditorHeader } from './EditorHeader'
 import { ExportDialog } from './ExportDialog'
@@ -17,7 +18,7 @@ import { OverviewPanel } from './OverviewPanel'
 import { RejectDialog } from './RejectDialog'
 import { RowGrid } from './RowGrid'
 import { RowPanel } from './RowPanel'
-import { loadKeyBindings, saveKeyBindings, type KeyBindings } from './shortcuts'
+import { loadKeyBindings, saveKeyBindings, type EditorAction, type KeyBindings } from './shortcuts'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { SidePanel, type SideTab } from './SidePanel'
 import { proposeSplit, SplitRowPanel } from './SplitRowPanel'
@@ -41,6 +42,16 @@ import { useTermCapture } from './useTermCapture'
 import { RowHistory } from '../team/RowHistory'
 import { SyncIndicator } from '../team/SyncIndicator'
 import { useTeamInEditor } from '../team/useTeamInEditor'
+
+/** Toolbar actions that reshape rows, as the edits a kept original may refuse. */
+const RESHAPING_ACTIONS: Partial<Record<EditorAction, ReshapingEdit>> = {
+  mergeWithNext: { kind: 'mergeWithNext' },
+  splitRow: { kind: 'splitRow' },
+  englishToPrevious: { kind: 'moveSentence', direction: 'previous' },
+  persianToPrevious: { kind: 'moveSentence', direction: 'previous' },
+  englishToNext: { kind: 'moveSentence', direction: 'next' },
+  persianToNext: { kind: 'moveSentence', direction: 'next' }
+}
 
 /** The side tab `step` places after (or before) the current one, round the end. */
 function stepTab(ids: readonly string[], current: string, step: 1 | -1): string {
@@ -299,6 +310,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
               authorName={settings.authorName}
               actions={rowActions}
               nextRowHasPersian={(rows[activeIndex + 1]?.source.length ?? 0) > 0}
+              mergeRowsRefusal={doc ? reshapingRefusal({ rows, origin: doc.origin }, activeIndex, { kind: 'mergeWithNext' }) : null}
             />
             <RowHistory
               api={api}
@@ -402,7 +414,17 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       {layout.toolbars && (
         <section className="toolbars" id="editor-toolbars" aria-label="Toolbars">
           {aligned && (
-            <AlignmentToolbar unconfirmed={unconfirmed} canUndo={history.canUndo} canRedo={history.canRedo} perform={perform} bindings={bindings} />
+            <AlignmentToolbar
+              unconfirmed={unconfirmed}
+              canUndo={history.canUndo}
+              canRedo={history.canRedo}
+              perform={perform}
+              bindings={bindings}
+              refusal={(action) => {
+                const edit = RESHAPING_ACTIONS[action]
+                return doc && edit ? reshapingRefusal({ rows, origin: doc.origin }, activeIndex, edit) : null
+              }}
+            />
           )}
           <div className="work-bar">
             <FilterBar

@@ -96,7 +96,8 @@ export function RowGrid({
                 palette={palette}
                 search={search}
                 termMatcher={termMatcher}
-                onSplitAt={onSplitAt}
+                // A row saved back into a kept original cannot be split (see original-rows.ts).
+                onSplitAt={row.unitId === undefined ? onSplitAt : undefined}
               />
             </div>
           )

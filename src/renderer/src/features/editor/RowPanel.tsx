@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ROW_STATUS_LABEL, type Row, type RowStatus, type SpanTag } from '../../../../core/model'
+import { codesAsText } from '../../../../core/formats/inline-codes'
 import { readableTextColor, type TagDefinition } from '../../../../core/review/palette'
 import { RowConflicts } from './RowConflicts'
 
@@ -30,6 +31,8 @@ interface RowPanelProps {
   actions: RowPanelActions
   /** Whether a row with Persian follows, for merging the last sentence across rows. */
   nextRowHasPersian?: boolean
+  /** Why this row cannot merge with the next (rows saved back into a kept original), if it cannot. */
+  mergeRowsRefusal?: string | null
 }
 
 const REVIEW_STATUSES: RowStatus[] = ['draft', 'translated', 'reviewed', 'approved']
@@ -50,7 +53,15 @@ function spanText(row: Row, span: SpanTag, side: 'source' | 'target'): string {
 }
 
 /** Everything about the active row besides its text: status, tags, links, comments, sentences. */
-export function RowPanel({ row, rowNumber, palette, authorName, actions, nextRowHasPersian = true }: RowPanelProps): React.JSX.Element {
+export function RowPanel({
+  row,
+  rowNumber,
+  palette,
+  authorName,
+  actions,
+  nextRowHasPersian = true,
+  mergeRowsRefusal = null
+}: RowPanelProps): React.JSX.Element {
   const [draft, setDraft] = useState('')
   const [author, setAuthor] = useState(authorName)
   const sourceSpans = row.source.flatMap((sentence) => sentence.spans)
@@ -254,13 +265,15 @@ export function RowPanel({ row, rowNumber, palette, authorName, actions, nextRow
         <ul className="sentence-list">
           {row.source.map((sentence, index) => {
             const last = index + 1 === row.source.length
+            // Inline codes of a client file by their labels, not as the characters that hold their place.
+            const text = row.codes?.length ? codesAsText(sentence.text, row.codes).text : sentence.text
             return (
               <li key={sentence.id}>
                 <span dir="rtl" lang="fa" className="sentence-preview">
-                  {sentence.text.length > 60 ? `${sentence.text.slice(0, 60)}…` : sentence.text}
+                  {text.length > 60 ? `${text.slice(0, 60)}…` : text}
                 </span>
-                {/* The last sentence joins the next row's first, and the rows merge: said in full, offered only where there is one. */}
-                {(!last || nextRowHasPersian) && (
+                {/* The last sentence joins the next row's first, and the rows merge: said in full, offered only where the rows may merge. */}
+                {(!last || (nextRowHasPersian && !mergeRowsRefusal)) && (
                   <button
                     type="button"
                     className="link"
