@@ -117,7 +117,8 @@ function statusFor(previous: Row | undefined, target: string, fallback: RowStatu
 /**
  * Rebuilds the rows from an alignment of the same sentences. Rows keep their ids, statuses, tags
  * and comments where their bead survives; the tags and comments of a row whose bead vanished
- * (merged away) go to the row that now holds its first sentence.
+ * (merged away) go to the row that now holds its first sentence, and a new row (split off)
+ * takes the row tags of the row its first sentence came from.
  */
 export function alignmentToDocument(
   doc: HamtaDocument,
@@ -145,7 +146,9 @@ export function alignmentToDocument(
     const paragraph = previous?.paragraph ?? (firstSourceRow !== undefined ? paragraphOfRow.get(firstSourceRow) : undefined) ?? lastParagraph
     lastParagraph = paragraph
     const origin = previous ?? oldRows.get(firstSourceRow ?? alignment.targetRow[bead.tgt[0]] ?? '')
-    const base = previous ? { ...previous } : newRow(bead.id, paragraph, [], '', now)
+    // A row split off keeps the row tags of the row its sentences came from ("needs review" is
+    // true of both halves); the comment thread stays with the row it was written on.
+    const base = previous ? { ...previous } : { ...newRow(bead.id, paragraph, [], '', now), tags: [...(origin?.tags ?? [])] }
     const row: Row = {
       ...base,
       paragraph,

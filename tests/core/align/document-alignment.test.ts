@@ -184,6 +184,18 @@ describe('merging and splitting rows', () => {
     expect(again.rows[0].source).toEqual(merged.rows[0].source)
   })
 
+  it('gives a row split off the row tags of the row it came from, and leaves the comments where they were', () => {
+    const merged = editAlignment(twoRows(), { kind: 'mergeWithNext', rowId: 'r1' }, now)
+    merged.rows[0] = {
+      ...merged.rows[0],
+      tags: ['needs-review'],
+      comments: [{ id: 'c1', author: 'Reviewer', text: 'Check the heading', createdAt: now, resolved: false }]
+    }
+    const split = editAlignment(merged, { kind: 'splitRow', rowId: 'r1', sourceCount: 1, targetCount: 1 }, now)
+    expect(split.rows.map((row) => row.tags)).toEqual([['needs-review'], ['needs-review']])
+    expect(split.rows.map((row) => row.comments.length)).toEqual([1, 0])
+  })
+
   it('joins full sentences with a space, as before', () => {
     const doc = twoRows()
     doc.rows[0] = { ...doc.rows[0], target: 'Iran talks resumed.' }
