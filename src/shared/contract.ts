@@ -329,7 +329,7 @@ export interface ApiResults extends TeamApiResults {
   addTerm: Term
   updateTerm: Term
   deleteTerm: { deleted: true }
-  importTerms: { added: number; updated: number; skipped: string[]; format: 'tbx' | 'csv' | 'tsv' }
+  importTerms: { added: number; updated: number; skipped: string[]; format: 'tbx' | 'csv' | 'tsv' | 'xlsx' }
   exportTerms: ExportedFile
   termSuggestions: Array<{ fa: string; en: string }>
   runQa: QaReport

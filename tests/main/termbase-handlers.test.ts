@@ -36,16 +36,37 @@ describe('termbase and QA through the API handlers', () => {
     })
   })
 
+  it('imports a real Persian glossary kept in Excel, then finds its terms', async () => {
+    await withTempDir(async (dir) => {
+      const { api } = await setup(dir)
+      const workbook = await readFile(join(__dirname, '..', 'fixtures', 'terms', 'semnan-english-persian-words.xlsx'))
+      const imported = await api.importTerms({ fileName: 'words.xlsx', dataBase64: workbook.toString('base64') })
+      expect(imported.format).toBe('xlsx')
+      // A row repeating a Persian–English pair updates that term instead of adding another.
+      const terms = await api.getTerms({})
+      expect(imported.added).toBe(terms.length)
+      expect(imported.added + imported.updated + imported.skipped.length).toBe(71_295)
+      expect(terms.length).toBeGreaterThan(30_000)
+      expect(terms.find((term) => term.fa === 'دايناسور')?.en).toBe('dinosaur')
+    })
+  }, 60_000)
+
   it('runs QA on a row or the document, silences a finding for good, and exports a report', async () => {
     await withTempDir(async (dir) => {
       const { api, documentId } = await setup(dir)
-      await api.saveTarget({ documentId, rowId: 'r1', target: 'Emphasis on the need to strengthen trilateral  economic cooperation between Iran, Turkey and Azerbaijan' })
+      await api.saveTarget({
+        documentId,
+        rowId: 'r1',
+        target: 'Emphasis on the need to strengthen trilateral  economic cooperation between Iran, Turkey and Azerbaijan'
+      })
       const whole = await api.runQa({ documentId })
       expect(whole.findings.filter((f) => f.row === 1).map((f) => f.check)).toEqual(['whitespace'])
       expect(whole.counts.untranslated).toBeGreaterThan(5)
       const row = await api.runQa({ documentId, rowIds: ['r1'] })
       expect(row.findings.map((f) => f.id)).toEqual(['whitespace:r1:double'])
-      expect(await api.silenceFindings({ documentId, findingIds: ['whitespace:r1:double'], silenced: true })).toEqual({ silenced: ['whitespace:r1:double'] })
+      expect(await api.silenceFindings({ documentId, findingIds: ['whitespace:r1:double'], silenced: true })).toEqual({
+        silenced: ['whitespace:r1:double']
+      })
       expect((await api.runQa({ documentId, rowIds: ['r1'] })).findings[0].silenced).toBe(true)
       const report = await api.exportQaReport({ documentId, format: 'csv' })
       expect(report).toMatchObject({ mimeType: 'text/csv', encoding: 'utf8' })
@@ -66,7 +87,12 @@ describe('termbase and QA through the API handlers', () => {
       let update = await api.addSourceSpan({ documentId, rowId: 'r2', sentenceId: sentence.id, start, end: start + 5, tagId: palette[0].id })
       const sourceSpan = update.row.source[0].spans[0]
       const englishStart = 'Mahmoud Vaezi met Ilham '.length
-      update = await api.saveTarget({ documentId, rowId: 'r2', target: 'Mahmoud Vaezi met Ilham Aliyev', targetSpans: [{ tag: palette[0].id, start: englishStart, end: englishStart + 6 }] })
+      update = await api.saveTarget({
+        documentId,
+        rowId: 'r2',
+        target: 'Mahmoud Vaezi met Ilham Aliyev',
+        targetSpans: [{ tag: palette[0].id, start: englishStart, end: englishStart + 6 }]
+      })
       await api.linkSpans({ documentId, rowId: 'r2', sourceSpanId: sourceSpan.id, targetSpanId: update.row.targetSpans[0].id })
       expect(await api.termSuggestions({})).toEqual([{ fa: 'علیاف', en: 'Aliyev' }])
       await api.addTerm({ fa: 'علیاف', en: 'Aliyev' })

@@ -11,8 +11,8 @@ type Field = 'fa' | 'en' | 'alternatives' | 'forbidden' | 'status' | 'domain' | 
 
 /** Column names accepted for each field (lower case, spaces and punctuation ignored). */
 const HEADER_NAMES: Record<Field, string[]> = {
-  fa: ['fa', 'persian', 'farsi', 'source', 'sourceterm', 'fair', 'faterm', 'فارسی', 'اصطلاح'],
-  en: ['en', 'english', 'target', 'targetterm', 'enus', 'engb', 'enterm', 'انگلیسی', 'معادل'],
+  fa: ['fa', 'persian', 'farsi', 'source', 'sourceterm', 'fair', 'faterm', 'persianword', 'persianterm', 'farsiword', 'farsiterm', 'فارسی', 'اصطلاح'],
+  en: ['en', 'english', 'target', 'targetterm', 'enus', 'engb', 'enterm', 'englishword', 'englishterm', 'انگلیسی', 'معادل'],
   alternatives: ['alternatives', 'alternative', 'synonyms', 'variants', 'admitted', 'enalternatives'],
   forbidden: ['forbidden', 'forbiddenvariants', 'donotuse', 'deprecated', 'prohibited', 'avoid'],
   status: ['status', 'administrativestatus'],
@@ -106,8 +106,11 @@ export interface DelimitedReadResult {
  * their usual names); a two-column sheet without a header, Persian then English, is read too.
  */
 export function readDelimitedTerms(text: string, fileName = 'the file'): DelimitedReadResult {
-  const separator = detectSeparator(text)
-  const rows = parseDelimited(text, separator)
+  return readTermRows(parseDelimited(text, detectSeparator(text)), fileName)
+}
+
+/** Terms from the rows of a sheet (CSV, TSV or a workbook's first sheet), read as readDelimitedTerms says. */
+export function readTermRows(rows: string[][], fileName = 'the file'): DelimitedReadResult {
   if (rows.length === 0) throw new UserError(`${fileName} has no rows.`, 'empty')
   const columns = new Map<Field, number>()
   rows[0].forEach((cell, index) => {

@@ -182,7 +182,8 @@ export class TermMatcher {
         for (const entry of list) {
           entry.pattern.lastIndex = at
           const match = entry.pattern.exec(stream.text)
-          if (match && (!best || match[0].length > best.length)) best = { length: match[0].length, entry, suffix: (match[1] ?? '') + (match[2] ?? '') }
+          if (match && (!best || match[0].length > best.length))
+            best = { length: match[0].length, entry, suffix: (match[1] ?? '') + (match[2] ?? '') }
         }
       }
       if (!best) {

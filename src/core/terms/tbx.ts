@@ -108,7 +108,10 @@ function statusFrom(value: string): TermStatus | undefined {
 /** A data category's value on an element: DCA `<termNote type="X">` / `<descrip type="X">`, or DCT `<ns:X>`. */
 function category(node: XmlElement, name: string): string | undefined {
   for (const child of childElements(node)) {
-    if (child.name === name || ((child.name === 'termNote' || child.name === 'descrip' || child.name === 'admin') && child.attributes.type === name)) {
+    if (
+      child.name === name ||
+      ((child.name === 'termNote' || child.name === 'descrip' || child.name === 'admin') && child.attributes.type === name)
+    ) {
       return textContent(child).trim()
     }
     if (child.name === 'termNoteGrp' || child.name === 'descripGrp' || child.name === 'adminGrp') {

@@ -30,7 +30,7 @@ export interface TermImportResult {
   added: number
   updated: number
   skipped: string[]
-  format: TermFileFormat
+  format: TermFileFormat | 'xlsx'
 }
 
 export interface TermSuggestion {

@@ -23,10 +23,10 @@ export function TermFileActions({ api, onImported, onError }: TermFileActionsPro
   return (
     <>
       <label className="secondary button-like">
-        Import TBX, CSV or TSV…
+        Import TBX, Excel, CSV or TSV…
         <input
           type="file"
-          accept=".tbx,.xml,.csv,.tsv,.txt"
+          accept=".tbx,.xml,.csv,.tsv,.txt,.xlsx"
           hidden
           onChange={(event) => {
             const file = event.target.files?.[0]
