@@ -33,7 +33,7 @@ export default defineConfig({
     plugins: [react()],
     resolve: {
       // The English dictionary's files are read as text; the package itself exports only a Node loader.
-      alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en') }
+      alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en'), 'hamta-dictionary-en-gb': resolve('node_modules/dictionary-en-gb') }
     },
     build: {
       minify: true,

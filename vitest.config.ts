@@ -12,7 +12,9 @@ export default defineConfig({
         }
       },
       {
-        resolve: { alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en') } },
+        resolve: {
+          alias: { 'hamta-dictionary-en': resolve('node_modules/dictionary-en'), 'hamta-dictionary-en-gb': resolve('node_modules/dictionary-en-gb') }
+        },
         test: {
           name: 'renderer',
           environment: 'jsdom',

@@ -32,6 +32,8 @@ export function fakeApi(initial: HamtaDocument[] = []) {
       return { deleted: true as const }
     }),
     restoreDocument: vi.fn(async ({ documentId }) => summarize(docs.get(documentId) ?? [...docs.values()][0])),
+    getQaSettings: vi.fn(async () => ({ spelling: 'en-US' as const })),
+    updateQaSettings: vi.fn(async ({ spelling }) => ({ spelling })),
     exportDocument: vi.fn(async () => ({ fileName: 'x.json', mimeType: 'application/json', content: '{}', encoding: 'utf8' as const })),
     importTranslation: vi.fn(async () => ({ document: [...docs.values()][0], canUndo: false, canRedo: false })),
     importPair: vi.fn(async () => summarize([...docs.values()][0])),

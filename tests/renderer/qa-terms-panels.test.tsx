@@ -5,6 +5,7 @@ import { runQa } from '../../src/core/qa/runner'
 import type { Term } from '../../src/core/terms/model'
 import { QaPanel } from '../../src/renderer/src/features/editor/QaPanel'
 import { TermsPanel } from '../../src/renderer/src/features/editor/TermsPanel'
+import { findMisspellings, loadSpeller, setSpellingVariant, spellingVariant } from '../../src/renderer/src/features/editor/spelling'
 import { useQa } from '../../src/renderer/src/features/editor/useQa'
 import type { HamtaApi } from '../../src/shared/contract'
 import { fakeApi } from './fake-api'
@@ -56,7 +57,7 @@ describe('the QA panel', () => {
     fireEvent.click(within(items[0]).getByRole('button', { name: 'Add “.”' }))
     expect(onFix).toHaveBeenCalledWith('He left.')
 
-    fireEvent.change(screen.getByRole('combobox'), { target: { value: 'number' } })
+    fireEvent.change(screen.getByRole('combobox', { name: /Check/ }), { target: { value: 'number' } })
     expect(screen.getAllByRole('listitem')).toHaveLength(2)
     await act(async () => fireEvent.click(within(screen.getAllByRole('listitem')[0]).getByRole('button', { name: 'Not an error' })))
     expect(api.silenceFindings).toHaveBeenCalledWith({ documentId: 'doc1', findingIds: ['number:r2:missing:3'], silenced: true })
@@ -65,13 +66,53 @@ describe('the QA panel', () => {
   })
 })
 
+describe('English spelling', () => {
+  afterEach(() => setSpellingVariant('en-US'))
+
+  it('is American until British is chosen, which the library keeps and the editor spells by', async () => {
+    const { api } = fakeApi()
+    withQa(api)
+    render(<QaHarness api={api} onJump={() => undefined} onFix={() => undefined} />)
+    const choice = screen.getByRole('combobox', { name: /English spelling/ }) as HTMLSelectElement
+    await waitFor(() => expect(api.getQaSettings).toHaveBeenCalled())
+    expect(choice.value).toBe('en-US')
+    await act(async () => fireEvent.change(choice, { target: { value: 'en-GB' } }))
+    expect(api.updateQaSettings).toHaveBeenCalledWith({ spelling: 'en-GB' })
+    expect(spellingVariant()).toBe('en-GB')
+    expect(choice.value).toBe('en-GB')
+  })
+
+  it('underlines colour and organise in American English only', async () => {
+    const text = 'The organisation chose the colour of its flag.'
+    expect(findMisspellings(text, await loadSpeller('en-US')).map((item) => item.word)).toEqual(['organisation', 'colour'])
+    expect(findMisspellings(text, await loadSpeller('en-GB'))).toEqual([])
+    expect(findMisspellings('They chose the color of the flag.', await loadSpeller('en-GB')).map((item) => item.word)).toEqual(['color'])
+  })
+})
+
 describe('the Terms panel', () => {
-  const president: Term = { id: 't1', fa: 'رئیس جمهور', en: 'president', alternatives: ['head of state'], forbidden: ['chairman'], status: 'preferred', createdAt: '', updatedAt: '' }
+  const president: Term = {
+    id: 't1',
+    fa: 'رئیس جمهور',
+    en: 'president',
+    alternatives: ['head of state'],
+    forbidden: ['chairman'],
+    status: 'preferred',
+    createdAt: '',
+    updatedAt: ''
+  }
 
   it('shows the row’s terms and placeables and puts their English into the row', async () => {
     const { api } = fakeApi()
     api.getTerms = vi.fn(async () => [president])
-    const row = createDocument({ id: 'd', now: 'n', fileName: 'a', encoding: 'UTF-8', originalText: 'x', paragraphs: [{ sentences: ['رئیس‌جمهور در ۲۵ آبان ۱۴۰۳ به www.tpo.ir سر زد.'] }] }).rows[0]
+    const row = createDocument({
+      id: 'd',
+      now: 'n',
+      fileName: 'a',
+      encoding: 'UTF-8',
+      originalText: 'x',
+      paragraphs: [{ sentences: ['رئیس‌جمهور در ۲۵ آبان ۱۴۰۳ به www.tpo.ir سر زد.'] }]
+    }).rows[0]
     const onInsert = vi.fn()
     render(<TermsPanel api={api} row={row} draft={null} onDraft={() => undefined} onInsert={onInsert} onError={() => undefined} />)
     await waitFor(() => expect(screen.getByRole('button', { name: 'president' })).toBeTruthy())
@@ -92,7 +133,16 @@ describe('the Terms panel', () => {
       return term
     })
     const onDraft = vi.fn()
-    render(<TermsPanel api={api} row={undefined} draft={{ fa: 'خط آهن', en: 'railway' }} onDraft={onDraft} onInsert={() => undefined} onError={() => undefined} />)
+    render(
+      <TermsPanel
+        api={api}
+        row={undefined}
+        draft={{ fa: 'خط آهن', en: 'railway' }}
+        onDraft={onDraft}
+        onInsert={() => undefined}
+        onError={() => undefined}
+      />
+    )
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add' })))
     expect(api.addTerm).toHaveBeenCalledWith({ fa: 'خط آهن', en: 'railway' })
     await waitFor(() => expect(screen.getByText('1 terms in the library.')).toBeTruthy())

@@ -8,3 +8,11 @@ declare module 'hamta-dictionary-en/index.dic?raw' {
   const text: string
   export default text
 }
+declare module 'hamta-dictionary-en-gb/index.aff?raw' {
+  const text: string
+  export default text
+}
+declare module 'hamta-dictionary-en-gb/index.dic?raw' {
+  const text: string
+  export default text
+}

@@ -19,7 +19,9 @@ interface ExportDialogProps {
 /** Every export format, with the options that format understands; the original format first, when there is one. */
 export function ExportDialog({ original, onCancel, onExport }: ExportDialogProps): React.JSX.Element {
   const [format, setFormat] = useState<ExportFormat>(original ? 'original' : 'docx')
-  const formats = original ? ['original' as const, ...EXPORT_FORMATS.filter((name) => name !== 'original')] : EXPORT_FORMATS.filter((name) => name !== 'original')
+  const formats = original
+    ? ['original' as const, ...EXPORT_FORMATS.filter((name) => name !== 'original')]
+    : EXPORT_FORMATS.filter((name) => name !== 'original')
   const [options, setOptions] = useState<Record<ExportOptionName, boolean>>({ ...EXPORT_OPTION_DEFAULT })
   const [busy, setBusy] = useState(false)
   const info = FORMAT_CATALOG[format]

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { QA_CHECKS, QA_CHECK_LABEL, type Finding, type QaCheckName } from '../../../../core/qa/finding'
 import type { HamtaApi } from '../../../../shared/contract'
 import { saveExport } from '../../platform'
+import type { SpellingVariant } from './spelling'
 import type { QaSession } from './useQa'
 
 interface QaPanelProps {
@@ -64,6 +65,13 @@ export function QaPanel({ api, documentId, qa, onJump, onFix, onError, gridCheck
                 {QA_CHECK_LABEL[name]} ({counts[name]})
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          English spelling{' '}
+          <select value={qa.spelling} onChange={(event) => void qa.setSpelling(event.target.value as SpellingVariant)}>
+            <option value="en-US">American (color)</option>
+            <option value="en-GB">British (colour)</option>
           </select>
         </label>
         <label>

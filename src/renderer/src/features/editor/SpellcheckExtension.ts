@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type NSpell from 'nspell'
-import { findMisspellings, loadSpeller, type Misspelling } from './spelling'
+import { findMisspellings, loadSpeller, onSpellingVariant, type Misspelling } from './spelling'
 
 const spellcheckKey = new PluginKey<DecorationSet>('hamtaSpellcheck')
 
@@ -47,19 +47,22 @@ export const Spellcheck = Extension.create<{ onChange: (misspellings: Misspellin
           }
           // The dictionary is built when the page is idle, not while the document opens.
           const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200))
-          idle(
-            () =>
-              void loadSpeller().then((loaded) => {
-                spell = loaded
-                check()
-              }),
-            { timeout: 3000 }
-          )
+          const load = (): void =>
+            void loadSpeller().then((loaded) => {
+              spell = loaded
+              check()
+            })
+          idle(load, { timeout: 3000 })
+          // British or American spelling chosen while the row is open: checked again at once.
+          const unsubscribe = onSpellingVariant(load)
           return {
             update: (_view, previous) => {
               if (!previous.doc.eq(view.state.doc)) schedule()
             },
-            destroy: () => clearTimeout(timer)
+            destroy: () => {
+              clearTimeout(timer)
+              unsubscribe()
+            }
           }
         }
       })

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
-import { useEffect, useState } from 'react'
-import { loadSpeller, type Misspelling } from './spelling'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { loadSpeller, onSpellingVariant, spellingVariant, type Misspelling } from './spelling'
 
 const SHOWN = 3
 
@@ -8,7 +8,8 @@ const SHOWN = 3
 export function SpellingSuggestions({ editor, misspellings }: { editor: Editor; misspellings: Misspelling[] }): React.JSX.Element | null {
   const [suggestions, setSuggestions] = useState<Map<string, string[]>>(new Map())
   const words = [...new Set(misspellings.map((item) => item.word))].slice(0, SHOWN)
-  const key = words.join('\u0000')
+  const variant = useSyncExternalStore(onSpellingVariant, spellingVariant)
+  const key = `${variant}\u0000${words.join('\u0000')}`
   useEffect(() => {
     let cancelled = false
     void loadSpeller().then((spell) => {

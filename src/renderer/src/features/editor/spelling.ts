@@ -7,17 +7,45 @@ export interface Misspelling {
   to: number
 }
 
-let speller: Promise<NSpell> | null = null
+/** The English the translation is spelt in (the QA setting); the editor underlines by it. */
+export type SpellingVariant = 'en-US' | 'en-GB'
+
+const spellers = new Map<SpellingVariant, Promise<NSpell>>()
+let variant: SpellingVariant = 'en-US'
+const listeners = new Set<() => void>()
 
 /**
- * The English spelling dictionary, loaded once when first needed. It is bundled with Hamta, so
- * spelling works offline (Electron's own spellchecker downloads its dictionaries).
+ * The English spelling dictionary of a variant, loaded once when first needed. It is bundled
+ * with Hamta, so spelling works offline (Electron's own spellchecker downloads its dictionaries).
  */
-export function loadSpeller(): Promise<NSpell> {
-  speller ??= Promise.all([import('nspell'), import('hamta-dictionary-en/index.aff?raw'), import('hamta-dictionary-en/index.dic?raw')]).then(
-    ([nspell, aff, dic]) => nspell.default({ aff: aff.default, dic: dic.default })
-  )
+export function loadSpeller(which: SpellingVariant = variant): Promise<NSpell> {
+  let speller = spellers.get(which)
+  if (!speller) {
+    const files =
+      which === 'en-GB'
+        ? Promise.all([import('hamta-dictionary-en-gb/index.aff?raw'), import('hamta-dictionary-en-gb/index.dic?raw')])
+        : Promise.all([import('hamta-dictionary-en/index.aff?raw'), import('hamta-dictionary-en/index.dic?raw')])
+    speller = Promise.all([import('nspell'), files]).then(([nspell, [aff, dic]]) => nspell.default({ aff: aff.default, dic: dic.default }))
+    spellers.set(which, speller)
+  }
   return speller
+}
+
+export function spellingVariant(): SpellingVariant {
+  return variant
+}
+
+/** Changes the variant the editor spells by; open editors check their English again. */
+export function setSpellingVariant(next: SpellingVariant): void {
+  if (next === variant) return
+  variant = next
+  for (const listener of listeners) listener()
+}
+
+/** Called whenever the variant changes; returns the unsubscribe function (useSyncExternalStore's shape). */
+export function onSpellingVariant(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
 }
 
 const WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]/g

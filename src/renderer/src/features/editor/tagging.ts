@@ -90,7 +90,9 @@ export function editorContentFor(text: string, spans: readonly SpanTag[]): JSONC
       .map((span) => ({ ...span, start: Math.max(0, span.start - lineStart), end: Math.min(line.length, span.end - lineStart) }))
     const nodes: JSONContent[] = piecesOf(line, lineSpans).flatMap((piece) => {
       const marks =
-        piece.spans.length > 0 ? { marks: piece.spans.map((span) => ({ type: 'tag', attrs: { tag: span.tag, spanId: span.id, link: span.link ?? null } })) } : {}
+        piece.spans.length > 0
+          ? { marks: piece.spans.map((span) => ({ type: 'tag', attrs: { tag: span.tag, spanId: span.id, link: span.link ?? null } })) }
+          : {}
       // Inline codes of the original file are atoms of their own, one per private-use character.
       return piece.text
         .split(/([\uE000-\uF8FF])/)

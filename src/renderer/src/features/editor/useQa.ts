@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { QA_CHECK_LABEL, type Finding, type QaCheckName } from '../../../../core/qa/finding'
 import type { HamtaApi } from '../../../../shared/contract'
+import { setSpellingVariant, spellingVariant, type SpellingVariant } from './spelling'
 import type { RowFilter } from './useRowFilter'
 
 export interface QaState {
@@ -17,6 +18,25 @@ export interface QaState {
 export function useQa(api: HamtaApi, documentId: string, onError: (message: string) => void) {
   const [state, setState] = useState<QaState>({ findings: [], checkedAll: false, running: false })
   const latest = useRef(0)
+  const [spelling, setSpellingState] = useState<SpellingVariant>(spellingVariant())
+  // A choice made before the library's setting arrived is not undone by it.
+  const chosen = useRef(false)
+
+  // The library's choice of American or British English, for the QA check and the editor's underlines.
+  useEffect(() => {
+    let current = true
+    api.getQaSettings({}).then(
+      (settings) => {
+        if (!current || chosen.current) return
+        setSpellingVariant(settings.spelling)
+        setSpellingState(settings.spelling)
+      },
+      (error: Error) => onError(error.message)
+    )
+    return () => {
+      current = false
+    }
+  }, [api, onError])
 
   const runAll = useCallback(async () => {
     const run = ++latest.current
@@ -64,7 +84,23 @@ export function useQa(api: HamtaApi, documentId: string, onError: (message: stri
   openRowsRef.current = openRows
   const hasFinding = useCallback((rowId: string) => openRowsRef.current.has(rowId), [])
 
-  return { ...state, runAll, runRow, silence, hasFinding }
+  const setSpelling = useCallback(
+    async (next: SpellingVariant) => {
+      chosen.current = true
+      try {
+        const settings = await api.updateQaSettings({ spelling: next })
+        setSpellingVariant(settings.spelling)
+        setSpellingState(settings.spelling)
+        // The spelling findings of a checked document follow the new choice.
+        if (state.checkedAll) await runAll()
+      } catch (error) {
+        onError((error as Error).message)
+      }
+    },
+    [api, onError, runAll, state.checkedAll]
+  )
+
+  return { ...state, runAll, runRow, silence, hasFinding, spelling, setSpelling }
 }
 
 export type QaSession = ReturnType<typeof useQa>

@@ -19,7 +19,8 @@ export function useTermCapture(editorRef: RefObject<Editor | null>, openTab: () 
     const inPersian = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest('.sentence[data-sentence-id]')
     const fa = inPersian ? (selection?.toString() ?? '').trim() : ''
     const editor = editorRef.current
-    const en = editor && !editor.state.selection.empty ? editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to, ' ').trim() : ''
+    const en =
+      editor && !editor.state.selection.empty ? editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to, ' ').trim() : ''
     setDraft({ fa, en })
     openTab()
   }, [editorRef, openTab])
