@@ -72,6 +72,7 @@ export const API_METHODS = [
   'teamShare',
   'teamJoin',
   'teamSyncNow',
+  'teamUnshare',
   'rowHistory',
   'restoreRowVersion',
   'resolveConflict'

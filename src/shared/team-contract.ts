@@ -30,6 +30,7 @@ export const teamInputSchemas = {
   teamShare: remote,
   teamJoin: remote,
   teamSyncNow: z.object({}).strict(),
+  teamUnshare: z.object({}).strict(),
   rowHistory: z.object({ documentId: id, rowId: id }).strict(),
   restoreRowVersion: z.object({ documentId: id, rowId: id, commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a commit id') }).strict(),
   resolveConflict: z.object({ documentId: id, rowId: id, conflictId: id, choice: z.enum(['ours', 'theirs']) }).strict()
@@ -77,6 +78,7 @@ export interface TeamApiResults {
   teamShare: TeamSyncReport
   teamJoin: TeamSyncReport
   teamSyncNow: TeamSyncReport
+  teamUnshare: TeamStatusInfo
   /** `shared` is false when the library has no history yet (not shared with a team). */
   rowHistory: { shared: boolean; versions: RowVersionInfo[] }
   restoreRowVersion: DocumentEditState

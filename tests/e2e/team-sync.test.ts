@@ -146,5 +146,19 @@ describe('a team library over Git, in Chromium', () => {
     const mine = page.locator('.version-list li').filter({ hasText: 'Maryam’s English.' }).first()
     await mine.getByRole('button', { name: /^Restore this version/ }).click()
     await expect.poll(() => row('r2').locator('.cell.target').textContent()).toContain('Maryam’s English.')
+
+    // Stopping sharing, after asking: Share and Join are offered again, the document stays.
+    await page.getByRole('button', { name: '← Library' }).click()
+    await page.getByRole('button', { name: 'Stop sharing…' }).click()
+    const ask = page.getByRole('dialog', { name: 'Stop sharing this library' })
+    expect(await ask.innerText()).toContain('Every document stays here')
+    // The restored version has not been sent: said before it is too late.
+    expect(await ask.innerText()).toContain('have not reached the team library')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'team-stop-sharing.png') })
+    expect(await axe('[role="dialog"]')).toEqual([])
+    await ask.getByRole('button', { name: 'Stop sharing', exact: true }).click()
+    await page.getByRole('button', { name: 'Share with a team…' }).waitFor()
+    expect(await syncState().count()).toBe(0)
+    expect(await page.locator('table.documents tbody tr').count()).toBe(1)
   })
 })

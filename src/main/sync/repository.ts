@@ -220,6 +220,17 @@ export class LibraryRepository {
     await git.setConfig({ fs, dir: this.dir, gitdir: this.gitdir, path: `branch.${BRANCH}.merge`, value: HEAD_REF })
   }
 
+  /**
+   * Forgets the team library: its address, the branch's tie to it and what this library last
+   * knew of it. The history stays (rows keep their versions); sharing again starts afresh.
+   */
+  async removeRemote(): Promise<void> {
+    await git.deleteRemote({ fs, dir: this.dir, gitdir: this.gitdir, remote: REMOTE }).catch(() => undefined)
+    await git.setConfig({ fs, dir: this.dir, gitdir: this.gitdir, path: `branch.${BRANCH}.remote`, value: undefined })
+    await git.setConfig({ fs, dir: this.dir, gitdir: this.gitdir, path: `branch.${BRANCH}.merge`, value: undefined })
+    await git.deleteRef({ fs, dir: this.dir, gitdir: this.gitdir, ref: TRACKING_REF }).catch(() => undefined)
+  }
+
   /** The commit the library is at; undefined before the first commit. */
   async head(): Promise<string | undefined> {
     return this.readRef(HEAD_REF)

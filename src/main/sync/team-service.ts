@@ -194,6 +194,19 @@ export class TeamService {
     }
   }
 
+  /**
+   * Stops sharing: no more syncs, and the team library's address is forgotten. Every document
+   * stays here as it is, the team library is not touched, and sharing or joining again is offered.
+   */
+  async unshare(): Promise<TeamStatusInfo> {
+    if (!(await this.sync.remoteUrl())) throw new UserError('This library is not shared with a team.', 'not-shared')
+    await this.stop()
+    await this.sync.disconnect()
+    this.cached = null
+    this.changedSinceSync = false
+    return this.status()
+  }
+
   /** Syncs now (joining a sync already running); failures are thrown with the state kept. */
   async syncNow(): Promise<TeamSyncReport> {
     if (!(await this.sync.remoteUrl())) throw new UserError('This library is not shared with a team yet.', 'not-shared')

@@ -170,6 +170,13 @@ export class TeamSync {
     return this.sync()
   }
 
+  /** Stops being part of a team library (after any sync under way); the library and its history stay. */
+  async disconnect(): Promise<void> {
+    await this.running?.catch(() => undefined)
+    if (await this.repository.isRepository()) await this.repository.removeRemote()
+    this.status_ = { state: 'unshared', syncing: false, openConflicts: 0 }
+  }
+
   /** Syncs now; a sync already running is joined rather than started twice. */
   sync(): Promise<SyncResult> {
     if (this.running) return this.running

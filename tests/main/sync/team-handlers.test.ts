@@ -142,6 +142,29 @@ describe('the team library through the API', () => {
     )
   })
 
+  it('stops sharing: nothing more is sent, every document and its history stay, and sharing again works', async () => {
+    const a = await member('maryam', { afterSaveMs: 200 })
+    const { id: docId } = await a.api.importSample({ sampleId: SAMPLE })
+    await a.api.teamShare({ url: server.url('team') })
+    const count = (): string => execFileSync('git', ['-C', server.path('team'), 'rev-list', '--count', 'main'], { encoding: 'utf8' }).trim()
+    const shared = count()
+    expect(await a.api.teamUnshare({})).toMatchObject({ state: 'unshared', openConflicts: 0 })
+    expect((await a.api.teamStatus({})).remote).toBeUndefined()
+    await expect(a.api.teamSyncNow({})).rejects.toThrow(/not shared/)
+    await expect(a.api.teamUnshare({})).rejects.toThrow(/not shared/)
+    // A save is no longer sent, however long one waits for the sync that used to follow it.
+    await a.api.saveTarget({ documentId: docId, rowId: 'r1', target: 'Kept here only.' })
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(count()).toBe(shared)
+    expect((await a.api.getDocument({ documentId: docId })).rows[0].target).toBe('Kept here only.')
+    expect(await readFile(join(dir, 'maryam', '.git', 'config'), 'utf8')).not.toMatch(/remote|127\.0\.0\.1/)
+    // The rows keep their history, and the library can be shared again (here, to a fresh one).
+    expect((await a.api.rowHistory({ documentId: docId, rowId: 'r1' })).shared).toBe(true)
+    server.createRepository('again')
+    expect((await a.api.teamShare({ url: server.url('again') })).status).toMatchObject({ state: 'synced' })
+    expect(execFileSync('git', ['-C', server.path('again'), 'log', '-1', '--format=%s', 'main'], { encoding: 'utf8' })).toMatch(/translation/)
+  })
+
   it('shows offline when the server is away, keeps the work, and sends it at the next sync', async () => {
     const a = await member('maryam')
     const b = await member('reza')

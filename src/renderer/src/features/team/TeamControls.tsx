@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { HamtaApi } from '../../../../shared/contract'
+import { Dialog } from '../../components/Dialog'
 import { SyncIndicator } from './SyncIndicator'
 import { TeamDialog } from './TeamDialog'
 import { useTeamStatus } from './useTeamStatus'
@@ -15,6 +16,8 @@ interface TeamControlsProps {
 export function TeamControls({ api, onError, onLibraryChanged }: TeamControlsProps): React.JSX.Element | null {
   const { status, setStatus } = useTeamStatus(api)
   const [dialog, setDialog] = useState<'share' | 'join' | null>(null)
+  const [stopping, setStopping] = useState(false)
+  const [busy, setBusy] = useState(false)
   const [mode, setMode] = useState<'desktop' | 'browser'>('desktop')
   useEffect(() => {
     void api.getAppInfo({}).then(
@@ -43,7 +46,51 @@ export function TeamControls({ api, onError, onLibraryChanged }: TeamControlsPro
           </button>
         </>
       ) : (
-        <SyncIndicator api={api} status={status} onStatus={setStatus} onError={onError} />
+        <>
+          <SyncIndicator api={api} status={status} onStatus={setStatus} onError={onError} />
+          <button type="button" className="secondary" onClick={() => setStopping(true)}>
+            Stop sharing…
+          </button>
+        </>
+      )}
+      {stopping && (
+        <Dialog
+          label="Stop sharing this library"
+          busy={busy}
+          onCancel={() => setStopping(false)}
+          onSubmit={() => {
+            setBusy(true)
+            api.teamUnshare({}).then(
+              (next) => {
+                setBusy(false)
+                setStopping(false)
+                setStatus(next)
+              },
+              (error: Error) => {
+                setBusy(false)
+                setStopping(false)
+                onError(error.message)
+              }
+            )
+          }}
+        >
+          <h2>Stop sharing this library?</h2>
+          <p>
+            It stops syncing with <bdi>{status.remote}</bdi>. Every document stays here as it is, with its history; the team library is not changed.
+            You can share or join again later.
+          </p>
+          {status.state !== 'synced' && (
+            <p className="error-text">Changes made here since the last sync have not reached the team library: sync first to send them.</p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="secondary" onClick={() => setStopping(false)}>
+              Keep sharing
+            </button>
+            <button type="submit" disabled={busy}>
+              Stop sharing
+            </button>
+          </div>
+        </Dialog>
       )}
       {dialog && (
         <TeamDialog
