@@ -12,26 +12,56 @@ export interface TermQuery {
   status?: TermStatus
 }
 
-/** How well a term matches: 0 its Persian or English is the search, 1 begins with it, 2 holds it elsewhere. */
-function rank(term: Term, key: string): number | null {
-  const heads = [matchKey(term.fa), matchKey(term.en)]
-  if (heads.includes(key)) return 0
-  if (heads.some((head) => head.startsWith(key))) return 1
-  const fields = [...heads, ...[...term.alternatives, ...term.forbidden, term.note ?? '', term.domain ?? ''].map(matchKey)]
-  return fields.some((field) => field.includes(key)) ? 2 : null
+interface TermKeys {
+  /** Match keys of the Persian and the English. */
+  heads: [string, string]
+  /** Match keys of the other fields. */
+  others: string[]
 }
 
+// A termbase of tens of thousands of terms is searched at every key press: each term's keys are
+// made once, and the alphabetical order once per list of terms.
+const keysOfTerm = new WeakMap<Term, TermKeys>()
+const alphabetical = new WeakMap<readonly Term[], Term[]>()
 const PERSIAN_ORDER = new Intl.Collator('fa')
+
+function keysOf(term: Term): TermKeys {
+  let keys = keysOfTerm.get(term)
+  if (!keys) {
+    keys = {
+      heads: [matchKey(term.fa), matchKey(term.en)],
+      others: [...term.alternatives, ...term.forbidden, term.note ?? '', term.domain ?? ''].filter(Boolean).map(matchKey)
+    }
+    keysOfTerm.set(term, keys)
+  }
+  return keys
+}
+
+function inPersianOrder(terms: readonly Term[]): Term[] {
+  let sorted = alphabetical.get(terms)
+  if (!sorted) {
+    sorted = [...terms].sort((a, b) => PERSIAN_ORDER.compare(a.fa, b.fa) || a.en.localeCompare(b.en))
+    alphabetical.set(terms, sorted)
+  }
+  return sorted
+}
+
+/** How well a term matches: 0 its Persian or English is the search, 1 begins with it, 2 holds it elsewhere. */
+function rank(term: Term, key: string): number | null {
+  const { heads, others } = keysOf(term)
+  if (heads[0] === key || heads[1] === key) return 0
+  if (heads[0].startsWith(key) || heads[1].startsWith(key)) return 1
+  return heads[0].includes(key) || heads[1].includes(key) || others.some((field) => field.includes(key)) ? 2 : null
+}
 
 /** The terms matching `query`, best first and then in Persian alphabetical order. */
 export function filterTerms(terms: readonly Term[], query: TermQuery = {}): Term[] {
   const key = matchKey(query.text ?? '')
-  const ranked: Array<{ term: Term; rank: number }> = []
-  for (const term of terms) {
+  const byRank: Term[][] = [[], [], []]
+  for (const term of inPersianOrder(terms)) {
     if (query.status && term.status !== query.status) continue
     const found = key ? rank(term, key) : 0
-    if (found !== null) ranked.push({ term, rank: found })
+    if (found !== null) byRank[found].push(term)
   }
-  ranked.sort((a, b) => a.rank - b.rank || PERSIAN_ORDER.compare(a.term.fa, b.term.fa) || a.term.en.localeCompare(b.term.en))
-  return ranked.map((entry) => entry.term)
+  return byRank.flat()
 }
