@@ -83,6 +83,11 @@ function buildStream(text: string, tokens: Token[]): Stream {
 
 /** Terms are bucketed by this many first letters of their key (shorter terms by all of theirs). */
 const HEAD_LENGTH = 3
+/**
+ * A term whose first word is longer is bucketed by up to this many of its letters: a termbase of
+ * tens of thousands of terms would otherwise try hundreds of patterns at every common head.
+ */
+const MAX_HEAD_LENGTH = 5
 
 /** The first `length` letters of the stream at `at`, skipping spaces, never past punctuation. */
 function streamHead(stream: string, at: number, length: number): string {
@@ -98,13 +103,15 @@ function streamHead(stream: string, at: number, length: number): string {
 interface CompiledTerm {
   /** First letters of the term's key (see HEAD_LENGTH), or '' to be tried at every word (verb-only terms). */
   head: string
+  /** A verb-only term's past and present stems: every form holds one of them, so a text without either is skipped. */
+  stems?: string[]
   pattern: RegExp
   terms: Term[]
   verbal: boolean
 }
 
 /** The stream form of a term, or null for a term with nothing to match. */
-export function termPattern(fa: string): { source: string; head: string; verbal: boolean } | null {
+export function termPattern(fa: string): { source: string; head: string; verbal: boolean; stems?: string[] } | null {
   const tokens = tokenize(fa)
   if (tokens.length === 0) return null
   const last = tokens[tokens.length - 1]
@@ -135,7 +142,18 @@ export function termPattern(fa: string): { source: string; head: string; verbal:
   }
   const key = nounTokens.map((token) => token.key).join('')
   if (nounTokens.length > 0 && key.length < 2) return null
-  return { source, head: key.slice(0, HEAD_LENGTH), verbal: stems !== null }
+  if (nounTokens.length === 0) return { source, head: '', verbal: true, stems: [stems!.past, stems!.present] }
+  return { source, head: key.slice(0, headLength(nounTokens[0].key, key, nounTokens.length === 1 && !stems)), verbal: stems !== null }
+}
+
+/**
+ * How many letters of a term's key it is bucketed by: those of its first word the pattern holds
+ * literally, at most MAX_HEAD_LENGTH (a last word's final ه may become گ, نمایندگان), and never
+ * fewer than HEAD_LENGTH where the key has them.
+ */
+function headLength(firstWord: string, key: string, firstIsLast: boolean): number {
+  const literal = firstIsLast && firstWord.length > 2 && firstWord.endsWith('ه') ? firstWord.length - 1 : firstWord.length
+  return Math.max(Math.min(HEAD_LENGTH, key.length), Math.min(MAX_HEAD_LENGTH, literal))
 }
 
 export class TermMatcher {
@@ -153,7 +171,7 @@ export class TermMatcher {
         existing.terms.push(term)
         continue
       }
-      const entry: CompiledTerm = { head: form.head, pattern: new RegExp(form.source, 'y'), terms: [term], verbal: form.verbal }
+      const entry: CompiledTerm = { head: form.head, pattern: new RegExp(form.source, 'y'), terms: [term], verbal: form.verbal, stems: form.stems }
       compiled.set(form.source, entry)
       if (!form.head) this.everywhere.push(entry)
       else {
@@ -172,12 +190,20 @@ export class TermMatcher {
     if (tokens.length === 0) return []
     const stream = buildStream(text, tokens)
     const hits: TermHit[] = []
+    // Verb-only terms have no head to bucket them by: only those whose stems the text holds are tried.
+    const joined = stream.text.replace(/ /g, '')
+    const verbs = this.everywhere.filter((entry) => !entry.stems || entry.stems.some((stem) => joined.includes(stem)))
     let t = 0
     while (t < tokens.length) {
       const at = stream.starts[t]
-      const head = streamHead(stream.text, at, HEAD_LENGTH)
+      const head = streamHead(stream.text, at, MAX_HEAD_LENGTH)
       let best: { length: number; entry: CompiledTerm; suffix: string } | null = null
-      for (const list of [this.byHead.get(head), head.length === HEAD_LENGTH ? this.byHead.get(head.slice(0, 2)) : undefined, this.everywhere]) {
+      // Longer heads first: of two terms matching the same words, the one written out in full
+      // (آسمان "sky") wins over a shorter one with a suffix (آسم "asthma" + ان).
+      const lists: Array<CompiledTerm[] | undefined> = []
+      for (let length = Math.min(head.length, MAX_HEAD_LENGTH); length >= 2; length--) lists.push(this.byHead.get(head.slice(0, length)))
+      lists.push(verbs)
+      for (const list of lists) {
         if (!list) continue
         for (const entry of list) {
           entry.pattern.lastIndex = at

@@ -19,11 +19,30 @@ describe('finding terms in Persian text', () => {
   })
 
   it('prefers the longest term and reports synonyms together', () => {
-    const matcher = new TermMatcher([term('رئیس جمهور', 'president', 'a'), term('رئیس دفتر رئیس جمهور', 'chief of staff', 'b'), term('رئیس‌جمهور', 'head of state', 'c')])
+    const matcher = new TermMatcher([
+      term('رئیس جمهور', 'president', 'a'),
+      term('رئیس دفتر رئیس جمهور', 'chief of staff', 'b'),
+      term('رئیس‌جمهور', 'head of state', 'c')
+    ])
     const hits = matcher.find('رئیس دفتر رئیسجمهور گفت و رئیس جمهور افزود')
     expect(hits.map((hit) => [hit.text, hit.terms.map((t) => t.id)])).toEqual([
       ['رئیس دفتر رئیسجمهور', ['b']],
       ['رئیس جمهور', ['a', 'c']]
+    ])
+  })
+
+  it('of two terms matching the same word, takes the one written out in full over one with a suffix', () => {
+    // آسم (asthma) + the plural ان also spells آسمان (sky); the sky is meant.
+    const matcher = new TermMatcher([term('آسم', 'asthma'), term('آسمان', 'sky'), term('آدم', 'human'), term('آدمی', 'mankind')])
+    expect(matcher.find('آسمان آبی بود و آدمی شاد.').map((hit) => hit.terms.map((t) => t.en))).toEqual([['sky'], ['mankind']])
+  })
+
+  it('finds verbs among tens of thousands of terms, trying only those whose stems the sentence holds', () => {
+    const many = Array.from({ length: 20_000 }, (_, k) => term(`واژه${k}`, `word ${k}`))
+    const matcher = new TermMatcher([...many, term('رفتن', 'go'), term('نوشتن', 'write')])
+    expect(matcher.find('او به تهران خواهد رفت و نامه‌ای می‌نویسد.').map((hit) => [hit.text, hit.terms[0].en])).toEqual([
+      ['خواهد رفت', 'go'],
+      ['می‌نویسد', 'write']
     ])
   })
 
