@@ -284,3 +284,17 @@ export function findEnglishTerm(text: string, term: string): { start: number; en
   const match = englishTermPattern(term).exec(text)
   return match ? { start: match.index, end: match.index + match[0].length } : null
 }
+
+let lastShared: { signature: string; matcher: TermMatcher } | null = null
+
+/**
+ * One matcher for the same terms, however many lists hold them (the grid's and the Terms tab's
+ * each come from their own request): building it for a termbase of tens of thousands of terms
+ * takes a second.
+ */
+export function sharedMatcher(terms: readonly Term[]): TermMatcher {
+  let signature = String(terms.length)
+  for (const term of terms) signature += `|${term.id}:${term.updatedAt}`
+  if (lastShared?.signature !== signature) lastShared = { signature, matcher: new TermMatcher(terms) }
+  return lastShared.matcher
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { englishHasTerm, TermMatcher } from '../../../src/core/terms/matcher'
+import { englishHasTerm, sharedMatcher, TermMatcher } from '../../../src/core/terms/matcher'
 import { formCases, scoreForms, term } from './term-forms'
 
 describe('finding terms in Persian text', () => {
@@ -44,6 +44,16 @@ describe('finding terms in Persian text', () => {
       ['خواهد رفت', 'go'],
       ['می‌نویسد', 'write']
     ])
+  })
+
+  it('builds one matcher for the same terms, whichever list holds them, and a new one when a term changes', () => {
+    const terms = [term('وزیر', 'minister'), term('مجلس', 'parliament')]
+    const first = sharedMatcher(terms)
+    expect(sharedMatcher(terms.map((entry) => ({ ...entry })))).toBe(first)
+    const edited = [terms[0], { ...terms[1], en: 'Majlis', updatedAt: 'later' }]
+    const second = sharedMatcher(edited)
+    expect(second).not.toBe(first)
+    expect(second.find('مجلس')[0].terms[0].en).toBe('Majlis')
   })
 
   it('does not match across punctuation or inside other words', () => {

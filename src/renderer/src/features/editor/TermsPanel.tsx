@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Row } from '../../../../core/model'
 import { findPlaceables } from '../../../../core/qa/placeables'
-import { TermMatcher } from '../../../../core/terms/matcher'
+import { sharedMatcher } from '../../../../core/terms/matcher'
 import type { Term } from '../../../../core/terms/model'
 import type { HamtaApi } from '../../../../shared/contract'
 import { TermEditForm } from '../terms/TermEditForm'
@@ -44,7 +44,7 @@ export function TermsPanel({ api, row, draft, onDraft, onInsert, onError, onTerm
   }, [api, onError, onTermsChanged])
   useEffect(reload, [reload])
 
-  const matcher = useMemo(() => new TermMatcher(terms), [terms])
+  const matcher = useMemo(() => sharedMatcher(terms), [terms])
   const source = row ? row.source.map((sentence) => sentence.text).join(' ') : ''
   const hits = useMemo(() => matcher.find(source), [matcher, source])
   const placeables = useMemo(() => findPlaceables(source), [source])

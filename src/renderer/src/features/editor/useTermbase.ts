@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { englishHasTerm, TermMatcher, type TermHit } from '../../../../core/terms/matcher'
+import { englishHasTerm, sharedMatcher, TermMatcher, type TermHit } from '../../../../core/terms/matcher'
 import { acceptedEnglish, type Term } from '../../../../core/terms/model'
 import type { HamtaApi } from '../../../../shared/contract'
 
@@ -76,6 +76,6 @@ export function useTermbase(api: HamtaApi, onError: (message: string) => void) {
     void api.getTerms({}).then(setTerms, (error: Error) => onError(error.message))
   }, [api, onError, setTerms])
   useEffect(reload, [reload])
-  const matcher = useMemo(() => (terms.length > 0 ? new TermMatcher(terms) : null), [terms])
+  const matcher = useMemo(() => (terms.length > 0 ? sharedMatcher(terms) : null), [terms])
   return { terms, matcher, setTerms, reload }
 }
