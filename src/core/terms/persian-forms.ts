@@ -110,7 +110,7 @@ export function verbPattern(stems: VerbStems): string {
   const past = looseWord(stems.past)
   // Stems ending in ا take ی before the person ending: نماید, افزاید.
   const present = looseWord(stems.present.endsWith('ا') ? `${stems.present}ی` : stems.present)
-  const future = '(?:خ ?و ?ا ?ه ?(?:م|ی|د|یم|ید|ند) ?)?'
+  const future = '(?:ن?خ ?و ?ا ?ه ?(?:م|ی|د|یم|ید|ند) ?)?'
   const prefix = '(?:ن?م ?ی ?|نی|بی|ن|ب)?'
   // An auxiliary written on (کرده‌اند) is part of the word; one written apart (کرده است) is not.
   const pastEnding = '(?:ه(?:ام|ای|ایم|اید|اند|است)?|یم|ید|ند|م|ی|ن)?'

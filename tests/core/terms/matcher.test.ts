@@ -40,10 +40,15 @@ describe('finding terms in Persian text', () => {
   it('finds verbs among tens of thousands of terms, trying only those whose stems the sentence holds', () => {
     const many = Array.from({ length: 20_000 }, (_, k) => term(`واژه${k}`, `word ${k}`))
     const matcher = new TermMatcher([...many, term('رفتن', 'go'), term('نوشتن', 'write')])
-    expect(matcher.find('او به تهران خواهد رفت و نامه‌ای می‌نویسد.').map((hit) => [hit.text, hit.terms[0].en])).toEqual([
-      ['خواهد رفت', 'go'],
+    expect(matcher.find('او به تهران نخواهد رفت و نامه‌ای می‌نویسد.').map((hit) => [hit.text, hit.terms[0].en])).toEqual([
+      ['نخواهد رفت', 'go'],
       ['می‌نویسد', 'write']
     ])
+  })
+
+  it('finds the negative future of a verb and of a compound verb', () => {
+    const matcher = new TermMatcher([term('امضا کردن', 'sign'), term('رفتن', 'go')])
+    expect(matcher.find('ایران این قرارداد را امضا نخواهد کرد و او نخواهد رفت.').map((hit) => hit.text)).toEqual(['امضا نخواهد کرد', 'نخواهد رفت'])
   })
 
   it('builds one matcher for the same terms, whichever list holds them, and a new one when a term changes', () => {
