@@ -1020,8 +1020,7 @@ function alignAround(
 function learnPriors(expected: Float64Array): Float64Array {
   let total = 0
   for (const count of expected) total += count
-  const strength = PRIOR_STRENGTH
-  return Float64Array.from(BEAD_TYPES.map((type, k) => -Math.log((expected[k] + strength * type[2]) / (total + strength))))
+  return Float64Array.from(BEAD_TYPES.map((type, k) => -Math.log((expected[k] + PRIOR_STRENGTH * type[2]) / (total + PRIOR_STRENGTH))))
 }
 
 /** Spread of the log length ratio over a pass's 1:1 beads (robust: median absolute value). */

@@ -64,6 +64,9 @@ function relationsPath(part: string): string {
   return [...parts, '_rels', `${name}.rels`].join('/')
 }
 
+/** A part the package lacks, read as an element without children. */
+const ABSENT: XmlElement = { name: '', attributes: {}, children: [] }
+
 export function readXlsxRows(bytes: Uint8Array, fileName: string): string[][] {
   let entries: ZipEntry[]
   try {
@@ -93,7 +96,7 @@ export function readXlsxRows(bytes: Uint8Array, fileName: string): string[][] {
     return parseXml(data, { fileName: `${fileName} (${name})` })
   }
   const relations = (part: string): Array<{ id: string; type: string; target: string }> =>
-    children(read(relationsPath(part)) ?? { name: '', attributes: {}, children: [] }, 'Relationship').map((relation) => ({
+    children(read(relationsPath(part)) ?? ABSENT, 'Relationship').map((relation) => ({
       id: relation.attributes.Id ?? '',
       type: relation.attributes.Type ?? '',
       target: resolvePart(part, relation.attributes.Target ?? '')
@@ -110,7 +113,7 @@ export function readXlsxRows(bytes: Uint8Array, fileName: string): string[][] {
   const sheetPath = workbookRelations.find((relation) => relation.id === firstSheet.attributes.id)?.target ?? 'xl/worksheets/sheet1.xml'
   const sharedPath = workbookRelations.find((relation) => relation.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'
 
-  const shared = children(read(sharedPath) ?? { name: '', attributes: {}, children: [] }, 'si').map((item) => textOf(item, true))
+  const shared = children(read(sharedPath) ?? ABSENT, 'si').map((item) => textOf(item, true))
   const sheet = read(sheetPath)
   if (!sheet) throw damaged(fileName, `its first sheet (${sheetPath}) is missing`)
   const rows: string[][] = []

@@ -479,6 +479,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
             onActivate={activate}
             onToggleStatus={toggleStatus}
             onSplitAt={aligned ? splitAt : undefined}
+            canSplit={(index) => !doc || reshapingRefusal({ rows, origin: doc.origin }, index, { kind: 'splitRow' }) === null}
           />
         </main>
         {layout.sidePanel && <SidePanel tabs={sideTabs} selected={sideTab} onSelect={setSideTab} />}

@@ -16,6 +16,8 @@ interface RowGridProps {
   onActivate: (index: number) => void
   onToggleStatus: (index: number) => void
   onSplitAt?: RowViewProps['onSplitAt']
+  /** Whether a row may be split (a row saved back into a kept original may not; see original-rows.ts). */
+  canSplit?: (index: number) => boolean
 }
 
 /**
@@ -32,7 +34,8 @@ export function RowGrid({
   termMatcher,
   onActivate,
   onToggleStatus,
-  onSplitAt
+  onSplitAt,
+  canSplit
 }: RowGridProps): React.JSX.Element {
   const { shownIndices, shownCount, rowIndexAt } = shown
   const gridRef = useRef<HTMLDivElement>(null)
@@ -96,8 +99,7 @@ export function RowGrid({
                 palette={palette}
                 search={search}
                 termMatcher={termMatcher}
-                // A row saved back into a kept original cannot be split (see original-rows.ts).
-                onSplitAt={row.unitId === undefined ? onSplitAt : undefined}
+                onSplitAt={!canSplit || canSplit(index) ? onSplitAt : undefined}
               />
             </div>
           )
