@@ -182,6 +182,10 @@ const NUMBER_CANDIDATE = new RegExp(
   'giu'
 )
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u
+// Maps, not the object literals: those answer "constructor" or "toString" as well.
+const STANDALONE_WORDS = new Map(Object.entries(STANDALONE_NUMBER_WORDS))
+const SMALL_WORDS = new Map(Object.entries(SMALL_NUMBER_WORDS))
+const SCALE = new Map(Object.entries(SCALE_WORDS))
 const STARTS_WITH_DIGIT = new RegExp(`^[${DIGIT}]`)
 
 function mayHoldNumber(text: string): boolean {
@@ -218,11 +222,11 @@ export function extractNumbers(sentence: string): string[] {
     const token = tokens[i]
     let value: number | null = null
     if (token.isNumber) value = parseNumberToken(token.text)
-    else if (SMALL_NUMBER_WORDS[token.text] !== undefined && SCALE_WORDS[tokens[i + 1]?.text ?? ''] !== undefined) {
-      value = SMALL_NUMBER_WORDS[token.text]
-    } else if (STANDALONE_NUMBER_WORDS[token.text] !== undefined) {
+    else if (SMALL_WORDS.has(token.text) && SCALE.has(tokens[i + 1]?.text ?? '')) {
+      value = SMALL_WORDS.get(token.text)!
+    } else if (STANDALONE_WORDS.has(token.text)) {
       // "سی و سه" / "thirty-three" style compounds are left to the digits; a lone word counts.
-      values.push(numberKey(STANDALONE_NUMBER_WORDS[token.text]))
+      values.push(numberKey(STANDALONE_WORDS.get(token.text)!))
       i++
       continue
     }
@@ -236,7 +240,7 @@ export function extractNumbers(sentence: string): string[] {
     let scaled = false
     // Fold "N scale (و M scale)*" into one quantity.
     for (;;) {
-      const scale = SCALE_WORDS[tokens[j]?.text ?? '']
+      const scale = SCALE.get(tokens[j]?.text ?? '')
       if (scale === undefined) break
       current *= scale
       scaled = true
@@ -244,8 +248,8 @@ export function extractNumbers(sentence: string): string[] {
       const joiner = tokens[j]?.text
       const next = tokens[j + 1]
       if ((joiner === 'و' || joiner === 'and') && next) {
-        const nextValue = next.isNumber ? parseNumberToken(next.text) : (SMALL_NUMBER_WORDS[next.text] ?? null)
-        if (nextValue !== null && SCALE_WORDS[tokens[j + 2]?.text ?? ''] !== undefined) {
+        const nextValue = next.isNumber ? parseNumberToken(next.text) : (SMALL_WORDS.get(next.text) ?? null)
+        if (nextValue !== null && SCALE.has(tokens[j + 2]?.text ?? '')) {
           total += current
           current = nextValue
           j += 2

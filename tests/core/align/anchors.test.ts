@@ -50,6 +50,10 @@ describe('numbers in any digit system', () => {
     expect(extractNumbers('یک روز نه خبری بود')).toEqual([])
     expect(extractNumbers('one day')).toEqual([])
   })
+
+  it('does not take the names of object properties for number words', () => {
+    expect(extractNumbers('The 2 constructor firms and the toString valueOf hasOwnProperty team')).toEqual(['2'])
+  })
 })
 
 describe('other anchors', () => {
