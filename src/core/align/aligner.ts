@@ -30,7 +30,19 @@
  */
 import { buildAnchors, type AnchorTable, type GlossaryPair } from './anchors'
 import type { DictionaryPair } from './lexicon'
-import { buildLexicon, englishStems, givenPairs, indexWords, learnPairs, markOwnBead, pairCoverage, persianStems, type Lexicon } from './lexicon'
+import {
+  buildLexicon,
+  englishStems,
+  givenPairs,
+  indexWords,
+  learnPairs,
+  markOwnBead,
+  markSourcePairs,
+  markedPairCoverage,
+  pairCoverage,
+  persianStems,
+  type Lexicon
+} from './lexicon'
 
 export type { DictionaryPair } from './lexicon'
 
@@ -619,11 +631,13 @@ function pairScores(model: Model, band: Band): PairScores | null {
   const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
   const own = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
+  const pairMarks = new Int32Array(lexicon.size).fill(-1)
   let stamp = 0
   for (let s = 0; s < n; s++) {
     markOwnBead(lexicon, s, own, s)
+    markSourcePairs(lexicon, s, pairMarks)
     for (let t = from[s]; t <= to[s]; t++) {
-      cover[start[s] + t - from[s]] = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp, own, s)
+      cover[start[s] + t - from[s]] = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s)
     }
   }
   return { from, to, start, cover }
