@@ -791,25 +791,33 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   // Scratch marks for the anchors of up to three target sentences (48 anchors each at most).
   const used = new Uint8Array(256)
 
+  // The earlier band's costs, as locals: read once per cell of every round.
+  const earlierCosts = earlier ? earlier.costs : new Float32Array(0)
+  const earlierStride = earlier ? earlier.stride : 0
+  const earlierLo = earlier ? earlier.band.lo : lo
+  const earlierHi = earlier ? earlier.band.hi : lo
+  const earlierStart = earlier ? earlier.band.rowStart : rowStart
   best[0] = 0
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]
     const rowHi = hi[i]
     const base = rowStart[i]
+    const knownLo = earlier ? earlierLo[i] : 1
+    const knownHi = earlier ? earlierHi[i] : 0
+    const knownBase = earlier ? earlierStart[i] - knownLo : 0
     for (let j = rowLo; j <= rowHi; j++) {
       const cell = base + j - rowLo
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
-      const earlierAt =
-        earlier && j >= earlier.band.lo[i] && j <= earlier.band.hi[i] ? (earlier.band.rowStart[i] + j - earlier.band.lo[i]) * earlier.stride : -1
+      const earlierAt = j >= knownLo && j <= knownHi ? (knownBase + j) * earlierStride : -1
       for (let type = 0; type < searched; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        let cost = earlierAt >= 0 && type < earlier!.stride ? earlier!.costs[earlierAt + type] : Infinity
+        let cost = earlierAt >= 0 && type < earlierStride ? earlierCosts[earlierAt + type] : Infinity
         if (cost === Infinity) cost = beadCost(model, scores, type, i, j, used)
         costs[cell * stride + type] = cost
         const viaBest = best[prev] + cost
