@@ -34,9 +34,6 @@ const MAX_WORD_SHARE = 0.25
 const PARTNERS_PER_WORD = 3
 const LEAVE_ONE_OUT_FACTOR = Math.exp(MIN_PAIR_WEIGHT)
 
-const PERSIAN_TOKEN = /[\p{L}\p{M}]+/gu
-const ENGLISH_TOKEN = /[a-z]+/g
-
 /** Persian letters unified as for glossary matching (see persianMatchKey), spaces kept. */
 const NEEDS_NORMALIZING = /[يىكۀةأإٱؤ\u064B-\u065F\u0670\u0640]/
 
@@ -52,25 +49,62 @@ function normalizePersian(text: string): string {
     .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
 }
 
-/** Persian word stems of a sentence (ZWNJ splits words: it separates suffixes). */
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u
+/** Whether each BMP character is a letter or mark (1) or not (2); 0 until first asked. */
+const letterClass = new Uint8Array(0x10000)
+
+/** Code units of the letter or mark at `at` (2 outside the BMP), 0 if it is neither. */
+function letterOrMarkWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? 1 : 0
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) return LETTER_OR_MARK.test(text.slice(at, at + 2)) ? 2 : 0
+  if (letterClass[code] === 0) letterClass[code] = LETTER_OR_MARK.test(text[at]) ? 1 : 2
+  return letterClass[code] === 1 ? 1 : 0
+}
+
+/**
+ * Persian word stems of a sentence: runs of letters and marks (ZWNJ splits words: it separates
+ * suffixes). A loop over the characters, not a regular expression's matches: a book has
+ * hundreds of thousands of words, and the match objects cost three times the scan.
+ */
 export function persianStems(sentence: string): string[] {
+  const text = normalizePersian(sentence)
   const out: string[] = []
-  for (const match of normalizePersian(sentence).matchAll(PERSIAN_TOKEN)) {
-    if (match[0].length >= 2) out.push(match[0].slice(0, STEM_LENGTH))
+  const end = text.length
+  let at = 0
+  while (at < end) {
+    let width = letterOrMarkWidth(text, at)
+    if (width === 0) {
+      at++
+      continue
+    }
+    const start = at
+    while (width > 0) {
+      at += width
+      width = at < end ? letterOrMarkWidth(text, at) : 0
+    }
+    if (at - start >= 2) out.push(text.slice(start, Math.min(at, start + STEM_LENGTH)))
   }
   return out
 }
 
-/** English word stems of a sentence. */
+/** English word stems of a sentence: runs of a-z once lower-cased ("John's" gives "john"). */
 export function englishStems(sentence: string): string[] {
+  const text = sentence.toLowerCase()
   const out: string[] = []
-  for (const match of sentence
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .matchAll(ENGLISH_TOKEN)) {
-    if (match[0].length >= 2) out.push(match[0].slice(0, STEM_LENGTH))
+  const end = text.length
+  let at = 0
+  while (at < end) {
+    const start = at
+    while (at < end && isLowerAscii(text.charCodeAt(at))) at++
+    if (at - start >= 2) out.push(text.slice(start, Math.min(at, start + STEM_LENGTH)))
+    if (at === start) at++
   }
   return out
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a
 }
 
 /** Words of one side as ids, each sentence's ids sorted and unique (compressed rows). */
@@ -109,7 +143,7 @@ export function indexWords(sentences: string[], stems: (sentence: string) => str
       }
       ids[at++] = id
     }
-    if (at - rowStart > 1) ids.subarray(rowStart, at).sort()
+    sortRange(ids, rowStart, at)
     offsets[k + 1] = at
   })
   return { ids: ids.slice(0, at), offsets, vocabulary }
@@ -299,6 +333,27 @@ export function learnPairs(
   return { pairs, training }
 }
 
+/**
+ * Sorts array[from, to) in place. The rows sorted here hold a few dozen numbers each and there are
+ * tens of thousands of them: an insertion sort in place costs less than a typed-array view and a
+ * sort call per row.
+ */
+function sortRange(array: Int32Array | Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    array.subarray(from, to).sort()
+    return
+  }
+  for (let k = from + 1; k < to; k++) {
+    const value = array[k]
+    let at = k - 1
+    while (at >= from && array[at] > value) {
+      array[at + 1] = array[at]
+      at--
+    }
+    array[at + 1] = value
+  }
+}
+
 /** Candidate pairs in growable typed arrays. */
 class CandidateBuffer {
   size = 0
@@ -360,22 +415,7 @@ export function strongestFirst(weights: ArrayLike<number>): Int32Array {
   const keys = new Float64Array(size)
   const fill = bucketStart.slice(0, BUCKETS)
   for (let k = 0; k < size; k++) keys[fill[bucketOf[k]]++] = steps[k] * ORDER_BITS + k
-  for (let b = 0; b < BUCKETS; b++) {
-    const from = bucketStart[b]
-    const to = bucketStart[b + 1]
-    if (to - from > 24) keys.subarray(from, to).sort()
-    else
-      for (let k = from + 1; k < to; k++) {
-        // A bucket of a few keys: insertion sort, cheaper than a sort call.
-        const key = keys[k]
-        let at = k - 1
-        while (at >= from && keys[at] > key) {
-          keys[at + 1] = keys[at]
-          at--
-        }
-        keys[at + 1] = key
-      }
-  }
+  for (let b = 0; b < BUCKETS; b++) sortRange(keys, bucketStart[b], bucketStart[b + 1])
   const order = new Int32Array(size)
   for (let k = 0; k < size; k++) order[k] = keys[k] % ORDER_BITS
   return order
@@ -403,7 +443,7 @@ function beadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>): { i
       }
     }
     // One sentence's words are sorted already; several are merged by a sort.
-    if (beads[b].length > 1) ids.subarray(start, at).sort()
+    if (beads[b].length > 1) sortRange(ids, start, at)
     offsets[b + 1] = at
   }
   // Words shared by sentences of one bead were counted twice above: the rows end earlier.
@@ -489,7 +529,7 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
           chance += weights[p] * otherShare[otherWord[p]]
         }
       }
-      if (at - offsets[k] > 1) ids.subarray(offsets[k], at).sort()
+      sortRange(ids, offsets[k], at)
       expected[k] = chance
     }
     return { ids, offsets, expected, words }
