@@ -66,9 +66,33 @@ export function scaleDocument(size: (typeof SIZES)[number]): RealDocument {
   }
 }
 
-/** Recall of the gold 1:0 / 0:1 beads (exact match). */
-export function omissionRecall(predicted: readonly RealBead[], gold: readonly RealBead[]): { found: number; total: number } {
+/**
+ * Recall of the gold 1:0 / 0:1 beads: found exactly, and, of those missed, how many a reviewer is
+ * pointed to (a bead holding the left-out sentence or its neighbour on that side falls below
+ * `lowConfidence`).
+ */
+export function omissionRecall(
+  predicted: ReadonlyArray<RealBead & { confidence?: number }>,
+  gold: readonly RealBead[],
+  lowConfidence = 0
+): { found: number; flagged: number; total: number } {
   const keys = new Set(predicted.filter((b) => b.src.length === 0 || b.tgt.length === 0).map((b) => `${b.src.join(',')}|${b.tgt.join(',')}`))
-  const empty = gold.filter((b) => b.src.length === 0 || b.tgt.length === 0)
-  return { found: empty.filter((b) => keys.has(`${b.src.join(',')}|${b.tgt.join(',')}`)).length, total: empty.length }
+  const lowSource = new Set<number>()
+  const lowTarget = new Set<number>()
+  for (const bead of predicted) {
+    if ((bead.confidence ?? 1) >= lowConfidence) continue
+    bead.src.forEach((k) => lowSource.add(k))
+    bead.tgt.forEach((k) => lowTarget.add(k))
+  }
+  const near = (low: Set<number>, k: number) => low.has(k - 1) || low.has(k) || low.has(k + 1)
+  let found = 0
+  let flagged = 0
+  let total = 0
+  for (const bead of gold) {
+    if (bead.src.length > 0 && bead.tgt.length > 0) continue
+    total++
+    if (keys.has(`${bead.src.join(',')}|${bead.tgt.join(',')}`)) found++
+    else if (bead.src.length > 0 ? near(lowSource, bead.src[0]) : near(lowTarget, bead.tgt[0])) flagged++
+  }
+  return { found, flagged, total }
 }

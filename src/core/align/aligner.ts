@@ -39,7 +39,6 @@ import {
   markOwnBead,
   markSourcePairs,
   markedPairCoverage,
-  pairCoverage,
   persianStems,
   type Lexicon
 } from './lexicon'
@@ -699,6 +698,7 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
   const marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
   const ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
+  const pairMarks = new Int32Array(lexicon.size).fill(-1)
   let stamp = 0
   let hits = 1
   let tries = 2
@@ -711,13 +711,14 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
     const ws = lexicon.source.words[s]
     const wt = lexicon.target.words[t]
     markOwnBead(lexicon, s, ownMarks, s)
-    const own = pairCoverage(lexicon, s, t, marksS, marksT, ++stamp, ownMarks, s)
+    markSourcePairs(lexicon, s, pairMarks)
+    const own = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, ownMarks, s)
     hits += (own >>> 16) + (own & 0xffff)
     tries += ws + wt
     for (const other of [t - 2, t + 2]) {
       if (other < 0 || other >= m) continue
       const wo = lexicon.target.words[other]
-      const off = pairCoverage(lexicon, s, other, marksS, marksT, ++stamp, ownMarks, s)
+      const off = markedPairCoverage(lexicon, s, other, pairMarks, marksS, marksT, ++stamp, ownMarks, s)
       chanceHits += (off >>> 16) + (off & 0xffff)
       chanceTries += wo * ws * 2
     }

@@ -496,7 +496,7 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
   const sourceShare = share(source)
   const targetShare = share(target)
   const pack = (side: SideWords, pairsOf: Map<number, number[]>, otherWord: number[], otherShare: Float64Array) => {
-    // Pairs of each word in compressed rows, in id order, so each sentence's row is a merge.
+    // Pairs of each word in compressed rows; a sentence's row holds the pairs of its words (in no order: it is read against marks).
     const vocabulary = side.vocabulary.size
     const wordStart = new Int32Array(vocabulary + 1)
     for (let w = 0; w < vocabulary; w++) wordStart[w + 1] = wordStart[w] + (pairsOf.get(w)?.length ?? 0)
@@ -529,7 +529,6 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
           chance += weights[p] * otherShare[otherWord[p]]
         }
       }
-      sortRange(ids, offsets[k], at)
       expected[k] = chance
     }
     return { ids, offsets, expected, words }
@@ -598,62 +597,12 @@ export function markOwnBead(lexicon: Lexicon, s: number, marks: Int32Array, stam
 
 /**
  * How many words of t have a partner in s (high 16 bits) and how many words of s have one in t
- * (low 16 bits), each learned pair counted without the bead that holds s. `marksS`/`marksT` are
- * scratch space as long as the vocabularies, `stamp` a number not used in them before;
- * `ownMarks` holds the target words of s's own bead marked with `ownStamp` (markOwnBead).
- */
-export function pairCoverage(
-  lexicon: Lexicon,
-  s: number,
-  t: number,
-  marksS: Int32Array,
-  marksT: Int32Array,
-  stamp: number,
-  ownMarks: Int32Array,
-  ownStamp: number
-): number {
-  const { ids: a, offsets: ao } = lexicon.source
-  const { ids: b, offsets: bo } = lexicon.target
-  let x = ao[s]
-  const xEnd = ao[s + 1]
-  let y = bo[t]
-  const yEnd = bo[t + 1]
-  if (x === xEnd || y === yEnd) return 0
-  const training = lexicon.training
-  const loo = training !== null && training.beadOfSource[s] >= 0
-  const { pairTarget, pairSource, keepWith, keepApart } = lexicon
-  let coveredT = 0
-  let coveredS = 0
-  while (x < xEnd && y < yEnd) {
-    const p = a[x]
-    const q = b[y]
-    if (p === q) {
-      const word = pairTarget[p]
-      const counts = !loo || (ownMarks[word] === ownStamp ? keepWith[p] : keepApart[p]) === 1
-      if (counts) {
-        if (marksT[word] !== stamp) {
-          marksT[word] = stamp
-          coveredT++
-        }
-        const sourceWord = pairSource[p]
-        if (marksS[sourceWord] !== stamp) {
-          marksS[sourceWord] = stamp
-          coveredS++
-        }
-      }
-      x++
-      y++
-    } else if (p < q) x++
-    else y++
-  }
-  return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
-}
-
-/**
- * pairCoverage for a source sentence whose pair ids are marked with `s` in `pairMarks` (as long
- * as the lexicon): one pass over the target sentence's ids instead of a merge of both lists.
- * The aligner scores each source sentence against a dozen target sentences, so marking it once
- * halves the work.
+ * (low 16 bits), each learned pair counted without the bead that holds s. The pair ids of s must
+ * be marked with `s` in `pairMarks` (markSourcePairs, as long as the lexicon): the aligner scores
+ * each source sentence against a dozen target sentences, and one pass over each target sentence's
+ * ids against the marks costs half a merge of both lists. `marksS`/`marksT` are scratch space as
+ * long as the vocabularies, `stamp` a number not used in them before; `ownMarks` holds the target
+ * words of s's own bead marked with `ownStamp` (markOwnBead).
  */
 export function markedPairCoverage(
   lexicon: Lexicon,
