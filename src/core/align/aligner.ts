@@ -792,35 +792,42 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   // Scratch marks for the anchors of up to three target sentences (48 anchors each at most).
   const used = new Uint8Array(256)
 
-  // The earlier band's costs, as locals: read once per cell of every round.
-  const earlierCosts = earlier ? earlier.costs : new Float32Array(0)
-  const earlierStride = earlier ? earlier.stride : 0
-  const earlierLo = earlier ? earlier.band.lo : lo
-  const earlierHi = earlier ? earlier.band.hi : lo
-  const earlierStart = earlier ? earlier.band.rowStart : rowStart
+  // The earlier band's costs are copied over first, row by row where the bands overlap (one
+  // block copy a row when both keep the same bead types): a retry of a wide band is mostly this.
+  if (earlier) {
+    const { lo: knownLo, hi: knownHi, rowStart: knownStart } = earlier.band
+    const known = earlier.stride
+    for (let i = 0; i <= n; i++) {
+      const a = Math.max(lo[i], knownLo[i])
+      const b = Math.min(hi[i], knownHi[i])
+      if (a > b) continue
+      const from = (knownStart[i] + a - knownLo[i]) * known
+      const to = (rowStart[i] + a - lo[i]) * stride
+      if (known === stride) costs.set(earlier.costs.subarray(from, from + (b - a + 1) * stride), to)
+      else
+        for (let k = 0; k <= b - a; k++)
+          for (let type = 0; type < Math.min(known, stride); type++) costs[to + k * stride + type] = earlier.costs[from + k * known + type]
+    }
+  }
   best[0] = 0
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]
     const rowHi = hi[i]
     const base = rowStart[i]
-    const knownLo = earlier ? earlierLo[i] : 1
-    const knownHi = earlier ? earlierHi[i] : 0
-    const knownBase = earlier ? earlierStart[i] - knownLo : 0
     for (let j = rowLo; j <= rowHi; j++) {
       const cell = base + j - rowLo
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
-      const earlierAt = j >= knownLo && j <= knownHi ? (knownBase + j) * earlierStride : -1
       for (let type = 0; type < searched; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
         const prev = rowStart[pi] + pj - lo[pi]
         if (best[prev] === Infinity) continue
-        let cost = earlierAt >= 0 && type < earlierStride ? earlierCosts[earlierAt + type] : Infinity
-        if (cost === Infinity) cost = beadCost(model, scores, type, i, j, used)
-        costs[cell * stride + type] = cost
+        const at = cell * stride + type
+        let cost = costs[at]
+        if (cost === Infinity) cost = costs[at] = beadCost(model, scores, type, i, j, used)
         const viaBest = best[prev] + cost
         if (viaBest < bestCost) {
           bestCost = viaBest
@@ -875,7 +882,10 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
         const cost = costs[cell * TYPE_COUNT + type] * sharpness
         if (cost === Infinity) continue
         const pi = i - DS[type]
-        const value = forward[rowStart[pi] + j - DT[type] - lo[pi]] + cost
+        const pj = j - DT[type]
+        // Costs copied from an earlier band may lead from outside this one.
+        if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue
+        const value = forward[rowStart[pi] + pj - lo[pi]] + cost
         if (value === Infinity) continue
         terms[count++] = value
         if (value < low) low = value
@@ -928,7 +938,9 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
           const cost = costs[cell * TYPE_COUNT + type]
           if (cost === Infinity) continue
           const pi = i - DS[type]
-          const logP = logZ - forward[rowStart[pi] + j - DT[type] - lo[pi]] - cost - after
+          const pj = j - DT[type]
+          if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue
+          const logP = logZ - forward[rowStart[pi] + pj - lo[pi]] - cost - after
           if (logP > -30) expected[type] += Math.exp(logP)
         }
       }
