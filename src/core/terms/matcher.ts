@@ -105,7 +105,9 @@ interface CompiledTerm {
   head: string
   /** A verb-only term's past and present stems: every form holds one of them, so a text without either is skipped. */
   stems?: string[]
-  pattern: RegExp
+  /** The pattern's source; compiled the first time a text reaches the term (most terms never are). */
+  source: string
+  pattern: RegExp | null
   terms: Term[]
   verbal: boolean
 }
@@ -171,7 +173,7 @@ export class TermMatcher {
         existing.terms.push(term)
         continue
       }
-      const entry: CompiledTerm = { head: form.head, pattern: new RegExp(form.source, 'y'), terms: [term], verbal: form.verbal, stems: form.stems }
+      const entry: CompiledTerm = { head: form.head, source: form.source, pattern: null, terms: [term], verbal: form.verbal, stems: form.stems }
       compiled.set(form.source, entry)
       if (!form.head) this.everywhere.push(entry)
       else {
@@ -206,8 +208,9 @@ export class TermMatcher {
       for (const list of lists) {
         if (!list) continue
         for (const entry of list) {
-          entry.pattern.lastIndex = at
-          const match = entry.pattern.exec(stream.text)
+          const pattern = (entry.pattern ??= new RegExp(entry.source, 'y'))
+          pattern.lastIndex = at
+          const match = pattern.exec(stream.text)
           if (match && (!best || match[0].length > best.length))
             best = { length: match[0].length, entry, suffix: (match[1] ?? '') + (match[2] ?? '') }
         }

@@ -61,6 +61,12 @@ describe('finding terms in Persian text', () => {
     expect(second.find('مجلس')[0].terms[0].en).toBe('Majlis')
   })
 
+  it('takes Latin words in the Persian column that name object properties as plain words', () => {
+    // Looked up in an object, "constructor" passed for a verb and the matcher threw.
+    const matcher = new TermMatcher([term('constructor', 'constructor'), term('toString', 'toString'), term('رفتن', 'go')])
+    expect(matcher.find('constructor و toString رفت').map((hit) => hit.text)).toEqual(['constructor', 'toString', 'رفت'])
+  })
+
   it('does not match across punctuation or inside other words', () => {
     const matcher = new TermMatcher([term('ایران ترکیه'), term('کار')])
     expect(matcher.find('ایران، ترکیه')).toEqual([])
