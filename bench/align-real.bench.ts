@@ -5,7 +5,8 @@
 // threshold. Run: npx tsx bench/align-real.bench.ts
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { alignSentences } from '../src/core/align/aligner'
+import { alignSentences, type DictionaryIndex } from '../src/core/align/aligner'
+import { loadWordList } from '../src/main/word-list'
 import { strictScore } from '../src/core/align/evaluate'
 import { LOW_CONFIDENCE } from '../src/core/review/overview'
 import {
@@ -34,10 +35,10 @@ interface Figures {
   rightLow: number
 }
 
-function measure(doc: RealDocument): Figures {
+function measure(doc: RealDocument, wordList?: DictionaryIndex): Figures {
   const start = performance.now()
   const cpu = process.cpuUsage()
-  const result = alignSentences(doc.source, doc.target)
+  const result = alignSentences(doc.source, doc.target, { wordList })
   const ms = performance.now() - start
   const used = process.cpuUsage(cpu)
   const cpuMs = (used.user + used.system) / 1000
@@ -76,23 +77,32 @@ const sizeArgument = process.argv.indexOf('--size')
 if (sizeArgument >= 0) {
   // Child: one scale document, figures as JSON on stdout.
   const doc = scaleDocument(Number(process.argv[sizeArgument + 1]) as (typeof SIZES)[number])
+  const wordList = process.argv.includes('--word-list') ? await loadWordList() : undefined
   const before = process.memoryUsage().rss
-  const figures = measure(doc)
+  const figures = measure(doc, wordList)
   process.stdout.write(JSON.stringify({ ...figures, peakMb: process.resourceUsage().maxRSS / 1024, baseMb: before / 1e6 / 1.048576 }))
 } else if (!realSetPresent()) {
   console.log(`real parallel-text set not found at ${REAL_ALIGN_FOLDER}: skipped`)
 } else {
+  const wordList = await loadWordList()
+  // The aligner as the app runs it (with the word list it ships), then on its own.
+  await report(`with Hamta's word list (${wordList?.pairs ?? 0} pairs), as the app aligns`, wordList)
+  await report('without a word list (lengths, anchors and what the text teaches)', undefined)
+}
+
+async function report(label: string, wordList: DictionaryIndex | undefined): Promise<void> {
   const total: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, flagged: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
   const add = (into: Figures, f: Figures) => {
     for (const key of Object.keys(into) as Array<keyof Figures>) into[key] += f[key]
   }
+  console.log(`${label}:`)
   // Warm the JIT so the first variant's time is not mostly compilation.
-  for (const doc of variantDocuments('clean').slice(0, 3)) alignSentences(doc.source, doc.target)
+  for (const doc of variantDocuments('clean').slice(0, 3)) alignSentences(doc.source, doc.target, { wordList })
   console.log('strict F1 per variant (mean over documents), time for all its documents:')
   for (const variant of VARIANTS) {
     const docs = variantDocuments(variant)
     const sum: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, flagged: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
-    for (const doc of docs) add(sum, measure(doc))
+    for (const doc of docs) add(sum, measure(doc, wordList))
     add(total, sum)
     console.log(
       `  ${variant.padEnd(7)} strict F1 ${(sum.f1 / docs.length).toFixed(3)}  ${sum.ms.toFixed(0)} ms (CPU ${sum.cpuMs.toFixed(0)} ms) for ${docs.length}${describe(sum)}`
@@ -102,7 +112,8 @@ if (sizeArgument >= 0) {
   const sizes = process.env.HAMTA_ALIGN_SIZES ? process.env.HAMTA_ALIGN_SIZES.split(',').map(Number) : [...SIZES]
   console.log('book scale (variant "both"), each size in its own process:')
   for (const size of sizes) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--size', String(size)], { encoding: 'utf8' })
+    const flags = wordList ? ['--word-list'] : []
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--size', String(size), ...flags], { encoding: 'utf8' })
     if (child.status !== 0) {
       console.log(`  ${size}: failed\n${child.stderr}`)
       process.exitCode = 1

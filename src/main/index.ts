@@ -12,6 +12,7 @@ import { PendingWork, registerApi } from './ipc'
 import { workerImportRunner } from './import/import-runner'
 import { importWorkerPath, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
+import { loadWordList } from './word-list'
 import { KeychainVault } from './sync/credential-vault'
 import { TeamService } from './sync/team-service'
 
@@ -190,7 +191,8 @@ async function start(): Promise<void> {
     libraryDir: resolveLibraryDir(app.getPath('userData')),
     samplesDir: samplesDir(),
     tool: 'the Hamta desktop app',
-    runImport: workerImportRunner({ workerPath: importWorkerPath() })
+    runImport: workerImportRunner({ workerPath: importWorkerPath() }),
+    wordList: loadWordList
   })
   // Team credentials are sealed by the OS keychain in the app's data folder, outside the library.
   const team = new TeamService({ library, vault: new KeychainVault(join(app.getPath('userData'), 'team-credentials.json'), safeStorage) })

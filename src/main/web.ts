@@ -4,6 +4,7 @@ import { createHandlers } from './handlers'
 import { workerImportRunner } from './import/import-runner'
 import { defaultUserDataDir, importWorkerPath, rendererDir, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
+import { loadWordList } from './word-list'
 import { SessionVault } from './sync/credential-vault'
 import { TeamService } from './sync/team-service'
 import { createWebServer } from './web-server'
@@ -15,7 +16,8 @@ async function main(): Promise<void> {
     libraryDir,
     samplesDir: samplesDir(),
     tool: 'the Hamta browser mode',
-    runImport: workerImportRunner({ workerPath: importWorkerPath() })
+    runImport: workerImportRunner({ workerPath: importWorkerPath() }),
+    wordList: loadWordList
   })
   const token = randomBytes(24).toString('base64url')
   // Team credentials live in this process's memory only (or come from HAMTA_GIT_TOKEN …).

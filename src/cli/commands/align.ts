@@ -1,3 +1,4 @@
+import { loadWordList } from '../../main/word-list'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { alignSentences } from '../../core/align/aligner'
@@ -164,7 +165,7 @@ export const alignCommand: CliCommand = {
     // The aligner reports no progress of its own: long texts get a line saying what is happening.
     const stage = new ProgressBar(io, 'aligning', 0)
     if (source.length + target.length >= 400) stage.stage(`aligning ${source.length} Persian and ${target.length} English sentences…`)
-    const result = alignSentences(source, target, { glossary })
+    const result = alignSentences(source, target, { glossary, wordList: await loadWordList() })
     stage.finish()
     const beads = result.beads.map((bead) => ({
       src: bead.src,

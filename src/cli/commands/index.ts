@@ -29,12 +29,28 @@ export const commands: ListedCommand[] = [
   { name: 'import', summary: 'import a file into the library as a new document', load: async () => (await import('./library')).importCommand },
   { name: 'list', summary: 'list the documents in the library', load: async () => (await import('./library')).listCommand },
   { name: 'term', summary: 'import, export and list the termbase (TBX, CSV, TSV)', load: async () => (await import('./term')).termCommand },
-  { name: 'qa', summary: 'check a translation: numbers, dates, terms, consistency, punctuation, spelling', load: async () => (await import('./qa')).qaCommand },
+  {
+    name: 'qa',
+    summary: 'check a translation: numbers, dates, terms, consistency, punctuation, spelling',
+    load: async () => (await import('./qa')).qaCommand
+  },
   { name: 'edit', summary: 'change one row of a document (its English, its status)', load: async () => (await import('./team')).editCommand },
-  { name: 'show', summary: 'print a document’s rows with their English, status and any conflict', load: async () => (await import('./team')).showCommand },
+  {
+    name: 'show',
+    summary: 'print a document’s rows with their English, status and any conflict',
+    load: async () => (await import('./team')).showCommand
+  },
   { name: 'sync', summary: 'send and receive changes with the team library (Git)', load: async () => (await import('./team')).syncCommand },
-  { name: 'resolve', summary: 'settle a conflict a sync left on a row by taking one side', load: async () => (await import('./team')).resolveCommand },
-  { name: 'history', summary: 'list who changed a row and when, from the team library’s history', load: async () => (await import('./team')).historyCommand },
+  {
+    name: 'resolve',
+    summary: 'settle a conflict a sync left on a row by taking one side',
+    load: async () => (await import('./team')).resolveCommand
+  },
+  {
+    name: 'history',
+    summary: 'list who changed a row and when, from the team library’s history',
+    load: async () => (await import('./team')).historyCommand
+  },
   { name: 'tm', summary: 'translation memory: import, lookup, concordance, export', load: async () => (await import('./tm')).tmCommand },
   {
     name: 'pretranslate',

@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { UserError } from '../../core/errors'
 import { hasReplacedBytes } from '../../core/text/decode'
 import { samplesDir } from '../../main/paths'
+import { loadWordList } from '../../main/word-list'
 import { LibraryService } from '../../main/services/library'
 import type { CliCommand } from '../command'
 import { libraryDirFrom, parseCommandArgs, readInputBytes } from '../input'
@@ -10,7 +11,7 @@ import { libraryDirFrom, parseCommandArgs, readInputBytes } from '../input'
 const LIBRARY_OPTION = { library: { type: 'string' as const } }
 
 async function withLibrary<T>(dir: string, tool: string, run: (library: LibraryService) => Promise<T>): Promise<T> {
-  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool })
+  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool, wordList: loadWordList })
   try {
     return await run(library)
   } finally {

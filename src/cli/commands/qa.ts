@@ -28,7 +28,10 @@ Options:
 
 function parseChecks(value: string | undefined): QaCheckName[] | undefined {
   if (!value) return undefined
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean)
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   const unknown = names.filter((name) => !isQaCheck(name))
   if (unknown.length > 0) throw new UserError(`unknown check ${unknown.join(', ')}; the checks are ${QA_CHECKS.join(', ')}.`, 'usage')
   return names as QaCheckName[]
@@ -53,14 +56,17 @@ export const qaCommand: CliCommand = {
       throw new UserError(`--spelling takes ${SPELLING_VARIANTS.join(' or ')}.`, 'usage')
     }
     const reportFormat = values.report ? extname(values.report).toLowerCase().slice(1) : undefined
-    if (reportFormat !== undefined && reportFormat !== 'html' && reportFormat !== 'csv') throw new UserError('--report FILE must end in .html or .csv.', 'usage')
+    if (reportFormat !== undefined && reportFormat !== 'html' && reportFormat !== 'csv')
+      throw new UserError('--report FILE must end in .html or .csv.', 'usage')
     const dir = libraryDirFrom(values.library, io.env)
     const docArgument = positionals[0]
     let document: HamtaDocument
     const isFile = existsSync(docArgument) && statSync(docArgument).isFile()
     if (isFile) document = readHamtaExport(docArgument)
     else document = readLibraryDocument(dir, docArgument)
-    const library = existsSync(dir) ? readOnlyLibrary(dir) : { libraryDir: dir, readOnlyReason: 'read only', listDocuments: () => [], getDocument: () => Promise.reject(new Error('none')) }
+    const library = existsSync(dir)
+      ? readOnlyLibrary(dir)
+      : { libraryDir: dir, readOnlyReason: 'read only', listDocuments: () => [], getDocument: () => Promise.reject(new Error('none')) }
     const service = new TermbaseService(library)
     const options = { checks, spelling: values.spelling as SpellingVariant | undefined }
     const report = await service.runQa(document, options)
@@ -82,9 +88,12 @@ export const qaCommand: CliCommand = {
       io.stdout(JSON.stringify({ findings: listed }, null, 2) + '\n')
       return 0
     }
-    for (const finding of findings) io.stdout(`row ${finding.row}\t${finding.check}\t${finding.message}${finding.silenced ? '\t(not an error)' : ''}\n`)
+    for (const finding of findings)
+      io.stdout(`row ${finding.row}\t${finding.check}\t${finding.message}${finding.silenced ? '\t(not an error)' : ''}\n`)
     const counts = QA_CHECKS.filter((check) => report.counts[check] > 0).map((check) => `${check} ${report.counts[check]}`)
-    io.stdout(`${report.rowsChecked} rows checked: ${counts.length ? counts.join(', ') : 'no findings'}${report.silenced ? `; ${report.silenced} marked not an error` : ''}.\n`)
+    io.stdout(
+      `${report.rowsChecked} rows checked: ${counts.length ? counts.join(', ') : 'no findings'}${report.silenced ? `; ${report.silenced} marked not an error` : ''}.\n`
+    )
     return 0
   }
 }

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors'
 import { resolveConflict } from '../../core/merge'
 import { ROW_STATUSES, type HamtaDocument, type RowStatus } from '../../core/model'
 import { samplesDir } from '../../main/paths'
+import { loadWordList } from '../../main/word-list'
 import { LibraryService } from '../../main/services/library'
 import { credentialsFromEnv } from '../../main/sync/credentials'
 import { restoreRowVersion, rowHistory } from '../../main/sync/history'
@@ -10,7 +11,7 @@ import type { CliCommand, CliIO } from '../command'
 import { libraryDirFrom, parseCommandArgs } from '../input'
 
 async function withLibrary<T>(dir: string, tool: string, run: (library: LibraryService) => Promise<T>): Promise<T> {
-  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool })
+  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool, wordList: loadWordList })
   try {
     return await run(library)
   } finally {

@@ -2,6 +2,7 @@ import { readdirSync, existsSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { samplesDir } from '../../main/paths'
+import { loadWordList } from '../../main/word-list'
 import { LibraryService } from '../../main/services/library'
 import { TermbaseService, type TermbaseLibrary } from '../../main/services/termbase'
 import type { CliCommand } from '../command'
@@ -67,11 +68,13 @@ export const termCommand: CliCommand = {
     if (action === 'import') {
       if (positionals.length !== 1) throw new UserError("expected one FILE argument. Run 'hamta term --help'.", 'usage')
       const bytes = await readInputBytes(positionals[0])
-      const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool: 'hamta term import' })
+      const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool: 'hamta term import', wordList: loadWordList })
       try {
         const result = await new TermbaseService(library).importTerms(basename(positionals[0]), bytes)
         for (const skipped of result.skipped) io.stderr(`skipped: ${skipped}\n`)
-        io.stdout(`Imported ${result.added + result.updated} terms from ${basename(positionals[0])} (${result.format}): ${result.added} new, ${result.updated} updated, ${result.skipped.length} skipped.\n`)
+        io.stdout(
+          `Imported ${result.added + result.updated} terms from ${basename(positionals[0])} (${result.format}): ${result.added} new, ${result.updated} updated, ${result.skipped.length} skipped.\n`
+        )
       } finally {
         await library.close()
       }
@@ -110,13 +113,20 @@ export const termCommand: CliCommand = {
       }
       if (terms.length === 0) io.stdout(`No terms in ${dir}\n`)
       for (const term of terms) {
-        const extra = [term.alternatives.length ? `also ${term.alternatives.join(', ')}` : '', term.forbidden.length ? `not ${term.forbidden.join(', ')}` : '', term.status !== 'preferred' ? term.status : '']
+        const extra = [
+          term.alternatives.length ? `also ${term.alternatives.join(', ')}` : '',
+          term.forbidden.length ? `not ${term.forbidden.join(', ')}` : '',
+          term.status !== 'preferred' ? term.status : ''
+        ]
           .filter(Boolean)
           .join('; ')
         io.stdout(`\u2068${term.fa}\u2069\t${term.en}${extra ? `\t(${extra})` : ''}\n`)
       }
       return 0
     }
-    throw new UserError(`unknown action ${action === undefined ? '(none)' : `'${action}'`}; use import, export or list. Run 'hamta term --help'.`, 'usage')
+    throw new UserError(
+      `unknown action ${action === undefined ? '(none)' : `'${action}'`}; use import, export or list. Run 'hamta term --help'.`,
+      'usage'
+    )
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { UserError } from '../../core/errors'
 import { samplesDir } from '../../main/paths'
+import { loadWordList } from '../../main/word-list'
 import { LibraryService } from '../../main/services/library'
 import { TranslationMemoryService } from '../../main/services/translation-memory'
 import type { CliCommand, CliIO } from '../command'
@@ -10,7 +11,7 @@ import { libraryDirFrom, parseCommandArgs, readInputBytes } from '../input'
 const LIBRARY_OPTION = { library: { type: 'string' as const }, json: { type: 'boolean' as const } }
 
 async function withMemory<T>(dir: string, tool: string, run: (tm: TranslationMemoryService, library: LibraryService) => Promise<T>): Promise<T> {
-  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool })
+  const library = await LibraryService.open({ libraryDir: dir, samplesDir: samplesDir(), tool, wordList: loadWordList })
   try {
     const tm = await TranslationMemoryService.open({ libraryDir: dir, documents: library })
     try {

@@ -34,22 +34,26 @@ import {
   buildLexicon,
   englishStems,
   givenPairs,
+  indexDictionary,
   indexWords,
   learnPairs,
   markOwnBead,
   markSourcePairs,
   markedPairCoverage,
   persianStems,
+  type DictionaryIndex,
   type Lexicon
 } from './lexicon'
 
-export type { DictionaryPair } from './lexicon'
+export type { DictionaryIndex, DictionaryPair } from './lexicon'
 
 export interface AlignOptions {
   /** Term pairs known to translate each other (names, glossary entries). */
   glossary?: GlossaryPair[]
   /** Persian → English word pairs (a termbase, a translation memory, confirmed rows). */
-  dictionary?: DictionaryPair[]
+  dictionary?: readonly DictionaryPair[]
+  /** A general word list, prepared once (indexDictionary): Hamta's own, see resources/dictionary. */
+  wordList?: DictionaryIndex
   /** Initial half-width of the band, in sentences. Default: 24 for the first pass. */
   bandWidth?: number
   /** Re-estimate the local length ratio and learn word pairs from a first pass. Default: true. */
@@ -521,11 +525,14 @@ interface Earlier {
   costs: Float32Array
   /** Bead types per cell in costs (ROUTE_TYPES or TYPE_COUNT). */
   stride: number
+  /** Its word scores (the same lexicon): a retry reuses the sentence pairs it scored. */
+  scores: PairScores | null
 }
 
 interface SearchResult {
   /** Bead types per cell in costs. */
   stride: number
+  scores: PairScores | null
   /** Bead costs per cell and type, for a wider search of the same model to reuse. */
   costs: Float32Array
   beads: AlignedBead[]
@@ -621,7 +628,7 @@ function strandedOn(
   return stranded
 }
 
-function pairScores(model: Model, band: Band): PairScores | null {
+function pairScores(model: Model, band: Band, earlier: PairScores | null): PairScores | null {
   const { lexicon, n, m } = model
   if (!lexicon || lexicon.size === 0) return null
   const from = new Int32Array(n)
@@ -640,6 +647,12 @@ function pairScores(model: Model, band: Band): PairScores | null {
   const pairMarks = new Int32Array(lexicon.size).fill(-1)
   let stamp = 0
   for (let s = 0; s < n; s++) {
+    if (earlier && from[s] >= earlier.from[s] && to[s] <= earlier.to[s]) {
+      // Scored already by the search this one widens.
+      const at = earlier.start[s] + from[s] - earlier.from[s]
+      cover.set(earlier.cover.subarray(at, at + to[s] - from[s] + 1), start[s])
+      continue
+    }
     markOwnBead(lexicon, s, own, s)
     markSourcePairs(lexicon, s, pairMarks)
     for (let t = from[s]; t <= to[s]; t++) {
@@ -782,7 +795,8 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   // A path-only search of the lengths-only pass finds the route; the passes after it place the
   // rarer shapes (2:2, 1:3, 3:1) in their band around it. A third less work where the band is widest.
   const searched = pathOnly && model.firstPass ? ROUTE_TYPES : TYPE_COUNT
-  const scores = pairScores(model, band)
+  // The lengths-only pass reads no word evidence, even when a dictionary gave some.
+  const scores = model.firstPass ? null : pairScores(model, band, earlier?.scores ?? null)
   const best = new Float64Array(cells).fill(Infinity)
   const back = new Int8Array(cells).fill(-1)
   // Every bead's cost is kept (one float per cell and type) so the other passes need not redo it.
@@ -841,7 +855,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
 
   const endCell = rowStart[n] + m - lo[n]
   const expected = new Float64Array(TYPE_COUNT)
-  if (best[endCell] === Infinity) return { costs, stride, beads: [], touched: [n], expected }
+  if (best[endCell] === Infinity) return { costs, stride, scores, beads: [], touched: [n], expected }
   const beads: AlignedBead[] = []
   const beadCells: number[] = []
   const beadTypes: number[] = []
@@ -863,7 +877,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, stride, beads, touched, expected }
+  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, stride, scores, beads, touched, expected }
 
   const sharpness = model.sharpness
   // Forward: forward[cell] = -log Σ over paths from the start to the cell.
@@ -946,7 +960,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       }
     }
   }
-  return { costs, stride, beads, touched, expected }
+  return { costs, stride, scores, beads, touched, expected }
 }
 
 /** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
@@ -1035,7 +1049,7 @@ function alignAround(
     // band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
     const wide = bandWidthOf(width) > REFINE_WIDTH
     const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide || pathOnly)
-    earlier = { band, costs: result.costs, stride: result.stride }
+    earlier = { band, costs: result.costs, stride: result.stride, scores: result.scores }
     let bandWidth = 0
     for (let r = 0; r <= n; r++) if (width[r] > bandWidth) bandWidth = width[r]
     if (result.touched.length === 0 || bandWidth >= widest || round >= MAX_ROUNDS) {
@@ -1139,7 +1153,8 @@ export function alignSentences(source: string[], target: string[], options: Alig
   }
   const sourceWords = indexWords(source, persianStems)
   const targetWords = indexWords(target, englishStems)
-  const found = options.dictionary?.length ? givenPairs(options.dictionary, sourceWords, targetWords) : null
+  const dictionaries = [...(options.dictionary?.length ? [indexDictionary(options.dictionary)] : []), ...(options.wordList ? [options.wordList] : [])]
+  const found = dictionaries.length > 0 ? givenPairs(dictionaries, sourceWords, targetWords) : null
   // A few pairs (a small termbase) say too little to leave the lengths-only model of a short text.
   const given = found && found.s.length >= MIN_GIVEN_PAIRS ? found : null
   if (given) model.lexicon = buildLexicon([given], sourceWords, targetWords)

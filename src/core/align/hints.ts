@@ -1,5 +1,5 @@
 import type { GlossaryPair } from './anchors'
-import { learnDictionary, persianStems, type DictionaryPair } from './lexicon'
+import { learnDictionary, persianStems, type DictionaryIndex, type DictionaryPair } from './lexicon'
 import type { HamtaDocument } from '../model'
 import { linkedNamePairs } from '../review/name-pairs'
 import { acceptedEnglish, type Term } from '../terms/model'
@@ -10,6 +10,7 @@ export interface AlignmentHints {
   glossary: GlossaryPair[]
   /** Word pairs: learned from confirmed rows and memory units, plus one-word terms. */
   dictionary: DictionaryPair[]
+  wordList?: DictionaryIndex
 }
 
 export interface HintSources {
@@ -17,6 +18,8 @@ export interface HintSources {
   /** Persian–English units of the translation memory's imported memories. */
   memoryUnits?: ReadonlyArray<{ source: string; target: string }>
   terms?: readonly Term[]
+  /** A general word list (Hamta's own, see resources/dictionary), prepared for the aligner. */
+  wordList?: DictionaryIndex
 }
 
 /** Glossary entries from the termbase at most (a large termbase costs anchor matching time). */
@@ -41,5 +44,9 @@ export function alignmentHints(sources: HintSources): AlignmentHints {
   const learned = learnDictionary([...confirmed, ...(sources.memoryUnits ?? []), ...termPairs])
   // A one-word Persian term pairs with each word of its English (the aligner reads it so).
   const oneWord = termPairs.filter((pair) => persianStems(pair.source).length === 1)
-  return { glossary: [...linkedNamePairs(sources.documents), ...termPairs.slice(0, MAX_TERM_ANCHORS)], dictionary: [...learned, ...oneWord] }
+  return {
+    glossary: [...linkedNamePairs(sources.documents), ...termPairs.slice(0, MAX_TERM_ANCHORS)],
+    dictionary: [...learned, ...oneWord],
+    wordList: sources.wordList
+  }
 }

@@ -201,22 +201,70 @@ export interface PairList {
   count: number[]
 }
 
-/** Pairs from a dictionary, on the words of this text (a term of several words uses its first). */
-export function givenPairs(dictionary: DictionaryPair[], source: SideWords, target: SideWords): PairList {
+/**
+ * Words too common in a text to show which sentence translates which (and, for dictionary pairs,
+ * the words phrases are full of: "in", "of", "از"): a dictionary pair is used only if neither of
+ * its words is in more than this share of the sentences. On the real parallel text, with a general
+ * English–Persian word list, 25% left so many chance matches that clean text lost 0.03 strict F1;
+ * 5% gained on every variant.
+ */
+const MAX_GIVEN_WORD_SHARE = 0.05
+
+/**
+ * A dictionary prepared for the aligner: the English stems each Persian stem translates to. A
+ * large word list is prepared once (indexDictionary) and then costs each alignment a lookup per
+ * word of the text instead of a pass over the list.
+ */
+export interface DictionaryIndex {
+  bySource: Map<string, string[]>
+  pairs: number
+}
+
+/** Prepares a dictionary (a term of several words uses its first Persian word). */
+export function indexDictionary(dictionary: readonly DictionaryPair[]): DictionaryIndex {
+  const bySource = new Map<string, string[]>()
+  let pairs = 0
+  for (const pair of dictionary) {
+    const source = persianStems(pair.source)[0]
+    if (!source) continue
+    let targets = bySource.get(source)
+    if (!targets) bySource.set(source, (targets = []))
+    for (const stem of englishStems(pair.target)) {
+      if (targets.includes(stem)) continue
+      targets.push(stem)
+      pairs++
+    }
+  }
+  return { bySource, pairs }
+}
+
+/** Marks the words of a side in more than `share` of its sentences. */
+function commonWords(side: SideWords, share: number): Uint8Array {
+  const df = new Int32Array(side.vocabulary.size)
+  for (const id of side.ids) df[id]++
+  const limit = Math.max(4, share * (side.offsets.length - 1))
+  return Uint8Array.from(df, (count) => (count > limit ? 1 : 0))
+}
+
+/** Pairs from dictionaries, on the words of this text (neither word common in it). */
+export function givenPairs(dictionaries: readonly DictionaryIndex[], source: SideWords, target: SideWords): PairList {
   const out: PairList = { s: [], t: [], w: [], count: [] }
   const seen = new Set<number>()
   const width = target.vocabulary.size + 1
-  for (const pair of dictionary) {
-    const s = source.vocabulary.get(persianStems(pair.source)[0] ?? '')
-    if (s === undefined) continue
-    for (const stem of englishStems(pair.target)) {
-      const t = target.vocabulary.get(stem)
-      if (t === undefined || seen.has(s * width + t)) continue
-      seen.add(s * width + t)
-      out.s.push(s)
-      out.t.push(t)
-      out.w.push(GIVEN_WEIGHT)
-      out.count.push(0)
+  const commonSource = commonWords(source, MAX_GIVEN_WORD_SHARE)
+  const commonTarget = commonWords(target, MAX_GIVEN_WORD_SHARE)
+  for (const [word, s] of source.vocabulary) {
+    if (commonSource[s] === 1) continue
+    for (const dictionary of dictionaries) {
+      for (const stem of dictionary.bySource.get(word) ?? []) {
+        const t = target.vocabulary.get(stem)
+        if (t === undefined || commonTarget[t] === 1 || seen.has(s * width + t)) continue
+        seen.add(s * width + t)
+        out.s.push(s)
+        out.t.push(t)
+        out.w.push(GIVEN_WEIGHT)
+        out.count.push(0)
+      }
     }
   }
   return out
@@ -458,10 +506,11 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
   const pairT: number[] = []
   const pairS: number[] = []
   const counts: number[] = []
-  const seen = new Map<string, number>()
+  const seen = new Map<number, number>()
+  const width = target.vocabulary.size + 1
   for (const list of lists) {
     for (let k = 0; k < list.s.length; k++) {
-      const key = `${list.s[k]} ${list.t[k]}`
+      const key = list.s[k] * width + list.t[k]
       const existing = seen.get(key)
       if (existing !== undefined) {
         // A pair both given and learned keeps the given (fixed) weight if that is higher.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
 import { alignTranslation } from '../../core/align/document-alignment'
 import type { GlossaryPair } from '../../core/align/anchors'
-import type { DictionaryPair } from '../../core/align/lexicon'
+import type { DictionaryIndex, DictionaryPair } from '../../core/align/lexicon'
 import { UserError } from '../../core/errors'
 import { fromBilingual } from '../../core/formats/bilingual'
 import { readOriginalDocx } from '../../core/formats/docx-original'
@@ -42,6 +42,8 @@ export interface ImportJob {
   glossary?: GlossaryPair[]
   /** Word pairs learned from the library's confirmed rows (learnDictionary), for the aligner. */
   dictionary?: DictionaryPair[]
+  /** The general word list, prepared (indexDictionary). */
+  wordList?: DictionaryIndex
 }
 
 export type ImportStage = 'reading' | 'segmenting' | 'aligning' | 'saving'
@@ -156,7 +158,7 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
   if (job.translation) {
     const english = await readEnglish(job.translation)
     onStage('aligning')
-    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [], dictionary: job.dictionary })
+    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [], dictionary: job.dictionary, wordList: job.wordList })
   }
   onStage('saving')
   const fileBytes = serializeDocumentFileToBytes({ schemaVersion: DOCUMENT_FILE_VERSION, document })

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import { alignmentHints, type AlignmentHints } from '../../core/align/hints'
+import type { DictionaryIndex } from '../../core/align/lexicon'
 import { flagsOf, historyFor, record, redoStep, undoStep, type DocumentHistory, type HistoryFlags } from '../../core/history/document-history'
 import { UserError } from '../../core/errors'
 import type { ExportFormat } from '../../core/formats/catalog'
@@ -45,6 +46,8 @@ export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libra
   newId?: () => string
   /** Where imports are parsed: a worker thread in the app and browser mode, this thread otherwise. */
   runImport?: RunImport
+  /** A general English–Persian word list for aligning translations (the app's: loadWordList). */
+  wordList?: () => Promise<DictionaryIndex | undefined>
 }
 
 /** How long after a save the translation memory takes the changed rows in. */
@@ -152,8 +155,16 @@ export class LibraryService {
     this.imports.set(jobId, tracked)
     try {
       const tagIds = Object.fromEntries((await this.palette()).map((tag) => [tag.name.toLowerCase(), tag.id]))
-      const { glossary, dictionary } = files.translation ? await this.alignmentHints() : { glossary: undefined, dictionary: undefined }
-      const job: ImportJob = { ...files, id: this.newId(), now: this.now(), tagIds, glossary, dictionary }
+      const hints = files.translation ? await this.alignmentHints() : undefined
+      const job: ImportJob = {
+        ...files,
+        id: this.newId(),
+        now: this.now(),
+        tagIds,
+        glossary: hints?.glossary,
+        dictionary: hints?.dictionary,
+        wordList: hints?.wordList
+      }
       const prepared = await this.runner(job, { signal: tracked.controller.signal, onStage: (stage) => (tracked.stage = stage) })
       if (tracked.controller.signal.aborted) throw importCancelled(basename(files.source.fileName))
       tracked.stage = 'saving'
@@ -192,8 +203,8 @@ export class LibraryService {
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
-    const { glossary, dictionary } = await this.alignmentHints()
-    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary, dictionary }))
+    const { glossary, dictionary, wordList } = await this.alignmentHints()
+    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary, dictionary, wordList }))
   }
 
   private hintsCache: { key: string; hints: AlignmentHints } | null = null
@@ -227,7 +238,8 @@ export class LibraryService {
         )
       : []
     const memoryUnits = memory ? await memory.trainingUnits().catch(() => []) : []
-    const hints = alignmentHints({ documents, memoryUnits, terms })
+    const wordList = await this.options.wordList?.()
+    const hints = alignmentHints({ documents, memoryUnits, terms, wordList })
     this.hintsCache = { key, hints }
     return hints
   }

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
+import { indexDictionary, type DictionaryIndex } from '../core/align/lexicon'
+import { parseWordList } from '../core/align/word-list'
+import { projectPath } from './paths'
+
+export const wordListPath = (): string => projectPath('resources', 'dictionary', 'fa-en-words.tsv.gz')
+
+let loading: Promise<DictionaryIndex | undefined> | null = null
+
+/**
+ * The general English–Persian word list shipped with Hamta (see resources/dictionary), read
+ * and prepared for the aligner once. Without it the aligner still works from lengths, anchors and what it learns from the
+ * text, so a missing or damaged file is reported once and aligning goes on.
+ */
+export function loadWordList(path = wordListPath()): Promise<DictionaryIndex | undefined> {
+  loading ??= readFile(path).then(
+    (bytes) => indexDictionary(parseWordList(gunzipSync(bytes).toString('utf8'))),
+    (error: Error) => {
+      console.warn(`Hamta could not read its word list (${error.message}); aligning without it.`)
+      return undefined
+    }
+  )
+  return loading
+}
