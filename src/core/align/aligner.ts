@@ -786,43 +786,74 @@ function beadCost(model: Model, scores: PairScores | null, type: number, i: numb
 
 /**
  * Best path (Viterbi) in the band, then, unless the caller will search again because the path
- * touched the band's edge, the posterior of each of its beads (forward–backward).
+ * touched the band's edge, the posterior of each of its beads (forward–backward). Each stage is a
+ * function of its own: the engine optimizes a hot loop while it runs, and a function holding
+ * several would be thrown back to the interpreter each time a later loop first runs.
  */
 function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean, earlier: Earlier | null = null, pathOnly = false): SearchResult {
-  const { n, m } = model
   prepare(model)
-  const { lo, hi, rowStart, cells } = band
   // A path-only search of the lengths-only pass finds the route; the passes after it place the
   // rarer shapes (2:2, 1:3, 3:1) in their band around it. A third less work where the band is widest.
-  const searched = pathOnly && model.firstPass ? ROUTE_TYPES : TYPE_COUNT
+  const stride = pathOnly && model.firstPass ? ROUTE_TYPES : TYPE_COUNT
   // The lengths-only pass reads no word evidence, even when a dictionary gave some.
   const scores = model.firstPass ? null : pairScores(model, band, earlier?.scores ?? null)
-  const best = new Float64Array(cells).fill(Infinity)
-  const back = new Int8Array(cells).fill(-1)
   // Every bead's cost is kept (one float per cell and type) so the other passes need not redo it.
   // Only the types searched are kept: the route search of a long text needs 5 of 8 per cell.
-  const stride = searched
-  const costs = new Float32Array(cells * stride).fill(Infinity)
+  const costs = new Float32Array(band.cells * stride).fill(Infinity)
+  if (earlier) copyEarlierCosts(model.n, band, costs, stride, earlier)
+  const { best, back } = viterbi(model, band, costs, stride, scores)
+  const endCell = band.rowStart[model.n] + model.m - band.lo[model.n]
+  const expected = new Float64Array(TYPE_COUNT)
+  if (best[endCell] === Infinity) return { costs, stride, scores, beads: [], touched: [model.n], expected }
+  const { beads, beadCells, beadTypes, touched } = traceBack(model, band, back)
+  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, stride, scores, beads, touched, expected }
+
+  const forward = forwardSums(model.n, band, costs, model.sharpness)
+  const backward = backwardSums(model.n, band, costs, model.sharpness, endCell)
+  const logZ = forward[endCell]
+  const { rowStart, lo } = band
+  beads.forEach((bead, k) => {
+    const cell = beadCells[k]
+    const type = beadTypes[k]
+    const pi = bead.src.length > 0 ? bead.src[0] : cellRow(band, cell)
+    const pj = bead.tgt.length > 0 ? bead.tgt[0] : cell - rowStart[cellRow(band, cell)] + lo[cellRow(band, cell)]
+    const prev = rowStart[pi] + pj - lo[pi]
+    const posterior = Math.exp(-(forward[prev] + costs[cell * TYPE_COUNT + type] * model.sharpness + backward[cell] - logZ))
+    bead.confidence = Math.min(1, Math.max(0, posterior))
+  })
+  if (wantExpected) expectedCounts(model.n, band, costs, forward, backward, logZ, expected)
+  return { costs, stride, scores, beads, touched, expected }
+}
+
+/**
+ * The earlier band's costs are copied over first, row by row where the bands overlap (one block
+ * copy a row when both keep the same bead types): a retry of a wide band is mostly this.
+ */
+function copyEarlierCosts(n: number, band: Band, costs: Float32Array, stride: number, earlier: Earlier): void {
+  const { lo, hi, rowStart } = band
+  const { lo: knownLo, hi: knownHi, rowStart: knownStart } = earlier.band
+  const known = earlier.stride
+  for (let i = 0; i <= n; i++) {
+    const a = Math.max(lo[i], knownLo[i])
+    const b = Math.min(hi[i], knownHi[i])
+    if (a > b) continue
+    const from = (knownStart[i] + a - knownLo[i]) * known
+    const to = (rowStart[i] + a - lo[i]) * stride
+    if (known === stride) costs.set(earlier.costs.subarray(from, from + (b - a + 1) * stride), to)
+    else
+      for (let k = 0; k <= b - a; k++)
+        for (let type = 0; type < Math.min(known, stride); type++) costs[to + k * stride + type] = earlier.costs[from + k * known + type]
+  }
+}
+
+/** Cheapest cost to each cell and the bead type that reaches it there (costs filled as needed). */
+function viterbi(model: Model, band: Band, costs: Float32Array, stride: number, scores: PairScores | null): { best: Float64Array; back: Int8Array } {
+  const { n } = model
+  const { lo, hi, rowStart, cells } = band
+  const best = new Float64Array(cells).fill(Infinity)
+  const back = new Int8Array(cells).fill(-1)
   // Scratch marks for the anchors of up to three target sentences (48 anchors each at most).
   const used = new Uint8Array(256)
-
-  // The earlier band's costs are copied over first, row by row where the bands overlap (one
-  // block copy a row when both keep the same bead types): a retry of a wide band is mostly this.
-  if (earlier) {
-    const { lo: knownLo, hi: knownHi, rowStart: knownStart } = earlier.band
-    const known = earlier.stride
-    for (let i = 0; i <= n; i++) {
-      const a = Math.max(lo[i], knownLo[i])
-      const b = Math.min(hi[i], knownHi[i])
-      if (a > b) continue
-      const from = (knownStart[i] + a - knownLo[i]) * known
-      const to = (rowStart[i] + a - lo[i]) * stride
-      if (known === stride) costs.set(earlier.costs.subarray(from, from + (b - a + 1) * stride), to)
-      else
-        for (let k = 0; k <= b - a; k++)
-          for (let type = 0; type < Math.min(known, stride); type++) costs[to + k * stride + type] = earlier.costs[from + k * known + type]
-    }
-  }
   best[0] = 0
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]
@@ -833,7 +864,7 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       if (i === 0 && j === 0) continue
       let bestCost = Infinity
       let bestType = -1
-      for (let type = 0; type < searched; type++) {
+      for (let type = 0; type < stride; type++) {
         const pi = i - DS[type]
         const pj = j - DT[type]
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue
@@ -852,10 +883,13 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       back[cell] = bestType
     }
   }
+  return { best, back }
+}
 
-  const endCell = rowStart[n] + m - lo[n]
-  const expected = new Float64Array(TYPE_COUNT)
-  if (best[endCell] === Infinity) return { costs, stride, scores, beads: [], touched: [n], expected }
+/** The best path's beads from the back pointers, and the rows where it touched the band's edge. */
+function traceBack(model: Model, band: Band, back: Int8Array): { beads: AlignedBead[]; beadCells: number[]; beadTypes: number[]; touched: number[] } {
+  const { n, m } = model
+  const { lo, hi, rowStart } = band
   const beads: AlignedBead[] = []
   const beadCells: number[] = []
   const beadTypes: number[] = []
@@ -877,10 +911,12 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   beads.reverse()
   beadCells.reverse()
   beadTypes.reverse()
-  if ((touched.length > 0 && mayRetry) || pathOnly) return { costs, stride, scores, beads, touched, expected }
+  return { beads, beadCells, beadTypes, touched }
+}
 
-  const sharpness = model.sharpness
-  // Forward: forward[cell] = -log Σ over paths from the start to the cell.
+/** forward[cell] = -log Σ over paths from the start to the cell. */
+function forwardSums(n: number, band: Band, costs: Float32Array, sharpness: number): Float64Array {
+  const { lo, hi, rowStart, cells } = band
   const forward = new Float64Array(cells).fill(Infinity)
   const terms = new Float64Array(TYPE_COUNT)
   forward[0] = 0
@@ -907,8 +943,14 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       forward[cell] = logSum(terms, count, low)
     }
   }
-  // Backward: backward[cell] = -log Σ over paths from the cell to the end.
+  return forward
+}
+
+/** backward[cell] = -log Σ over paths from the cell to the end. */
+function backwardSums(n: number, band: Band, costs: Float32Array, sharpness: number, endCell: number): Float64Array {
+  const { lo, hi, rowStart, cells } = band
   const backward = new Float64Array(cells).fill(Infinity)
+  const terms = new Float64Array(TYPE_COUNT)
   backward[endCell] = 0
   for (let i = n; i >= 0; i--) {
     const rowLo = lo[i]
@@ -931,36 +973,37 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
       backward[cell] = logSum(terms, count, low)
     }
   }
-  const logZ = forward[endCell]
-  beads.forEach((bead, k) => {
-    const cell = beadCells[k]
-    const type = beadTypes[k]
-    const pi = bead.src.length > 0 ? bead.src[0] : cellRow(band, cell)
-    const pj = bead.tgt.length > 0 ? bead.tgt[0] : cell - rowStart[cellRow(band, cell)] + lo[cellRow(band, cell)]
-    const prev = rowStart[pi] + pj - lo[pi]
-    const posterior = Math.exp(-(forward[prev] + costs[cell * TYPE_COUNT + type] * sharpness + backward[cell] - logZ))
-    bead.confidence = Math.min(1, Math.max(0, posterior))
-  })
-  if (wantExpected) {
-    for (let i = 0; i <= n; i++) {
-      const rowLo = lo[i]
-      for (let j = rowLo; j <= hi[i]; j++) {
-        const cell = rowStart[i] + j - rowLo
-        const after = backward[cell]
-        if (after === Infinity) continue
-        for (let type = 0; type < TYPE_COUNT; type++) {
-          const cost = costs[cell * TYPE_COUNT + type]
-          if (cost === Infinity) continue
-          const pi = i - DS[type]
-          const pj = j - DT[type]
-          if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue
-          const logP = logZ - forward[rowStart[pi] + pj - lo[pi]] - cost - after
-          if (logP > -30) expected[type] += Math.exp(logP)
-        }
+  return backward
+}
+
+/** Expected number of beads of each type over all paths, added into `expected`. */
+function expectedCounts(
+  n: number,
+  band: Band,
+  costs: Float32Array,
+  forward: Float64Array,
+  backward: Float64Array,
+  logZ: number,
+  expected: Float64Array
+): void {
+  const { lo, hi, rowStart } = band
+  for (let i = 0; i <= n; i++) {
+    const rowLo = lo[i]
+    for (let j = rowLo; j <= hi[i]; j++) {
+      const cell = rowStart[i] + j - rowLo
+      const after = backward[cell]
+      if (after === Infinity) continue
+      for (let type = 0; type < TYPE_COUNT; type++) {
+        const cost = costs[cell * TYPE_COUNT + type]
+        if (cost === Infinity) continue
+        const pi = i - DS[type]
+        const pj = j - DT[type]
+        if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue
+        const logP = logZ - forward[rowStart[pi] + pj - lo[pi]] - cost - after
+        if (logP > -30) expected[type] += Math.exp(logP)
       }
     }
   }
-  return { costs, stride, scores, beads, touched, expected }
 }
 
 /** -log Σ exp(-terms[k]) for the first `count` terms, `low` being their minimum. */
