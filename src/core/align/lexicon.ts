@@ -309,34 +309,72 @@ export function learnPairs(
   for (const id of sourceRows.ids) sourceDf[id]++
   for (const id of targetWords) targetDf[id]++
   const common = Math.max(4, MAX_WORD_SHARE * count)
-  // Beads of each source word (postings); a word's partners are counted in one dense array.
-  const postingStart = new Int32Array(source.vocabulary.size + 1)
+  // Each phase is a function of its own, so the engine optimizes each loop once (see search).
+  const { postingStart, postings } = sourcePostings(sourceRows, sourceDf, common)
+  const { pairableStart, pairable } = pairableTargets(targetRows, targetDf, common)
+  const candidates = countCandidates(postingStart, postings, pairableStart, pairable, sourceDf, targetDf, count)
+  selectPairs(candidates, source.vocabulary.size, target.vocabulary.size, pairs)
+  return { pairs, training }
+}
+
+/** Beads of each source word neither rare nor too common (postings). */
+function sourcePostings(
+  rows: { ids: Int32Array; offsets: Int32Array },
+  sourceDf: Int32Array,
+  common: number
+): { postingStart: Int32Array; postings: Int32Array } {
+  const count = rows.offsets.length - 1
+  const postingStart = new Int32Array(sourceDf.length + 1)
   for (let f = 0; f < sourceDf.length; f++)
     postingStart[f + 1] = postingStart[f] + (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common ? sourceDf[f] : 0)
   const postings = new Int32Array(postingStart[sourceDf.length])
   const fill = postingStart.slice(0, sourceDf.length)
   for (let b = 0; b < count; b++) {
-    for (let a = sourceRows.offsets[b]; a < sourceRows.offsets[b + 1]; a++) {
-      const f = sourceRows.ids[a]
+    for (let a = rows.offsets[b]; a < rows.offsets[b + 1]; a++) {
+      const f = rows.ids[a]
       if (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common) postings[fill[f]++] = b
     }
   }
-  const usable = new Uint8Array(target.vocabulary.size)
+  return { postingStart, postings }
+}
+
+/**
+ * Each bead's target words that can pair (neither rare nor too common), so the counting loop, the
+ * heart of the learning, skips nothing.
+ */
+function pairableTargets(
+  rows: { ids: Int32Array; offsets: Int32Array },
+  targetDf: Int32Array,
+  common: number
+): { pairableStart: Int32Array; pairable: Int32Array } {
+  const count = rows.offsets.length - 1
+  const usable = new Uint8Array(targetDf.length)
   for (let e = 0; e < usable.length; e++) usable[e] = targetDf[e] >= MIN_PAIR_COUNT && targetDf[e] <= common ? 1 : 0
-  // Each bead's target words that can pair (neither rare nor too common), so the counting loop
-  // below, the heart of the learning, skips nothing.
   const pairableStart = new Int32Array(count + 1)
   for (let b = 0; b < count; b++) {
     let kept = 0
-    for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) kept += usable[targetWords[a]]
+    for (let a = rows.offsets[b]; a < rows.offsets[b + 1]; a++) kept += usable[rows.ids[a]]
     pairableStart[b + 1] = pairableStart[b] + kept
   }
   const pairable = new Int32Array(pairableStart[count])
   for (let b = 0, at = 0; b < count; b++) {
-    for (let a = targetOffsets[b]; a < targetOffsets[b + 1]; a++) if (usable[targetWords[a]] === 1) pairable[at++] = targetWords[a]
+    for (let a = rows.offsets[b]; a < rows.offsets[b + 1]; a++) if (usable[rows.ids[a]] === 1) pairable[at++] = rows.ids[a]
   }
-  const together = new Int32Array(target.vocabulary.size)
-  const touched = new Int32Array(target.vocabulary.size)
+  return { pairableStart, pairable }
+}
+
+/** Word pairs meeting often enough, and above chance, to be candidates (see learnPairs). */
+function countCandidates(
+  postingStart: Int32Array,
+  postings: Int32Array,
+  pairableStart: Int32Array,
+  pairable: Int32Array,
+  sourceDf: Int32Array,
+  targetDf: Int32Array,
+  count: number
+): CandidateBuffer {
+  const together = new Int32Array(targetDf.length)
+  const touched = new Int32Array(targetDf.length)
   // A book gives hundreds of thousands of candidates: typed buffers, not arrays of numbers.
   const candidates = new CandidateBuffer()
   for (let f = 0; f < sourceDf.length; f++) {
@@ -361,24 +399,25 @@ export function learnPairs(
       }
     }
   }
-  // Strongest first (equal weights in the order found); a word takes part in a few pairs at most.
-  const sourceUsed = new Int32Array(source.vocabulary.size)
-  const targetUsed = new Int32Array(target.vocabulary.size)
+  return candidates
+}
+
+/** Strongest first (equal weights in the order found); a word takes part in a few pairs at most. */
+function selectPairs(candidates: CandidateBuffer, sourceWords: number, targetWords: number, pairs: PairList): void {
+  const sourceUsed = new Int32Array(sourceWords)
+  const targetUsed = new Int32Array(targetWords)
   const { source: candidateSource, target: candidateTarget, weight: candidateWeight, count: candidateCount } = candidates
   for (const k of strongestFirst(candidateWeight.subarray(0, candidates.size))) {
     const s = candidateSource[k]
     const t = candidateTarget[k]
-    const w = candidateWeight[k]
-    const c = candidateCount[k]
     if (sourceUsed[s] >= PARTNERS_PER_WORD || targetUsed[t] >= PARTNERS_PER_WORD) continue
     sourceUsed[s]++
     targetUsed[t]++
     pairs.s.push(s)
     pairs.t.push(t)
-    pairs.w.push(w)
-    pairs.count.push(c)
+    pairs.w.push(candidateWeight[k])
+    pairs.count.push(candidateCount[k])
   }
-  return { pairs, training }
 }
 
 /**
