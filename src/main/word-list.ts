@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
-import { indexDictionary, type DictionaryIndex } from '../core/align/lexicon'
+import { GENERAL_WORD_SHARE, indexDictionary, type DictionaryIndex } from '../core/align/lexicon'
 import { parseWordList } from '../core/align/word-list'
 import { projectPath } from './paths'
 
@@ -15,7 +15,7 @@ let loading: Promise<DictionaryIndex | undefined> | null = null
  */
 export function loadWordList(path = wordListPath()): Promise<DictionaryIndex | undefined> {
   loading ??= readFile(path).then(
-    (bytes) => indexDictionary(parseWordList(gunzipSync(bytes).toString('utf8'))),
+    (bytes) => indexDictionary(parseWordList(gunzipSync(bytes).toString('utf8')), GENERAL_WORD_SHARE),
     (error: Error) => {
       console.warn(`Hamta could not read its word list (${error.message}); aligning without it.`)
       return undefined

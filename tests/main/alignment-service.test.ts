@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { GENERAL_WORD_SHARE, indexDictionary } from '../../src/core/align/lexicon'
 import { LibraryService } from '../../src/main/services/library'
 import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
 
@@ -162,6 +163,29 @@ ${memory.map((words) => `<tu><tuv xml:lang="fa"><seg>${words.map(persianWord).jo
       expect(await leftOut(library, after.id)).toEqual([4])
       const rows = (await library.getDocument(after.id)).rows
       expect(rows[5].target).toBe(`${text[5].map(englishWord).join(' ')}.`)
+    })
+  })
+
+  it('aligns with the word list it is given (the app gives the one it ships), on import and on a translation added later', async () => {
+    await withTempDir(async (dir) => {
+      const words = Array.from({ length: 60 }, (_, k) => ({ source: persianWord(k), target: englishWord(k) }))
+      let asked = 0
+      const library = await LibraryService.open({
+        libraryDir: join(dir, 'lib'),
+        samplesDir: SAMPLES_DIR,
+        tool: 'test',
+        wordList: async () => {
+          asked++
+          return indexDictionary(words, GENERAL_WORD_SHARE)
+        }
+      })
+      opened.push(library)
+      const imported = await library.importPair({ fileName: 'a.txt', bytes: persian }, { fileName: 'a.en.txt', bytes: english })
+      expect(await leftOut(library, imported.id)).toEqual([4])
+      const persianOnly = await library.importFile('b.txt', persian)
+      await library.importTranslation(persianOnly.id, 'b.en.txt', english)
+      expect(await leftOut(library, persianOnly.id)).toEqual([4])
+      expect(asked).toBeGreaterThan(0)
     })
   })
 })
