@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
-import { GENERAL_WORD_SHARE, indexDictionary, type DictionaryIndex } from '../core/align/lexicon'
-import { parseWordList } from '../core/align/word-list'
+import { addToDictionaryIndex, emptyDictionaryIndex, GENERAL_WORD_SHARE, type DictionaryIndex } from '../core/align/lexicon'
+import { forEachWordPair } from '../core/align/word-list'
 import { projectPath } from './paths'
 
 export const wordListPath = (): string => projectPath('resources', 'dictionary', 'fa-en-words.tsv.gz')
@@ -15,7 +15,11 @@ let loading: Promise<DictionaryIndex | undefined> | null = null
  */
 export function loadWordList(path = wordListPath()): Promise<DictionaryIndex | undefined> {
   loading ??= readFile(path).then(
-    (bytes) => indexDictionary(parseWordList(gunzipSync(bytes).toString('utf8')), GENERAL_WORD_SHARE),
+    (bytes) => {
+      const index = emptyDictionaryIndex(GENERAL_WORD_SHARE)
+      forEachWordPair(gunzipSync(bytes).toString('utf8'), (persian, english) => addToDictionaryIndex(index, persian, english))
+      return index
+    },
     (error: Error) => {
       console.warn(`Hamta could not read its word list (${error.message}); aligning without it.`)
       return undefined

@@ -227,20 +227,26 @@ export const GENERAL_WORD_SHARE = 0.05
  * frequency; a general word list should pass GENERAL_WORD_SHARE.
  */
 export function indexDictionary(dictionary: readonly DictionaryPair[], maxWordShare = 1): DictionaryIndex {
-  const bySource = new Map<string, string[]>()
-  let pairs = 0
-  for (const pair of dictionary) {
-    const source = persianStems(pair.source)[0]
-    if (!source) continue
-    let targets = bySource.get(source)
-    if (!targets) bySource.set(source, (targets = []))
-    for (const stem of englishStems(pair.target)) {
-      if (targets.includes(stem)) continue
-      targets.push(stem)
-      pairs++
-    }
+  const index = emptyDictionaryIndex(maxWordShare)
+  for (const pair of dictionary) addToDictionaryIndex(index, pair.source, pair.target)
+  return index
+}
+
+export function emptyDictionaryIndex(maxWordShare = 1): DictionaryIndex {
+  return { bySource: new Map(), pairs: 0, maxWordShare }
+}
+
+/** Adds one pair to a dictionary being prepared. */
+export function addToDictionaryIndex(index: DictionaryIndex, persian: string, english: string): void {
+  const source = persianStems(persian)[0]
+  if (!source) return
+  let targets = index.bySource.get(source)
+  if (!targets) index.bySource.set(source, (targets = []))
+  for (const stem of englishStems(english)) {
+    if (targets.includes(stem)) continue
+    targets.push(stem)
+    index.pairs++
   }
-  return { bySource, pairs, maxWordShare }
 }
 
 /** Marks the words of a side in more than `share` of its sentences (none for a share of 1). */

@@ -6,12 +6,21 @@ import type { DictionaryPair } from './lexicon'
  */
 export function parseWordList(text: string): DictionaryPair[] {
   const pairs: DictionaryPair[] = []
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t')
-    if (tab <= 0) continue
-    const source = line.slice(0, tab).trim()
-    const target = line.slice(tab + 1).trim()
-    if (source && target) pairs.push({ source, target })
-  }
+  forEachWordPair(text, (source, target) => pairs.push({ source, target }))
   return pairs
+}
+
+/** Each pair of a word list, without holding them all (a list of 70,000 is indexed as it is read). */
+export function forEachWordPair(text: string, take: (source: string, target: string) => void): void {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const tab = text.indexOf('\t', start)
+    if (tab > start && tab < end) {
+      const source = text.slice(start, tab).trim()
+      const target = text.slice(tab + 1, end).trim()
+      if (source && target) take(source, target)
+    }
+    start = end + 1
+  }
 }
