@@ -177,7 +177,6 @@ export interface Lexicon {
 export interface LexiconSide {
   ids: Int32Array
   offsets: Int32Array
-  expected: Float64Array
   /** Words of each sentence that take part in some pair: those that can show a translation. */
   words: Int32Array
 }
@@ -549,10 +548,8 @@ function beadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>): { i
   return { ids: at === ids.length ? ids : ids.slice(0, at), offsets }
 }
 
-/** Puts pair lists together and turns them into per-sentence pair ids with chance expectations. */
+/** Puts pair lists together and turns them into per-sentence pair ids. */
 export function buildLexicon(lists: PairList[], source: SideWords, target: SideWords, training: Training | null = null): Lexicon {
-  const pairsOfSource = new Map<number, number[]>()
-  const pairsOfTarget = new Map<number, number[]>()
   const weights: number[] = []
   const pairT: number[] = []
   const pairS: number[] = []
@@ -577,34 +574,20 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
       counts.push(list.count[k])
       pairS.push(list.s[k])
       pairT.push(list.t[k])
-      const a = pairsOfSource.get(list.s[k])
-      if (a) a.push(id)
-      else pairsOfSource.set(list.s[k], [id])
-      const b = pairsOfTarget.get(list.t[k])
-      if (b) b.push(id)
-      else pairsOfTarget.set(list.t[k], [id])
     }
   }
-  // How often each word occurs, for what a random sentence would share by chance.
-  const share = (side: SideWords): Float64Array => {
-    const df = new Float64Array(side.vocabulary.size)
-    for (let a = 0; a < side.ids.length; a++) df[side.ids[a]]++
-    const sentences = side.offsets.length - 1
-    for (let k = 0; k < df.length; k++) df[k] /= Math.max(1, sentences)
-    return df
-  }
-  const sourceShare = share(source)
-  const targetShare = share(target)
-  const pack = (side: SideWords, pairsOf: Map<number, number[]>, otherWord: number[], otherShare: Float64Array) => {
-    // Pairs of each word in compressed rows; a sentence's row holds the pairs of its words (in no order: it is read against marks).
+  const pack = (side: SideWords, pairWord: readonly number[]): LexiconSide => {
+    // Pairs of each word in compressed rows (counted, then filled in pair order); a sentence's
+    // row holds the pairs of its words, in no order: it is read against marks.
     const vocabulary = side.vocabulary.size
     const wordStart = new Int32Array(vocabulary + 1)
-    for (let w = 0; w < vocabulary; w++) wordStart[w + 1] = wordStart[w] + (pairsOf.get(w)?.length ?? 0)
+    for (const w of pairWord) wordStart[w + 1]++
+    for (let w = 0; w < vocabulary; w++) wordStart[w + 1] += wordStart[w]
     const wordPairs = new Int32Array(wordStart[vocabulary])
-    for (const [w, pairs] of pairsOf) wordPairs.set(pairs, wordStart[w])
+    const fill = wordStart.slice(0, vocabulary)
+    for (let p = 0; p < pairWord.length; p++) wordPairs[fill[pairWord[p]]++] = p
     const sentences = side.offsets.length - 1
     const offsets = new Int32Array(sentences + 1)
-    const expected = new Float64Array(sentences)
     const words = new Int32Array(sentences)
     for (let k = 0; k < sentences; k++) {
       let size = 0
@@ -620,18 +603,12 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     const ids = new Int32Array(offsets[sentences])
     for (let k = 0; k < sentences; k++) {
       let at = offsets[k]
-      let chance = 0
       for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
         const w = side.ids[a]
-        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
-          const p = wordPairs[b]
-          ids[at++] = p
-          chance += weights[p] * otherShare[otherWord[p]]
-        }
+        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) ids[at++] = wordPairs[b]
       }
-      expected[k] = chance
     }
-    return { ids, offsets, expected, words }
+    return { ids, offsets, words }
   }
   const keepWith = new Uint8Array(weights.length).fill(1)
   const keepApart = new Uint8Array(weights.length).fill(1)
@@ -645,8 +622,8 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     }
   }
   return {
-    source: pack(source, pairsOfSource, pairT, targetShare),
-    target: pack(target, pairsOfTarget, pairS, sourceShare),
+    source: pack(source, pairS),
+    target: pack(target, pairT),
     keepWith,
     keepApart,
     weights: Float64Array.from(weights),
