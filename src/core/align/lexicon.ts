@@ -3,15 +3,16 @@
  *
  * Words are cut to a short prefix on both sides, a crude stemmer that needs no language data:
  * Persian suffixes (plural ها, pronoun endings) and English inflections mostly fall after it.
- * A dictionary comes from two places: pairs passed in (a termbase, a translation memory, the
- * library's confirmed rows, see `learnDictionary`), and pairs learned from the text being aligned
- * (co-occurrence in the beads a first pass is sure of, as hunalign's -realign does).
+ * A dictionary comes from three places: pairs passed in (a termbase, a translation memory, the
+ * library's confirmed rows, see `learnDictionary`), the general word list Hamta ships (see
+ * indexDictionary), and pairs learned from the text being aligned (co-occurrence in the beads a
+ * first pass is sure of, as hunalign's -realign does).
  *
- * Each word pair p has a weight w_p, a log-likelihood ratio: how much more often the two words
- * meet in sentences that translate each other than in sentences paired at random. The evidence
- * that source sentence s and target sentence t translate each other is the sum of the weights of
- * the pairs they share, minus what a random pairing would share on average, so unrelated
- * sentences score about 0 and a bead never gains just by being bigger.
+ * A learned pair has a weight, a log-likelihood ratio: how much more often the two words meet in
+ * sentences that translate each other than in sentences paired at random; weak pairs are not
+ * kept. The aligner reads the pairs as coverage (see coverageEvidence in aligner.ts): how many
+ * words of each sentence find a partner on the other side of a bead, against how many would by
+ * chance, so a bead never gains just by being bigger.
  */
 /** A Persian word (or short term) and an English word known to translate it. */
 export interface DictionaryPair {
