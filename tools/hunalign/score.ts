@@ -1,6 +1,8 @@
 // Runs hunalign (built by build.sh) on the real parallel-text development set and prints its
 // strict F1, time and peak memory beside nothing else: for comparison with bench/align-real.
-// Run: npx tsx tools/hunalign/score.ts [/tmp/hunalign-bin]
+// With an empty dictionary, then with Hamta's word list as its dictionary (the same pairs the
+// app's aligner gets). Run: npx tsx tools/hunalign/score.ts [/tmp/hunalign-bin]
+// (HUNALIGN_SIZES=1000 limits the book-scale runs.)
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +17,10 @@ import {
   type RealBead,
   type RealDocument
 } from '../../bench/align-real-data'
+import { gunzipSync } from 'node:zlib'
 import { strictScore } from '../../src/core/align/evaluate'
+import { parseWordList } from '../../src/core/align/word-list'
+import { wordListPath } from '../../src/main/word-list'
 
 const bin = process.argv[2] ?? '/tmp/hunalign-bin'
 const scratch = mkdtempSync(join(tmpdir(), 'hunalign-'))
@@ -47,14 +52,22 @@ function tokenize(line: string): string {
     .trim()
 }
 
-function run(doc: RealDocument, realign: boolean): { beads: RealBead[]; seconds: number; mb: number } {
+/** hunalign's dictionary format: "target phrase @ source phrase" a line, tokenised as the text. */
+function writeDictionary(): string {
+  const path = join(scratch, 'word-list.dic')
+  const pairs = parseWordList(gunzipSync(readFileSync(wordListPath())).toString('utf8'))
+  writeFileSync(path, pairs.map((pair) => `${tokenize(pair.target)} @ ${tokenize(pair.source)}`).join('\n') + '\n')
+  return path
+}
+
+function run(doc: RealDocument, realign: boolean, dictionary: string): { beads: RealBead[]; seconds: number; mb: number } {
   const fa = join(scratch, 'doc.fa')
   const en = join(scratch, 'doc.en')
   // hunalign expects tokenised text: punctuation apart from words, and its -realign dictionary
   // learning works on lower-cased tokens.
   writeFileSync(fa, doc.source.map(tokenize).join('\n') + '\n')
   writeFileSync(en, doc.target.map(tokenize).join('\n') + '\n')
-  const args = ['-f', '%e %M', `${bin}/hunalign`, ...(realign ? ['-realign'] : []), `${bin}/empty.dic`, fa, en]
+  const args = ['-f', '%e %M', `${bin}/hunalign`, ...(realign ? ['-realign'] : []), dictionary, fa, en]
   const result = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
   const last = result.stderr.trim().split('\n').pop()!.split(' ')
   return { beads: ladderToBeads(result.stdout), seconds: Number(last[0]), mb: Number(last[1]) / 1024 }
@@ -64,8 +77,15 @@ if (!realSetPresent()) {
   console.log('real parallel-text set not found; nothing to compare')
 } else {
   readFileSync(`${bin}/hunalign`)
-  for (const realign of [false, true]) {
-    console.log(`\nhunalign${realign ? ' -realign' : ''} (empty dictionary)`)
+  const sizes = process.env.HUNALIGN_SIZES ? process.env.HUNALIGN_SIZES.split(',').map(Number) : [...SIZES]
+  const runs = [
+    { realign: false, dictionary: `${bin}/empty.dic`, label: 'empty dictionary' },
+    { realign: true, dictionary: `${bin}/empty.dic`, label: 'empty dictionary' },
+    { realign: false, dictionary: writeDictionary(), label: "Hamta's word list as its dictionary" },
+    { realign: true, dictionary: writeDictionary(), label: "Hamta's word list as its dictionary" }
+  ]
+  for (const { realign, dictionary, label } of runs) {
+    console.log(`\nhunalign${realign ? ' -realign' : ''} (${label})`)
     for (const variant of VARIANTS) {
       const docs = variantDocuments(variant)
       let f1 = 0
@@ -73,7 +93,7 @@ if (!realSetPresent()) {
       let found = 0
       let total = 0
       for (const doc of docs) {
-        const out = run(doc, realign)
+        const out = run(doc, realign, dictionary)
         f1 += strictScore(out.beads, doc.gold).f1 / docs.length
         seconds += out.seconds
         const recall = omissionRecall(out.beads, doc.gold)
@@ -84,9 +104,9 @@ if (!realSetPresent()) {
         `  ${variant.padEnd(7)} strict F1 ${f1.toFixed(3)}  ${seconds.toFixed(2)} s for ${docs.length}${total ? `  1:0/0:1 recall ${(found / total).toFixed(2)}` : ''}`
       )
     }
-    for (const size of SIZES) {
-      const doc = scaleDocument(size)
-      const out = run(doc, realign)
+    for (const size of sizes) {
+      const doc = scaleDocument(size as (typeof SIZES)[number])
+      const out = run(doc, realign, dictionary)
       const recall = omissionRecall(out.beads, doc.gold)
       console.log(
         `  ${doc.name.padEnd(11)} strict F1 ${strictScore(out.beads, doc.gold).f1.toFixed(3)}  ${out.seconds.toFixed(2)} s  ${out.mb.toFixed(0)} MB  1:0/0:1 recall ${(recall.found / recall.total).toFixed(2)}`
