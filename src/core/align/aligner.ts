@@ -740,48 +740,60 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
 }
 
 function beadCost(model: Model, scores: PairScores | null, type: number, i: number, j: number, used: Uint8Array): number {
+  return model.firstPass ? routeCost(model, type, i, j, used) : densityCost(model, scores, type, i, j, used)
+}
+
+/**
+ * Gale and Church's model, for the lengths-only pass: a left-out sentence costs its prior only,
+ * and a glued one a mismatch that grows with its length, whatever the local ratio's error.
+ */
+function routeCost(model: Model, type: number, i: number, j: number, used: Uint8Array): number {
+  const ds = DS[type]
+  const dt = DT[type]
+  const s0 = i - ds
+  const t0 = j - dt
+  let cost = model.priorCost[type]
+  if (ds > 0 && dt > 0) {
+    const ls = model.cumS[i] - model.cumS[s0]
+    const lt = model.cumT[j] - model.cumT[t0]
+    const ratio = model.ratio[s0]
+    cost += tabulatedLengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
+    if (model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] && model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j])
+      cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
+    if (ds + dt > 2) cost += STRANDED_NUMBER_COST * strandedNumbers(model, s0, i, t0, j)
+  }
+  return cost + boilerplateCost(model.fast, ds, dt, i, j)
+}
+
+/** The density length model (see LengthModel), anchors and word evidence, for the later passes. */
+function densityCost(model: Model, scores: PairScores | null, type: number, i: number, j: number, used: Uint8Array): number {
   const ds = DS[type]
   const dt = DT[type]
   const s0 = i - ds
   const t0 = j - dt
   const fast = model.fast
   let cost = model.priorCost[type]
-  if (model.firstPass) {
-    // Gale and Church's model: a left-out sentence costs its prior only, and a glued one a
-    // mismatch that grows with its length, whatever the local ratio's error.
-    if (ds > 0 && dt > 0) {
-      const ls = model.cumS[i] - model.cumS[s0]
-      const lt = model.cumT[j] - model.cumT[t0]
-      const ratio = model.ratio[s0]
-      cost += tabulatedLengthCost((lt - ratio * ls) / Math.sqrt(DEFAULT_VARIANCE * ((ls + lt / ratio) / 2)))
-      if (
-        model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] &&
-        model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j]
-      )
-        cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
-      if (ds + dt > 2) cost += STRANDED_NUMBER_COST * strandedNumbers(model, s0, i, t0, j)
-    }
-  } else if (ds > 0 && dt > 0) {
-    // The density length model (see LengthModel), from precomputed logarithms.
+  if (ds > 0 && dt > 0) {
+    // From precomputed logarithms.
     const logT = dt === 1 ? fast.logT[t0] : dt === 2 ? fast.logT2[j] : fast.logT3[j]
     const breaks = dt === 1 ? 0 : dt === 2 ? fast.breaks2[j] : fast.breaks3[j]
     const logS = ds === 1 ? fast.logS[s0] : ds === 2 ? fast.logS2[i] : fast.logS3[i]
     const sigma = spread(model.length, (model.cumS[i] - model.cumS[s0] + (model.cumT[j] - model.cumT[t0]) / model.ratio[s0]) / 2)
     cost += mixCost(model, (logT - fast.logRatio[s0] - logS) / sigma) + Math.log(sigma) + logT + breaks
-    if (
-      model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] &&
-      model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j]
-    ) {
+    if (model.anchors.source.offsets[s0] !== model.anchors.source.offsets[i] && model.anchors.target.offsets[t0] !== model.anchors.target.offsets[j])
       cost -= sharedAnchorWeight(model, s0, i, t0, j, used)
-    }
     if (scores) cost -= model.lexicalWeight * coverageEvidence(model, scores, s0, i, t0, j)
   } else if (dt > 0) {
     cost += fast.unpaired[t0]
   }
-  // Boilerplate belongs alone: cheap as a 1:0 / 0:1 bead, expensive inside a translated bead.
-  const boiler = fast.boilerS[i] - fast.boilerS[s0] + fast.boilerT[j] - fast.boilerT[t0]
-  if (boiler > 0) cost += ds + dt === 1 ? -BOILERPLATE_BONUS : BOILERPLATE_BONUS * boiler
-  return cost
+  return cost + boilerplateCost(fast, ds, dt, i, j)
+}
+
+/** Boilerplate belongs alone: cheap as a 1:0 / 0:1 bead, expensive inside a translated bead. */
+function boilerplateCost(fast: Fast, ds: number, dt: number, i: number, j: number): number {
+  const boiler = fast.boilerS[i] - fast.boilerS[i - ds] + fast.boilerT[j] - fast.boilerT[j - dt]
+  if (boiler === 0) return 0
+  return ds + dt === 1 ? -BOILERPLATE_BONUS : BOILERPLATE_BONUS * boiler
 }
 
 /**
