@@ -41,7 +41,7 @@ export function alignmentHints(sources: HintSources): AlignmentHints {
       .filter((en) => en.trim() && term.fa.trim())
       .map((en) => ({ source: term.fa.trim(), target: en.trim() }))
   )
-  const learned = learnDictionary([...confirmed, ...(sources.memoryUnits ?? []), ...termPairs])
+  const learned = learnedOnce([...confirmed, ...(sources.memoryUnits ?? []), ...termPairs])
   // A one-word Persian term pairs with each word of its English (the aligner reads it so).
   const oneWord = termPairs.filter((pair) => persianStems(pair.source).length === 1)
   return {
@@ -49,4 +49,40 @@ export function alignmentHints(sources: HintSources): AlignmentHints {
     dictionary: [...learned, ...oneWord],
     wordList: sources.wordList
   }
+}
+
+let lastLearned: { signature: string; pairs: DictionaryPair[] } | null = null
+
+/**
+ * learnDictionary, again only when what it learns from has changed. Any edit anywhere in the
+ * library changes the documents, but seldom their confirmed rows; and learning from a memory of
+ * 100,000 units takes seconds on the thread that serves the app.
+ */
+function learnedOnce(training: ReadonlyArray<{ source: string; target: string }>): DictionaryPair[] {
+  const signature = signatureOf(training)
+  if (lastLearned?.signature !== signature) lastLearned = { signature, pairs: learnDictionary(training) }
+  return lastLearned.pairs
+}
+
+/** A fingerprint of the pairs in order: two 32-bit FNV-1a hashes and the count of characters. */
+function signatureOf(pairs: ReadonlyArray<{ source: string; target: string }>): string {
+  let first = 0x811c9dc5
+  let second = 0x01000193
+  let characters = 0
+  const take = (text: string) => {
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k)
+      first = Math.imul(first ^ code, 0x01000193)
+      second = Math.imul(second ^ code, 0x5bd1e995) ^ (second >>> 15)
+    }
+    // A separator no text holds, so that "ab"+"c" and "a"+"bc" differ.
+    first = Math.imul(first ^ 0xffff, 0x01000193)
+    second = Math.imul(second ^ 0xffff, 0x5bd1e995)
+    characters += text.length
+  }
+  for (const pair of pairs) {
+    take(pair.source)
+    take(pair.target)
+  }
+  return `${pairs.length}:${characters}:${(first >>> 0).toString(16)}:${(second >>> 0).toString(16)}`
 }

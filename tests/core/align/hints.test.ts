@@ -45,4 +45,21 @@ describe('alignment hints from the library', () => {
     expect(learned).toContainEqual({ source: 'زرد', target: 'yello' })
     expect(alignmentHints({ documents: [] }).dictionary).toEqual([])
   })
+
+  it('learns again only when what it learns from has changed, not on every request', () => {
+    const units = (colour: string) =>
+      Array.from({ length: 40 }, (_, k) => ({
+        source: `کتاب ${['سبز', 'سرخ', 'آبی', colour][k % 4]} اینجاست`,
+        target: `the ${['green', 'red', 'blue', 'yellow'][k % 4]} book is here`
+      }))
+    const first = alignmentHints({ documents: [], memoryUnits: units('زرد') }).dictionary
+    // The same units in new objects (as after any edit in the library): the pairs learned before.
+    const again = alignmentHints({ documents: [], memoryUnits: units('زرد') }).dictionary
+    expect(again[0]).toBe(first[0])
+    // One word changed: learned anew.
+    const changed = alignmentHints({ documents: [], memoryUnits: units('طلایی') }).dictionary
+    expect(changed[0]).not.toBe(first[0])
+    expect(changed).toContainEqual({ source: 'طلایی', target: 'yello' })
+    expect(changed).not.toContainEqual({ source: 'زرد', target: 'yello' })
+  })
 })
