@@ -1,8 +1,8 @@
 /**
  * Client Word files in, the same files back.
  *
- * Reading: the body (`word/document.xml`) and the footnotes and endnotes are read with element
- * offsets; every paragraph with text is segmented into sentences (the Persian segmenter) and each
+ * Reading: the body (`word/document.xml`), the footnotes and endnotes, then the headers and
+ * footers (`word/header1.xml`, `word/footer1.xml`, …) are read with element offsets; every paragraph with text is segmented into sentences (the Persian segmenter) and each
  * sentence becomes a row keeping where it sits (`fileId` the part, `unitId` the paragraph,
  * `segmentId` the sentence). What the translator must place is carried as inline codes: a change
  * of formatting against the paragraph's usual formatting (bold, italic, a character style…) is a
@@ -18,7 +18,8 @@
  * (`w:bidiVisual` removed) and sections lose `w:bidi`. Every other part of the package is copied
  * packed as it was; a document with no English comes back byte for byte.
  *
- * Not read: headers, footers, comments and text boxes (they stay Persian); tracked deletions and
+ * Not read: comments (notes to the translator, left as they are) and text boxes (they stay
+ * Persian); tracked deletions and
  * simple fields are kept as codes, tracked insertions and content controls inside a paragraph are
  * accepted (their text is read, the wrapper dropped when the paragraph is rewritten).
  */
@@ -32,8 +33,24 @@ import { sentenceRanges } from '../text/segment'
 import { codeChar, codeIndex, MAX_CODES, type InlineCode } from './inline-codes'
 import { childElements, decodeXmlBytes, escapeXmlText, parseXml, textContent, type XmlElement } from './xml'
 
-/** Parts read for text, in reading order. */
+/** Parts read for text, in reading order, before the headers and footers (see textParts). */
 export const DOCX_TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'] as const
+
+/**
+ * The parts of a package to read for text: the body and notes first (what the translator starts
+ * with, and where the title comes from), then headers and footers in number order. A section can
+ * have three of each (first page, even pages, the rest).
+ */
+function textParts(entries: Iterable<string>): string[] {
+  const names = [...entries]
+  const numbered = (kind: 'header' | 'footer') =>
+    names
+      .map((name) => ({ name, match: new RegExp(`^word/${kind}(\\d*)\\.xml$`).exec(name) }))
+      .filter((entry) => entry.match)
+      .sort((a, b) => Number(a.match![1] || 0) - Number(b.match![1] || 0))
+      .map((entry) => entry.name)
+  return [...DOCX_TEXT_PARTS, ...numbered('header'), ...numbered('footer')]
+}
 
 interface Prop {
   name: string
@@ -546,7 +563,7 @@ export async function parseOriginalDocx(fileName: string, bytes: Uint8Array): Pr
     )
   }
   const parts: DocxPart[] = []
-  for (const name of DOCX_TEXT_PARTS) {
+  for (const name of textParts(byName.keys())) {
     const raw = unpack(name)
     if (!raw) continue
     const text = stripBom(decodeXmlBytes(raw, { fileName }))

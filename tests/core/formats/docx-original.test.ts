@@ -1,6 +1,6 @@
 /**
  * Word files both ways: a Persian .docx (made with the `docx` package: heading, bold, italic, link,
- * list, table, footnote) is read into rows with formatting as inline codes, translated here, saved
+ * list, table, footnote, and in one test a header and footer) is read into rows with formatting as inline codes, translated here, saved
  * back, and the result read by two independent readers (mammoth, and LibreOffice to PDF with
  * pdftotext). Parts other than the text parts come back byte for byte.
  */
@@ -165,6 +165,46 @@ describe('Word documents in their original format', () => {
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(out) })).value
     expect(html).toContain('<strong>twelve percent</strong>')
   })
+
+  it('reads headers and footers after the body and notes, and saves their English back; LibreOffice prints it on the page', async () => {
+    const original = await persianDocx({ headerAndFooter: true })
+    const doc = await imported(original)
+    const keys = doc.rows.map((row) => `${row.fileId} ${row.unitId} ${row.segmentId}`)
+    // The body first (the title still comes from it), then the header and footer parts.
+    expect(doc.title).toBe(PERSIAN_DOCX_TEXT.heading)
+    expect(keys.slice(0, Object.keys(ENGLISH).length)).toEqual(Object.keys(ENGLISH))
+    const header = doc.rows.find((row) => row.source[0].text === PERSIAN_DOCX_TEXT.header)!
+    const footer = doc.rows.find((row) => row.source[0].text === PERSIAN_DOCX_TEXT.footer)!
+    expect(header.fileId).toMatch(/^word\/header\d*\.xml$/)
+    expect(footer.fileId).toMatch(/^word\/footer\d*\.xml$/)
+    expect(keys.indexOf(`${footer.fileId} ${footer.unitId} ${footer.segmentId}`)).toBe(keys.length - 1)
+
+    const english = {
+      ...ENGLISH,
+      [`${header.fileId} ${header.unitId} ${header.segmentId}`]: 'Sample News Agency',
+      [`${footer.fileId} ${footer.unitId} ${footer.segmentId}`]: 'All rights reserved.'
+    }
+    const out = await writeOriginalDocx(translate(doc, english), original)
+    const after = await parts(out)
+    const headerXml = Buffer.from(after.get(header.fileId!)!).toString('utf8')
+    expect(headerXml).toContain('Sample News Agency')
+    expect(headerXml).not.toMatch(/[\u0600-\u06ff]|<w:rtl\/>|<w:bidi\/>/)
+    expect(Buffer.from(after.get(footer.fileId!)!).toString('utf8')).toContain('All rights reserved.')
+    const valid = run('xmllint', ['--noout', '-'], { input: headerXml })
+    expect(valid.status, valid.stderr).toBe(0)
+
+    const docx = join(folder, 'with-header.docx')
+    writeFileSync(docx, out)
+    const profile = `file://${join(folder, 'lo-profile')}`
+    const conversion = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], {
+      timeoutMs: 180_000
+    })
+    expect(conversion.status, conversion.stderr).toBe(0)
+    const text = run('pdftotext', ['-layout', join(folder, 'with-header.pdf'), '-']).stdout
+    expect(text).toContain('Sample News Agency')
+    expect(text).toContain('All rights reserved.')
+    expect(text).not.toMatch(/[\u0600-\u06ff]/)
+  }, 200_000)
 
   it('codes moved or dropped by the translator still give a valid file', async () => {
     const original = await persianDocx()
