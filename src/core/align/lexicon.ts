@@ -292,7 +292,7 @@ function pairWeight(count: number, beads: number, sourceDf: number, targetDf: nu
  * Learns word pairs from beads believed to be translations: pointwise mutual information of
  * the two words appearing in the same bead, with the count discounted so chance meetings of
  * rare words do not look like translations. When a sentence is scored later, its own bead's
- * share of the counts is taken out (see pairCoverage): otherwise the pairs would reward exactly
+ * share of the counts is taken out (see markedPairCoverage): otherwise the pairs would reward exactly
  * what the first pass paired, right or wrong.
  */
 export function learnPairs(
@@ -664,7 +664,7 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
 
 /**
  * Marks the target words of the training bead holding source sentence s with `stamp` (in
- * `marks`, as long as the target vocabulary), for pairCoverage to take that bead out.
+ * `marks`, as long as the target vocabulary), for markedPairCoverage to take that bead out.
  */
 export function markOwnBead(lexicon: Lexicon, s: number, marks: Int32Array, stamp: number): void {
   const training = lexicon.training
