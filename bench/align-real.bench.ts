@@ -35,6 +35,10 @@ interface Figures {
   rightLow: number
 }
 
+function noFigures(): Figures {
+  return { f1: 0, ms: 0, cpuMs: 0, found: 0, flagged: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
+}
+
 function measure(doc: RealDocument, wordList?: DictionaryIndex): Figures {
   const start = performance.now()
   const cpu = process.cpuUsage()
@@ -91,7 +95,7 @@ if (sizeArgument >= 0) {
 }
 
 async function report(label: string, wordList: DictionaryIndex | undefined): Promise<void> {
-  const total: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, flagged: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
+  const total = noFigures()
   const add = (into: Figures, f: Figures) => {
     for (const key of Object.keys(into) as Array<keyof Figures>) into[key] += f[key]
   }
@@ -101,7 +105,7 @@ async function report(label: string, wordList: DictionaryIndex | undefined): Pro
   console.log('strict F1 per variant (mean over documents), time for all its documents:')
   for (const variant of VARIANTS) {
     const docs = variantDocuments(variant)
-    const sum: Figures = { f1: 0, ms: 0, cpuMs: 0, found: 0, flagged: 0, total: 0, wrong: 0, wrongLow: 0, right: 0, rightLow: 0 }
+    const sum = noFigures()
     for (const doc of docs) add(sum, measure(doc, wordList))
     add(total, sum)
     console.log(

@@ -68,7 +68,8 @@ function run(doc: RealDocument, realign: boolean, dictionary: string): { beads: 
   writeFileSync(fa, doc.source.map(tokenize).join('\n') + '\n')
   writeFileSync(en, doc.target.map(tokenize).join('\n') + '\n')
   const args = ['-f', '%e %M', `${bin}/hunalign`, ...(realign ? ['-realign'] : []), dictionary, fa, en]
-  const result = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 28 })
+  // hunalign leaves a translate.txt in its working folder: run it in the scratch folder.
+  const result = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: scratch })
   const last = result.stderr.trim().split('\n').pop()!.split(' ')
   return { beads: ladderToBeads(result.stdout), seconds: Number(last[0]), mb: Number(last[1]) / 1024 }
 }
