@@ -2,11 +2,13 @@
  * Client Word files in, the same files back.
  *
  * Reading: the body (`word/document.xml`), the footnotes and endnotes, then the headers and
- * footers (`word/header1.xml`, `word/footer1.xml`, …) are read with element offsets; every paragraph with text is segmented into sentences (the Persian segmenter) and each
- * sentence becomes a row keeping where it sits (`fileId` the part, `unitId` the paragraph,
- * `segmentId` the sentence). What the translator must place is carried as inline codes: a change
+ * footers (`word/header1.xml`, `word/footer1.xml`, …) are read with element offsets; every
+ * paragraph with text is segmented into sentences (the Persian segmenter) and each sentence
+ * becomes a row keeping where it sits (`fileId` the part, `unitId` the paragraph, `segmentId` the
+ * sentence). A text box's paragraphs follow the paragraph it is anchored in (see paragraphsOf).
+ * What the translator must place is carried as inline codes: a change
  * of formatting against the paragraph's usual formatting (bold, italic, a character style…) is a
- * pair of codes, a hyperlink is a pair, and a footnote reference, tab, break, field, image or
+ * pair of codes, a hyperlink is a pair, and a footnote reference, tab, break, field, image, text box or
  * bookmark inside the text is a standalone code. Leading and trailing non-text (a footnote's
  * number, bookmarks around a heading) stays where it is and is not shown.
  *
@@ -18,8 +20,7 @@
  * (`w:bidiVisual` removed) and sections lose `w:bidi`. Every other part of the package is copied
  * packed as it was; a document with no English comes back byte for byte.
  *
- * Not read: comments (notes to the translator, left as they are) and text boxes (they stay
- * Persian); tracked deletions and
+ * Not read: comments (notes to the translator, left as they are); tracked deletions and
  * simple fields are kept as codes, tracked insertions and content controls inside a paragraph are
  * accepted (their text is read, the wrapper dropped when the paragraph is rewritten).
  */
@@ -57,8 +58,12 @@ interface Prop {
   xml: string
 }
 
-/** Raw XML of a code's pieces: a run (rewritten with the run properties of the output) or anything else, as it was. */
-type CodePart = { props: Prop[] | null; inner: string } | { raw: string }
+/**
+ * Raw XML of a code's pieces: a run (rewritten with the run properties of the output) or anything
+ * else, as it was. `start` and `end` place it in the part; `rewritten` is its XML with the English
+ * of the text boxes inside it (see writePart).
+ */
+type CodePart = ({ props: Prop[] | null; inner: string } | { raw: string }) & { start: number; end: number; rewritten?: string }
 
 type Piece =
   | { kind: 'text'; text: string; props: Prop[] | null; key: string; link: number }
@@ -82,6 +87,10 @@ interface DocxSentence {
 
 interface DocxParagraph {
   node: XmlElement
+  /** `p<k>` in the part's flow, `<id>.b<k>` in a text box anchored in paragraph <id> (see paragraphsOf). */
+  unitId: string
+  /** A text box's copy for older readers (mc:Fallback): written with the English of the paragraph of the same unitId, never read as rows. */
+  copy: boolean
   pPr?: XmlElement
   /** `w:` (or the prefix the file uses, with its colon). */
   w: string
@@ -226,6 +235,7 @@ function formatLabel(props: Prop[] | null, base: Prop[] | null): string {
 // Reading
 
 const slice = (text: string, node: XmlElement): string => text.slice(node.at!.start, node.at!.end)
+const span = (node: XmlElement): { start: number; end: number } => ({ start: node.at!.start, end: node.at!.end })
 
 function propsOf(text: string, rPr: XmlElement | undefined): Prop[] | null {
   if (!rPr) return null
@@ -236,6 +246,11 @@ function propsOf(text: string, rPr: XmlElement | undefined): Prop[] | null {
 const TRANSPARENT = new Set(['ins', 'smartTag', 'customXml', 'dir', 'bdo', 'moveTo'])
 /** Markers that show nothing: kept in place, dropped only when Word itself would not miss them. */
 const DROPPED = new Set(['proofErr', 'lastRenderedPageBreak', 'permStart', 'permEnd'])
+
+/** Whether an element holds one named `name` at any depth. */
+function holds(node: XmlElement, name: string): boolean {
+  return childElements(node).some((child) => child.name === name || holds(child, name))
+}
 
 function runChildLabel(child: XmlElement): { label: string; essential: boolean } | null {
   switch (child.name) {
@@ -260,7 +275,7 @@ function runChildLabel(child: XmlElement): { label: string; essential: boolean }
     case 'pict':
     case 'object':
     case 'AlternateContent':
-      return { label: 'image', essential: true }
+      return { label: holds(child, 'txbxContent') ? 'text box' : 'image', essential: true }
     case 'fldChar':
       return { label: `field ${child.attributes.fldCharType ?? ''}`.trim(), essential: true }
     case 'instrText':
@@ -306,7 +321,7 @@ function readPieces(text: string, paragraph: XmlElement, rels: Map<string, strin
       else if (child.name === 'softHyphen') addText('\u00ad', props, link)
       else {
         const described = runChildLabel(child)
-        if (described) addCode({ props, inner: slice(text, child) }, described.label, described.essential, link)
+        if (described) addCode({ props, inner: slice(text, child), ...span(child) }, described.label, described.essential, link)
       }
     }
   }
@@ -336,15 +351,15 @@ function readPieces(text: string, paragraph: XmlElement, rels: Map<string, strin
         case 'bookmarkStart':
           // Word's own "where I last edited" mark.
           if (child.attributes.name === '_GoBack') goBack.add(child.attributes.id ?? '')
-          else addCode({ raw: slice(text, child) }, `bookmark ${child.attributes.name ?? ''}`.trim(), false, link)
+          else addCode({ raw: slice(text, child), ...span(child) }, `bookmark ${child.attributes.name ?? ''}`.trim(), false, link)
           break
         case 'bookmarkEnd':
-          if (!goBack.has(child.attributes.id ?? '')) addCode({ raw: slice(text, child) }, 'bookmark end', false, link)
+          if (!goBack.has(child.attributes.id ?? '')) addCode({ raw: slice(text, child), ...span(child) }, 'bookmark end', false, link)
           break
         default:
           if (TRANSPARENT.has(child.name)) walk(child, link)
           else if (!DROPPED.has(child.name))
-            addCode({ raw: slice(text, child) }, child.name === 'del' ? 'deleted text' : child.name, child.name === 'fldSimple', link)
+            addCode({ raw: slice(text, child), ...span(child) }, child.name === 'del' ? 'deleted text' : child.name, child.name === 'fldSimple', link)
       }
     }
   }
@@ -369,7 +384,7 @@ function dominant(pieces: Piece[]): Prop[] | null {
   return best?.props ?? null
 }
 
-function readParagraph(text: string, node: XmlElement, rels: Map<string, string>): DocxParagraph {
+function readParagraph(text: string, { node, unitId, copy }: FoundParagraph, rels: Map<string, string>): DocxParagraph {
   const { pieces, links, pPr } = readPieces(text, node, rels)
   const w = node.prefix ? `${node.prefix}:` : ''
   const first = pieces.findIndex((piece) => piece.kind === 'text' && hasLetters(piece.text))
@@ -387,7 +402,7 @@ function readParagraph(text: string, node: XmlElement, rels: Map<string, string>
   const outside = body.filter((piece) => piece.link < 0)
   const base = dominant(outside.some((piece) => piece.kind === 'text' && hasLetters(piece.text)) ? outside : body)
   const linkBase = links.map((_, index) => dominant(body.filter((piece) => piece.link === index)))
-  const paragraph: DocxParagraph = { node, pPr, w, links, prefix, suffix, base, linkBase, sentences: [], plain: '' }
+  const paragraph: DocxParagraph = { node, unitId, copy, pPr, w, links, prefix, suffix, base, linkBase, sentences: [], plain: '' }
   paragraph.sentences = sentencesOf(paragraph, body)
   paragraph.plain = body
     .map((piece) => (piece.kind === 'text' ? piece.text : ''))
@@ -515,18 +530,53 @@ function codedSentence(paragraph: DocxParagraph, body: Piece[], full: string, un
   return { text: out, codes }
 }
 
-/** Paragraphs of a part, in document order; paragraphs inside a paragraph (text boxes) are not read. */
-function paragraphsOf(root: XmlElement): XmlElement[] {
-  const found: XmlElement[] = []
-  const walk = (node: XmlElement): void => {
+interface FoundParagraph {
+  node: XmlElement
+  unitId: string
+  copy: boolean
+}
+
+/**
+ * Paragraphs of a part in reading order. A text box sits in a run of the paragraph it is anchored
+ * to, so its paragraphs follow that paragraph and take their ids from it (`p3.b0`, `p3.b1`, …);
+ * numbering the flow's paragraphs alone keeps the ids of documents read before text boxes were.
+ * Word writes a text box twice, as a drawing (mc:Choice) and as a copy for older readers
+ * (mc:Fallback): the copy's paragraphs get the same ids and are marked as copies, so the
+ * translator sees the text once and both are written with its English. A Fallback without
+ * paragraphs (LibreOffice writes an empty one) or one that differs from its Choice is left as it is.
+ */
+function paragraphsOf(root: XmlElement): FoundParagraph[] {
+  const found: FoundParagraph[] = []
+  let flow = 0
+  const walk = (node: XmlElement, owner: { id: string; boxes: number } | null, into: FoundParagraph[]): void => {
     for (const child of childElements(node)) {
-      if (child.name === 'p') found.push(child)
+      if (child.name === 'p') {
+        const unitId = owner ? `${owner.id}.b${owner.boxes++}` : `p${flow++}`
+        into.push({ node: child, unitId, copy: false })
+        walk(child, { id: unitId, boxes: 0 }, into)
+      }
       // Separator "notes" are the line above the notes, not text.
       else if ((child.name === 'footnote' || child.name === 'endnote') && child.attributes.type && child.attributes.type !== 'normal') continue
-      else walk(child)
+      else if (child.name === 'AlternateContent' && owner) {
+        const choice = childElements(child, 'Choice')[0]
+        const fallback = childElements(child, 'Fallback')[0]
+        const first = owner.boxes
+        const chosen: FoundParagraph[] = []
+        if (choice) walk(choice, owner, chosen)
+        into.push(...chosen)
+        if (!fallback) continue
+        if (chosen.length === 0) {
+          walk(fallback, owner, into)
+          continue
+        }
+        const copies: FoundParagraph[] = []
+        walk(fallback, { id: owner.id, boxes: first }, copies)
+        if (copies.length === chosen.length && copies.every((copy, k) => copy.unitId === chosen[k].unitId))
+          into.push(...copies.map((copy) => ({ ...copy, copy: true })))
+      } else walk(child, owner, into)
     }
   }
-  walk(root)
+  walk(root, null, found)
   return found
 }
 
@@ -569,7 +619,7 @@ export async function parseOriginalDocx(fileName: string, bytes: Uint8Array): Pr
     const text = stripBom(decodeXmlBytes(raw, { fileName }))
     const root = parseXml(text, { fileName: `${fileName} (${name})`, positions: true, maxBytes: MAX_DOCX_XML_BYTES })
     const rels = relationships(unpack(name.replace(/^word\//, 'word/_rels/') + '.rels'))
-    parts.push({ name, text, root, paragraphs: paragraphsOf(root).map((node) => readParagraph(text, node, rels)) })
+    parts.push({ name, text, root, paragraphs: paragraphsOf(root).map((found) => readParagraph(text, found, rels)) })
   }
   return { parts, entries }
 }
@@ -579,7 +629,7 @@ const storedCode = (code: DocxCode): InlineCode => ({ id: code.id, kind: code.ki
 /** The plain text of a document read from Word: paragraphs separated by blank lines (for the Persian check and the title). */
 export function docxPlainText(parsed: OriginalDocx): string {
   return parsed.parts
-    .flatMap((part) => part.paragraphs.map((paragraph) => paragraph.plain))
+    .flatMap((part) => part.paragraphs.filter((paragraph) => !paragraph.copy).map((paragraph) => paragraph.plain))
     .filter(Boolean)
     .join('\n\n')
 }
@@ -592,8 +642,8 @@ export function originalDocxToDocument(
   const rows: Row[] = []
   let paragraphNumber = 0
   for (const part of parsed.parts) {
-    part.paragraphs.forEach((paragraph, index) => {
-      if (paragraph.sentences.length === 0) return
+    for (const paragraph of part.paragraphs) {
+      if (paragraph.sentences.length === 0 || paragraph.copy) continue
       paragraph.sentences.forEach((sentence, k) => {
         const number = rows.length + 1
         const row: Row = {
@@ -607,14 +657,14 @@ export function originalDocxToDocument(
           comments: [],
           updatedAt: options.now,
           fileId: part.name,
-          unitId: `p${index}`,
+          unitId: paragraph.unitId,
           segmentId: String(k)
         }
         if (sentence.codes.length > 0) row.codes = sentence.codes.map(storedCode)
         rows.push(row)
       })
       paragraphNumber++
-    })
+    }
   }
   const originalText = docxPlainText(parsed)
   return {
@@ -669,7 +719,9 @@ function runs(value: string, rPr: string, w: string): string {
 function renderParts(parts: CodePart[], english: boolean, w: string): string {
   return parts
     .map((part) =>
-      'raw' in part ? part.raw : `<${w}r>${english ? englishRunProperties(part.props, w) : originalRunProperties(part.props, w)}${part.inner}</${w}r>`
+      'raw' in part
+        ? (part.rewritten ?? part.raw)
+        : `<${w}r>${english ? englishRunProperties(part.props, w) : originalRunProperties(part.props, w)}${part.rewritten ?? part.inner}</${w}r>`
     )
     .join('')
 }
@@ -795,23 +847,56 @@ function applyEdits(text: string, edits: Edit[]): string {
   return pieces.join('')
 }
 
-/** The part with its translated paragraphs rewritten; undefined when nothing in it was translated. */
-function writePart(part: DocxPart, rowsOf: (paragraph: number) => Row[]): string | undefined {
+/** How many text boxes deep a paragraph is. */
+const boxDepth = (unitId: string): number => unitId.split('.').length - 1
+
+/** Code parts a paragraph renders, as kept (the sentences' codes share them with the pieces). */
+function codeParts(paragraph: DocxParagraph): CodePart[] {
+  const parts: CodePart[] = []
+  for (const piece of [...paragraph.prefix, ...paragraph.suffix]) if (piece.kind === 'code') parts.push(...piece.parts)
+  for (const sentence of paragraph.sentences) for (const code of sentence.codes) if (code.role === 'object') parts.push(...code.parts)
+  return parts
+}
+
+/**
+ * The part with its translated paragraphs rewritten; undefined when nothing in it was translated.
+ * Text boxes are written first, deepest first: a paragraph holding one is rewritten from its
+ * pieces, so the text box's XML it renders must already hold the English (its code part's
+ * `rewritten`); where the holding paragraph keeps its Persian, the text box's edit goes in as it is.
+ */
+function writePart(part: DocxPart, rowsOf: (unitId: string) => Row[]): string | undefined {
   const { text } = part
   const edits: Edit[] = []
+  const absorbed = new Set<Edit>()
   let translated = false
   const untextual: DocxParagraph[] = []
-  part.paragraphs.forEach((paragraph, index) => {
+  const originals = new Map(part.paragraphs.filter((paragraph) => !paragraph.copy).map((paragraph) => [paragraph.unitId, paragraph]))
+  const deepestFirst = [...part.paragraphs].sort((a, b) => boxDepth(b.unitId) - boxDepth(a.unitId))
+  for (const paragraph of deepestFirst) {
     if (paragraph.sentences.length === 0) {
       untextual.push(paragraph)
-      return
+      continue
     }
-    const rows = rowsOf(index)
+    // A copy whose text is not its original's is not the same text box: it keeps its Persian.
+    if (paragraph.copy && originals.get(paragraph.unitId)?.plain !== paragraph.plain) continue
+    const rows = rowsOf(paragraph.unitId)
     const bySentence = new Map(rows.map((row) => [row.segmentId, row]))
     const targets = paragraph.sentences.map((_, k) => bySentence.get(String(k))?.target ?? '')
-    if (!targets.some((target) => target.trim())) return
+    if (!targets.some((target) => target.trim())) continue
     translated = true
     const { node, w } = paragraph
+    const start = node.at!.openEnd
+    const end = node.at!.closeStart
+    const inside = edits.filter((edit) => edit.start >= start && edit.end <= end && !absorbed.has(edit))
+    if (inside.length > 0) {
+      for (const codePart of codeParts(paragraph)) {
+        const held = inside.filter((edit) => edit.start >= codePart.start && edit.end <= codePart.end)
+        if (held.length === 0) continue
+        const shifted = held.map((edit) => ({ ...edit, start: edit.start - codePart.start, end: edit.end - codePart.start }))
+        codePart.rewritten = applyEdits(text.slice(codePart.start, codePart.end), shifted)
+        held.forEach((edit) => absorbed.add(edit))
+      }
+    }
     const sentences = paragraph.sentences.map((sentence, k) =>
       targets[k].trim()
         ? renderSentence(targets[k].trim(), sentence.codes, paragraph, true)
@@ -824,8 +909,8 @@ function writePart(part: DocxPart, rowsOf: (paragraph: number) => Row[]): string
       sentences.join(space),
       renderPieces(paragraph.suffix, paragraph, true)
     ].join('')
-    edits.push({ start: node.at!.openEnd, end: node.at!.closeStart, text: content })
-  })
+    edits.push({ start, end, text: content })
+  }
   if (!translated) return undefined
   for (const paragraph of untextual) {
     const at = paragraph.node.at!
@@ -846,7 +931,10 @@ function writePart(part: DocxPart, rowsOf: (paragraph: number) => Row[]): string
     }
   }
   walk(part.root)
-  return applyEdits(text, edits)
+  return applyEdits(
+    text,
+    edits.filter((edit) => !absorbed.has(edit))
+  )
 }
 
 /** The original Word file with the document's English in it; the original itself when no row has English. */
@@ -862,7 +950,7 @@ export async function writeOriginalDocx(doc: HamtaDocument, original: Uint8Array
   }
   const replacements = new Map<string, Uint8Array>()
   for (const part of parsed.parts) {
-    const written = writePart(part, (index) => rows.get(`${part.name}\u0000p${index}`) ?? [])
+    const written = writePart(part, (unitId) => rows.get(`${part.name}\u0000${unitId}`) ?? [])
     if (written === undefined) continue
     // Written as UTF-8: a declaration naming another encoding would now be wrong.
     const out = written.replace(/^(<\?xml[^>]*\bencoding\s*=\s*)(["'])(?!utf-?8\2)[^"']*\2/i, '$1$2UTF-8$2')

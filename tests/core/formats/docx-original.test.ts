@@ -4,7 +4,7 @@
  * back, and the result read by two independent readers (mammoth, and LibreOffice to PDF with
  * pdftotext). Parts other than the text parts come back byte for byte.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
@@ -52,6 +52,29 @@ function translate(doc: HamtaDocument, english: Record<string, string> = ENGLISH
       return target ? { ...row, target, status: 'translated' } : row
     })
   }
+}
+
+/** LibreOffice converts `file` in the test folder (to `pdf` or `docx`); the converted file's path. */
+function libreOffice(file: string, to: 'pdf' | 'docx', outdir = folder): string {
+  const profile = `file://${join(folder, 'lo-profile')}`
+  const conversion = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, file], {
+    timeoutMs: 180_000
+  })
+  expect(conversion.status, conversion.stderr).toBe(0)
+  return join(
+    outdir,
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.docx$/, `.${to}`)
+  )
+}
+
+/** The text LibreOffice prints on the pages of a Word file. */
+function printedText(bytes: Uint8Array, name: string): string {
+  const docx = join(folder, name)
+  writeFileSync(docx, bytes)
+  return run('pdftotext', ['-layout', libreOffice(docx, 'pdf'), '-']).stdout
 }
 
 async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
@@ -193,18 +216,78 @@ describe('Word documents in their original format', () => {
     const valid = run('xmllint', ['--noout', '-'], { input: headerXml })
     expect(valid.status, valid.stderr).toBe(0)
 
-    const docx = join(folder, 'with-header.docx')
-    writeFileSync(docx, out)
-    const profile = `file://${join(folder, 'lo-profile')}`
-    const conversion = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, docx], {
-      timeoutMs: 180_000
-    })
-    expect(conversion.status, conversion.stderr).toBe(0)
-    const text = run('pdftotext', ['-layout', join(folder, 'with-header.pdf'), '-']).stdout
+    const text = printedText(out, 'with-header.docx')
     expect(text).toContain('Sample News Agency')
     expect(text).toContain('All rights reserved.')
     expect(text).not.toMatch(/[\u0600-\u06ff]/)
   }, 200_000)
+
+  it('reads a text box after the paragraph it is anchored in and saves its English back, in the form the docx package writes and in the one LibreOffice writes', async () => {
+    const original = await persianDocx({ textBox: true })
+    const doc = await imported(original)
+    const keys = doc.rows.map((row) => `${row.fileId} ${row.unitId} ${row.segmentId}`)
+    // The flow's paragraphs keep their ids; the text box's sentences follow its paragraph.
+    expect(keys.slice(0, Object.keys(ENGLISH).length - 1)).toEqual(Object.keys(ENGLISH).slice(0, -1))
+    expect(keys.slice(keys.indexOf('word/document.xml p9 0'), keys.indexOf('word/document.xml p9 0') + 3)).toEqual([
+      'word/document.xml p9 0',
+      'word/document.xml p9.b0 0',
+      'word/document.xml p9.b0 1'
+    ])
+    expect(doc.rows.filter((row) => row.unitId === 'p9.b0').map((row) => row.source[0].text)).toEqual(PERSIAN_DOCX_TEXT.textBox)
+
+    const boxEnglish = ['Pistachio exports doubled.', 'The figure is unprecedented.']
+    const english: Record<string, string> = { ...ENGLISH, 'word/document.xml p9.b0 0': boxEnglish[0], 'word/document.xml p9.b0 1': boxEnglish[1] }
+    const out = await writeOriginalDocx(translate(doc, english), original)
+    const xml = Buffer.from((await parts(out)).get('word/document.xml')!).toString('utf8')
+    expect(xml).toMatch(new RegExp(`<w:txbxContent><w:p><w:pPr>(?:(?!</w:p>).)*${boxEnglish[0]}(?:(?!</w:p>).)*${boxEnglish[1]}`))
+    expect(xml).not.toMatch(/[\u0600-\u06ff]/)
+    expect(run('xmllint', ['--noout', '-'], { input: xml }).status).toBe(0)
+    const printed = printedText(out, 'text-box.docx')
+    expect(printed).toContain(boxEnglish[0])
+    expect(printed).not.toMatch(/[\u0600-\u06ff]/)
+
+    // LibreOffice writes the text box as a drawing (mc:Choice) with an empty mc:Fallback.
+    const persian = join(folder, 'text-box-persian.docx')
+    writeFileSync(persian, original)
+    const converted = new Uint8Array(readFileSync(libreOffice(persian, 'docx', join(folder, 'lo'))))
+    const convertedXml = Buffer.from((await parts(converted)).get('word/document.xml')!).toString('utf8')
+    expect(convertedXml).toMatch(/<mc:Choice[^>]*>(?:(?!<\/mc:Choice>).)*<w:txbxContent>/)
+    const fromLibreOffice = await imported(converted)
+    // LibreOffice splits sentences into runs of its own; the rows are the same sentences.
+    const byPersian = new Map(doc.rows.map((row) => [row.source[0].text, english[`${row.fileId} ${row.unitId} ${row.segmentId}`]]))
+    expect(fromLibreOffice.rows.filter((row) => row.source[0].text === PERSIAN_DOCX_TEXT.textBox[0])).toHaveLength(1)
+    const translated = {
+      ...fromLibreOffice,
+      rows: fromLibreOffice.rows.map((row) => ({ ...row, target: byPersian.get(withoutCodes(row.source[0].text)) ?? '' }))
+    }
+    expect(translated.rows.filter((row) => row.target).length).toBeGreaterThanOrEqual(boxEnglish.length + 8)
+    const printedBack = printedText(await writeOriginalDocx(translated, converted), 'text-box-lo.docx')
+    expect(printedBack).toContain(boxEnglish[0])
+    expect(printedBack).toContain(boxEnglish[1])
+  }, 300_000)
+
+  it('a text box Word wrote twice (drawing and older copy) is read once and both are written; a real Word file', async () => {
+    // A résumé template made by Word (Apache POI's test data, see the fixture's README).
+    const original = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/word-text-boxes/60316.docx')))
+    const parsed = await parseOriginalDocx('60316.docx', original)
+    const doc = originalDocxToDocument(parsed, { id: 'd2', now: NOW, fileName: '60316.docx', original: { path: 'originals/d2.docx', sha256: 'x' } })
+    const keys = doc.rows.map((row) => `${row.fileId} ${row.unitId} ${row.segmentId}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    const boxRows = doc.rows.filter((row) => row.fileId === 'word/document.xml' && row.unitId!.startsWith('p0.b'))
+    expect(boxRows.map((row) => row.source[0].text)).toEqual(
+      expect.arrayContaining(['[Telephone]', '[Email]', '[Website]', '[Address 1][Address 2][City, ST ZIP Code]'])
+    )
+    expect(parsed.parts[0].paragraphs.filter((paragraph) => paragraph.copy).length).toBe(boxRows.length)
+
+    const english = { ...doc, rows: doc.rows.map((row) => ({ ...row, target: `Translated ${row.unitId} ${row.segmentId}` })) }
+    const out = await writeOriginalDocx(english, original)
+    const xml = Buffer.from((await parts(out)).get('word/document.xml')!).toString('utf8')
+    expect(run('xmllint', ['--noout', '-'], { input: xml }).status).toBe(0)
+    for (const row of boxRows) expect(xml.split(`>Translated ${row.unitId} 0<`).length - 1, row.unitId).toBe(2)
+    const printed = printedText(out, 'word-text-boxes.docx')
+    expect(printed).toContain('Translated p0.b4 0')
+    expect(printed).not.toContain('[Telephone]')
+  }, 300_000)
 
   it('codes moved or dropped by the translator still give a valid file', async () => {
     const original = await persianDocx()
