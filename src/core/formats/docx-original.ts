@@ -17,7 +17,8 @@
  * (the codes place the formatting and links), with its direction left to right (`w:bidi` off,
  * `w:rtl` off, language English); sentences without English keep their Persian. In a part that
  * was translated, paragraphs without text turn left to right too, tables are no longer mirrored
- * (`w:bidiVisual` removed) and sections lose `w:bidi`. Every other part of the package is copied
+ * (`w:bidiVisual` removed) and sections lose `w:bidi`; content controls holding translated paragraphs
+ * lose their data binding (see unbindTranslated). Every other part of the package is copied
  * packed as it was; a document with no English comes back byte for byte.
  *
  * Not read: comments (notes to the translator, left as they are); tracked deletions and
@@ -847,6 +848,29 @@ function applyEdits(text: string, edits: Edit[]): string {
   return pieces.join('')
 }
 
+/**
+ * Edits that take the data binding off the content controls holding translated paragraphs: Word
+ * (and LibreOffice) fill a bound control from the document's properties or data on opening, which
+ * would put the Persian back over the English (a cover page's title, a template's author).
+ */
+function unbindTranslated(part: DocxPart, translated: DocxParagraph[]): Edit[] {
+  const edits: Edit[] = []
+  const ranges = translated.map((paragraph) => paragraph.node.at!)
+  const walk = (node: XmlElement): void => {
+    for (const child of childElements(node)) {
+      if (child.name === 'sdt') {
+        const binding = childElements(child, 'sdtPr').flatMap((sdtPr) => childElements(sdtPr, 'dataBinding'))
+        const at = child.at!
+        if (binding.length > 0 && ranges.some((range) => range.start >= at.start && range.end <= at.end))
+          for (const element of binding) edits.push({ start: element.at!.start, end: element.at!.end, text: '' })
+      }
+      walk(child)
+    }
+  }
+  walk(part.root)
+  return edits
+}
+
 /** How many text boxes deep a paragraph is. */
 const boxDepth = (unitId: string): number => unitId.split('.').length - 1
 
@@ -866,24 +890,26 @@ function codeParts(paragraph: DocxParagraph): CodePart[] {
  */
 function writePart(part: DocxPart, rowsOf: (unitId: string) => Row[]): string | undefined {
   const { text } = part
-  const edits: Edit[] = []
-  const absorbed = new Set<Edit>()
-  let translated = false
   const untextual: DocxParagraph[] = []
   const originals = new Map(part.paragraphs.filter((paragraph) => !paragraph.copy).map((paragraph) => [paragraph.unitId, paragraph]))
-  const deepestFirst = [...part.paragraphs].sort((a, b) => boxDepth(b.unitId) - boxDepth(a.unitId))
-  for (const paragraph of deepestFirst) {
+  const english = new Map<DocxParagraph, string[]>()
+  for (const paragraph of part.paragraphs) {
     if (paragraph.sentences.length === 0) {
       untextual.push(paragraph)
       continue
     }
     // A copy whose text is not its original's is not the same text box: it keeps its Persian.
     if (paragraph.copy && originals.get(paragraph.unitId)?.plain !== paragraph.plain) continue
-    const rows = rowsOf(paragraph.unitId)
-    const bySentence = new Map(rows.map((row) => [row.segmentId, row]))
+    const bySentence = new Map(rowsOf(paragraph.unitId).map((row) => [row.segmentId, row]))
     const targets = paragraph.sentences.map((_, k) => bySentence.get(String(k))?.target ?? '')
-    if (!targets.some((target) => target.trim())) continue
-    translated = true
+    if (targets.some((target) => target.trim())) english.set(paragraph, targets)
+  }
+  if (english.size === 0) return undefined
+  const edits: Edit[] = unbindTranslated(part, [...english.keys()])
+  const absorbed = new Set<Edit>()
+  const deepestFirst = [...english.keys()].sort((a, b) => boxDepth(b.unitId) - boxDepth(a.unitId))
+  for (const paragraph of deepestFirst) {
+    const targets = english.get(paragraph)!
     const { node, w } = paragraph
     const start = node.at!.openEnd
     const end = node.at!.closeStart
@@ -911,7 +937,6 @@ function writePart(part: DocxPart, rowsOf: (unitId: string) => Row[]): string | 
     ].join('')
     edits.push({ start, end, text: content })
   }
-  if (!translated) return undefined
   for (const paragraph of untextual) {
     const at = paragraph.node.at!
     if (at.openEnd === at.end) continue
