@@ -1,12 +1,17 @@
 import { parentPort } from 'node:worker_threads'
 import { isUserError } from '../core/errors'
-import { prepareImport, type ImportJob } from './import/prepare-import'
+import type { WorkerJob } from './import/import-runner'
+import { prepareAlignment, prepareImport, type PreparedImport } from './import/prepare-import'
+import type { HamtaDocument } from '../core/model'
 
-/** One import, off the thread that serves the app: see workerImportRunner. */
-parentPort?.once('message', (job: ImportJob) => {
+/** One import, or one translation to align, off the thread that serves the app: see import-runner.ts. */
+parentPort?.once('message', (message: WorkerJob) => {
   const port = parentPort!
-  prepareImport(job, (stage) => port.postMessage({ type: 'stage', stage }))
+  const work: Promise<PreparedImport | HamtaDocument> =
+    message.kind === 'align' ? prepareAlignment(message.job) : prepareImport(message.job, (stage) => port.postMessage({ type: 'stage', stage }))
+  work
     .then((result) => {
+      if (!('fileBytes' in result)) return port.postMessage({ type: 'done', result })
       const { buffer, byteOffset, byteLength } = result.fileBytes
       // Hand the file's bytes over rather than copy them, when they own their buffer.
       const transfer = byteOffset === 0 && byteLength === buffer.byteLength ? [buffer as ArrayBuffer] : []

@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security'
 import { APP_NAME } from '../shared/version'
 import { createHandlers } from './handlers'
 import { PendingWork, registerApi } from './ipc'
-import { workerImportRunner } from './import/import-runner'
+import { workerAlignRunner, workerImportRunner } from './import/import-runner'
 import { importWorkerPath, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
 import { loadWordList } from './word-list'
@@ -192,6 +192,7 @@ async function start(): Promise<void> {
     samplesDir: samplesDir(),
     tool: 'the Hamta desktop app',
     runImport: workerImportRunner({ workerPath: importWorkerPath() }),
+    runAlign: workerAlignRunner({ workerPath: importWorkerPath() }),
     wordList: loadWordList
   })
   // Team credentials are sealed by the OS keychain in the app's data folder, outside the library.

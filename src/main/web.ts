@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createHandlers } from './handlers'
-import { workerImportRunner } from './import/import-runner'
+import { workerAlignRunner, workerImportRunner } from './import/import-runner'
 import { defaultUserDataDir, importWorkerPath, rendererDir, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
 import { loadWordList } from './word-list'
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     samplesDir: samplesDir(),
     tool: 'the Hamta browser mode',
     runImport: workerImportRunner({ workerPath: importWorkerPath() }),
+    runAlign: workerAlignRunner({ workerPath: importWorkerPath() }),
     wordList: loadWordList
   })
   const token = randomBytes(24).toString('base64url')

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runImportHere, workerImportRunner } from '../../src/main/import/import-runner'
+import { runImportHere, workerAlignRunner, workerImportRunner, type RunAlign } from '../../src/main/import/import-runner'
 import type { ImportJob, ImportStage } from '../../src/main/import/prepare-import'
 import { LibraryService } from '../../src/main/services/library'
 import { SAMPLES_DIR, withTempDir } from '../helpers/temp'
@@ -69,6 +69,50 @@ describe('imports in a worker thread', () => {
       const { id } = await library.importFile('003.txt', await readFile(samplePath))
       expect((await library.getDocument(id)).rows.length).toBeGreaterThan(5)
       await library.close()
+    })
+  })
+
+  it('aligns an imported translation with a document in a worker, as in this thread, and refuses to overwrite an edit made meanwhile', async () => {
+    await withTempDir(async (dir) => {
+      const english = await readFile(join(process.cwd(), '..', 'shared', 'seeds', 'dev-align', '003.en.txt'))
+      // Every alignment waits for a go, so the document can be edited while one runs.
+      const worker = workerAlignRunner({ workerPath })
+      let started: (go: () => void) => void = () => undefined
+      const nextAlignment = (): Promise<() => void> => new Promise((resolve) => (started = resolve))
+      const held: RunAlign = async (alignJob) => {
+        await new Promise<void>((go) => started(go))
+        return worker(alignJob)
+      }
+      const library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR, runAlign: held })
+      const here = await LibraryService.open({ libraryDir: join(dir, 'here'), samplesDir: SAMPLES_DIR })
+      const { id } = await library.importSample('003_1f132d0afecd6292')
+      const { id: hereId } = await here.importSample('003_1f132d0afecd6292')
+
+      let release = nextAlignment()
+      const pending = library.importTranslation(id, '003.en.txt', english)
+      const go = await release
+      const before = await library.getDocument(id)
+      await library.saveTarget(id, before.rows[0].id, 'Typed while the translation was being aligned.')
+      go()
+      await expect(pending).rejects.toThrow(/changed while 003\.en\.txt was being aligned with it; nothing was replaced/)
+      expect((await library.getDocument(id)).rows[0].target).toBe('Typed while the translation was being aligned.')
+
+      release = nextAlignment()
+      const second = library.importTranslation(id, '003.en.txt', english, true)
+      ;(await release)()
+      const inWorker = await second
+      const inThisThread = await here.importTranslation(hereId, '003.en.txt', english)
+      expect(inWorker.document.rows.map((row) => [row.source.map((sentence) => sentence.text), row.target])).toEqual(
+        inThisThread.document.rows.map((row) => [row.source.map((sentence) => sentence.text), row.target])
+      )
+      expect(inWorker.document.rows.filter((row) => row.target).length).toBeGreaterThan(10)
+      // A file the worker refuses is refused in words.
+      release = nextAlignment()
+      const refused = library.importTranslation(id, 'fa.txt', await readFile(samplePath), true)
+      ;(await release)()
+      await expect(refused).rejects.toThrow(/looks like Persian/)
+      await library.close()
+      await here.close()
     })
   })
 })

@@ -220,12 +220,13 @@ export function alignTranslation(
   if (english.length === 0) throw new UserError('The English translation has no sentences.', 'empty')
   const current = documentToAlignment(doc)
   const result = alignSentences(current.aligned.source, english, options)
+  const rowStarts = new Set(current.aligned.beads.map((old) => old.src[0]))
   const aligned: AlignedText = {
     source: current.aligned.source,
     target: english,
     beads: result.beads.map((bead, index) => ({
       // Keep the row ids of rows whose first sentence starts a bead, so links into the document hold.
-      id: bead.src.length > 0 && current.aligned.beads.some((old) => old.src[0] === bead.src[0]) ? current.sourceRow[bead.src[0]] : `a${index + 1}`,
+      id: bead.src.length > 0 && rowStarts.has(bead.src[0]) ? current.sourceRow[bead.src[0]] : `a${index + 1}`,
       src: bead.src,
       tgt: bead.tgt,
       status: 'auto' as BeadStatus,

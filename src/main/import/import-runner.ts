@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../core/errors'
-import { prepareImport, type ImportJob, type ImportStage, type PreparedImport } from './prepare-import'
+import type { HamtaDocument } from '../../core/model'
+import { prepareAlignment, prepareImport, type AlignJob, type ImportJob, type ImportStage, type PreparedImport } from './prepare-import'
 
 export interface RunImportOptions {
   onStage?: (stage: ImportStage) => void
@@ -14,6 +15,9 @@ export function importCancelled(fileName: string): UserError {
   return new UserError(`The import of ${fileName} was cancelled; nothing was stored.`, 'cancelled')
 }
 
+/** Aligns a translation with a document already in the library; where it runs is the runner's choice. */
+export type RunAlign = (job: AlignJob) => Promise<HamtaDocument>
+
 /** In this thread: for the command line (which serves nobody meanwhile) and tests. */
 export const runImportHere: RunImport = async (job, options = {}) => {
   options.signal?.throwIfAborted?.()
@@ -22,10 +26,13 @@ export const runImportHere: RunImport = async (job, options = {}) => {
   return prepared
 }
 
-type WorkerMessage =
-  | { type: 'stage'; stage: ImportStage }
-  | { type: 'done'; result: PreparedImport }
-  | { type: 'error'; message: string; code?: string; userError: boolean }
+export const runAlignHere: RunAlign = (job) => prepareAlignment(job)
+
+/** What the worker is sent: one job of either kind (see import-worker.ts). */
+export type WorkerJob = { kind: 'import'; job: ImportJob } | { kind: 'align'; job: AlignJob }
+
+type WorkerMessage<Result> =
+  { type: 'stage'; stage: ImportStage } | { type: 'done'; result: Result } | { type: 'error'; message: string; code?: string; userError: boolean }
 
 export interface WorkerRunnerOptions {
   /** The built worker entry (out/main/import-worker.js). */
@@ -40,39 +47,49 @@ export interface WorkerRunnerOptions {
  * of the import's memory is returned when its worker exits.
  */
 export function workerImportRunner({ workerPath, maxHeapMb = 3072 }: WorkerRunnerOptions): RunImport {
-  return (job, options = {}) =>
-    new Promise<PreparedImport>((resolve, reject) => {
-      const name = job.source.fileName
-      if (options.signal?.aborted) return reject(importCancelled(name))
-      const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } })
-      let settled = false
-      const finish = (outcome: () => void): void => {
-        if (settled) return
-        settled = true
-        options.signal?.removeEventListener('abort', onAbort)
-        void worker.terminate()
-        outcome()
-      }
-      const onAbort = (): void => finish(() => reject(importCancelled(name)))
-      options.signal?.addEventListener('abort', onAbort, { once: true })
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'stage') options.onStage?.(message.stage)
-        else if (message.type === 'done') finish(() => resolve(message.result))
-        else
-          finish(() =>
-            reject(message.userError ? new UserError(message.message, message.code) : new Error(`The import of ${name} failed: ${message.message}`))
-          )
-      })
-      worker.on('error', (error: Error & { code?: string }) =>
-        finish(() =>
-          reject(
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new UserError(`${name} needs more memory than Hamta gives one import (${maxHeapMb} MB). Split it into smaller files.`, 'too-large')
-              : new Error(`The import of ${name} failed: ${error.message}`)
-          )
+  return (job, options = {}) => inWorker<PreparedImport>({ kind: 'import', job }, job.source.fileName, { workerPath, maxHeapMb }, options)
+}
+
+/** Aligning a book-length translation takes seconds: in a worker too, for the same reasons. */
+export function workerAlignRunner({ workerPath, maxHeapMb = 3072 }: WorkerRunnerOptions): RunAlign {
+  return (job) => inWorker<HamtaDocument>({ kind: 'align', job }, job.translation.fileName, { workerPath, maxHeapMb })
+}
+
+function inWorker<Result>(
+  message: WorkerJob,
+  name: string,
+  { workerPath, maxHeapMb }: Required<WorkerRunnerOptions>,
+  options: RunImportOptions = {}
+): Promise<Result> {
+  return new Promise<Result>((resolve, reject) => {
+    if (options.signal?.aborted) return reject(importCancelled(name))
+    const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } })
+    let settled = false
+    const finish = (outcome: () => void): void => {
+      if (settled) return
+      settled = true
+      options.signal?.removeEventListener('abort', onAbort)
+      void worker.terminate()
+      outcome()
+    }
+    const onAbort = (): void => finish(() => reject(importCancelled(name)))
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    worker.on('message', (reply: WorkerMessage<Result>) => {
+      if (reply.type === 'stage') options.onStage?.(reply.stage)
+      else if (reply.type === 'done') finish(() => resolve(reply.result))
+      else
+        finish(() => reject(reply.userError ? new UserError(reply.message, reply.code) : new Error(`The import of ${name} failed: ${reply.message}`)))
+    })
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UserError(`${name} needs more memory than Hamta gives one import (${maxHeapMb} MB). Split it into smaller files.`, 'too-large')
+            : new Error(`The import of ${name} failed: ${error.message}`)
         )
       )
-      worker.on('exit', (code) => finish(() => reject(new Error(`The import of ${name} stopped unexpectedly (exit ${code}).`))))
-      worker.postMessage(job)
-    })
+    )
+    worker.on('exit', (code) => finish(() => reject(new Error(`The import of ${name} stopped unexpectedly (exit ${code}).`))))
+    worker.postMessage(message)
+  })
 }

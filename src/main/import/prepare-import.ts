@@ -150,6 +150,22 @@ function readHamtaJson(name: string, bytes: Uint8Array, job: ImportJob): HamtaDo
   return { ...checked.document, id: job.id, origin: { ...checked.document.origin, fileName: name, importedAt: job.now } }
 }
 
+/** An English translation to align with a document already in the library: plain data, it may run in a worker thread. */
+export interface AlignJob {
+  document: HamtaDocument
+  translation: ImportFile
+  now: string
+  glossary?: GlossaryPair[]
+  dictionary?: DictionaryPair[]
+  wordList?: DictionaryIndex
+}
+
+/** The document with the translation read and aligned with its rows (Import translation…). */
+export async function prepareAlignment(job: AlignJob): Promise<HamtaDocument> {
+  const english = await readEnglish(job.translation)
+  return alignTranslation(job.document, english, job.now, { glossary: job.glossary ?? [], dictionary: job.dictionary, wordList: job.wordList })
+}
+
 /** The whole import, up to the bytes of the library file: what a worker does off the app's thread. */
 export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage) => void = () => undefined): Promise<PreparedImport> {
   const newTags: TagDefinition[] = []

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { alignTranslation, editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
+import { editAlignment, type AlignmentEdit } from '../../core/align/document-alignment'
 import { alignmentHints, type AlignmentHints } from '../../core/align/hints'
 import type { DictionaryIndex } from '../../core/align/lexicon'
 import { flagsOf, historyFor, record, redoStep, undoStep, type DocumentHistory, type HistoryFlags } from '../../core/history/document-history'
@@ -32,12 +32,12 @@ import {
 } from '../../core/review/palette'
 import { DEFAULT_SETTINGS, settingsSchema, type DocumentEditState, type ExportedFile, type LibrarySettings } from '../../shared/contract'
 import { LibraryStore, type LibraryProblem, type LibraryStoreOptions } from '../store/library-store'
-import { importCancelled, runImportHere, type RunImport } from '../import/import-runner'
+import { importCancelled, runAlignHere, runImportHere, type RunAlign, type RunImport } from '../import/import-runner'
 import { persianFontBase64 } from './export-fonts'
 import { TranslationMemoryService } from './translation-memory'
 import { importedMemoriesDir } from '../store/tm-store'
 import { TERMBASE_FILE, TermbaseStore } from '../store/termbase-store'
-import { readEnglish, type ImportFile, type ImportJob, type ImportStage } from '../import/prepare-import'
+import type { ImportFile, ImportJob, ImportStage } from '../import/prepare-import'
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
   libraryDir: string
@@ -46,6 +46,8 @@ export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libra
   newId?: () => string
   /** Where imports are parsed: a worker thread in the app and browser mode, this thread otherwise. */
   runImport?: RunImport
+  /** Where Import translation… aligns (default: this thread). The app gives it a worker: workerAlignRunner. */
+  runAlign?: RunAlign
   /** A general English–Persian word list for aligning translations (the app's: loadWordList). */
   wordList?: () => Promise<DictionaryIndex | undefined>
 }
@@ -87,6 +89,7 @@ export class LibraryService {
   private openMemory: Promise<TranslationMemoryService> | null = null
   private readonly memorySyncs = new Map<string, NodeJS.Timeout>()
   private readonly runner: RunImport
+  private readonly aligner: RunAlign
 
   private constructor(
     private readonly store: LibraryStore,
@@ -95,6 +98,7 @@ export class LibraryService {
     this.now = options.now ?? (() => new Date().toISOString())
     this.newId = options.newId ?? (() => randomUUID().replace(/-/g, '').slice(0, 16))
     this.runner = options.runImport ?? runImportHere
+    this.aligner = options.runAlign ?? runAlignHere
   }
 
   static async open(options: LibraryOptions): Promise<LibraryService> {
@@ -198,13 +202,21 @@ export class LibraryService {
 
   /** Aligns an existing English translation with a document's Persian sentences. */
   async importTranslation(documentId: string, fileName: string, bytes: Uint8Array, replace = false): Promise<DocumentEditState> {
-    const english = await readEnglish({ fileName, bytes })
     const current = await this.getDocument(documentId)
     if (!replace && current.rows.some((row) => row.target.trim())) {
       throw new UserError('This document already has English. Importing a translation replaces it; confirm to go on.', 'has-translation')
     }
     const { glossary, dictionary, wordList } = await this.alignmentHints()
-    return this.editStructure(documentId, (doc) => alignTranslation(doc, english, this.now(), { glossary, dictionary, wordList }))
+    const aligned = await this.aligner({ document: current, translation: { fileName, bytes }, now: this.now(), glossary, dictionary, wordList })
+    return this.editStructure(documentId, (doc) => {
+      // The rows were aligned as they stood when the import began: an edit since would be lost.
+      if (doc.updatedAt !== current.updatedAt)
+        throw new UserError(
+          `${doc.title} changed while ${fileName} was being aligned with it; nothing was replaced. Import the translation again.`,
+          'conflict'
+        )
+      return aligned
+    })
   }
 
   private hintsCache: { key: string; hints: AlignmentHints } | null = null
