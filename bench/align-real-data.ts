@@ -1,8 +1,14 @@
 // The real parallel-text development set (read from /work/shared/align-real-dev, never copied
 // into the project: its licence does not fit). Shared by the benchmark and the hunalign script.
 import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { segmentEnglishParagraphs } from '../src/core/text/english-segmenter'
+import { segmentParagraphs } from '../src/core/text/segment'
 
-export const REAL_ALIGN_FOLDER = process.env.HAMTA_ALIGN_REAL ?? '/work/shared/align-real-dev/'
+export const REAL_ALIGN_FOLDER =
+  process.env.HAMTA_ALIGN_REAL ??
+  [join(process.cwd(), '..', 'shared', 'align-real-dev/'), '/work/shared/align-real-dev/'].find((folder) => existsSync(folder)) ??
+  '../shared/align-real-dev/'
 export const VARIANTS = ['clean', 'merge', 'delete', 'both'] as const
 export const SIZES = [1000, 10000, 20000] as const
 
@@ -95,4 +101,82 @@ export function omissionRecall(
     else if (bead.src.length > 0 ? near(lowSource, bead.src[0]) : near(lowTarget, bead.tgt[0])) flagged++
   }
   return { found, flagged, total }
+}
+
+/**
+ * A document as the app meets it: each side's units are paragraphs of text, segmented into
+ * sentences by Hamta's segmenters (a unit often becomes several sentences, more on one side than
+ * the other). `sourceUnit[k]` is the unit sentence k comes from; `paragraphs` are the sentences that
+ * begin a unit.
+ */
+export interface SentenceDocument {
+  source: string[]
+  target: string[]
+  sourceUnit: number[]
+  targetUnit: number[]
+  paragraphs: { source: number[]; target: number[] }
+}
+
+export function sentenceDocument(doc: RealDocument): SentenceDocument {
+  const out: SentenceDocument = { source: [], target: [], sourceUnit: [], targetUnit: [], paragraphs: { source: [], target: [] } }
+  const add = (sentences: string[], unit: number, side: 'source' | 'target') => {
+    if (sentences.length === 0) return
+    out.paragraphs[side].push(out[side].length)
+    for (const sentence of sentences) {
+      out[side].push(sentence)
+      out[side === 'source' ? 'sourceUnit' : 'targetUnit'].push(unit)
+    }
+  }
+  doc.source.forEach((unit, k) =>
+    add(
+      segmentParagraphs(unit).flatMap((paragraph) => paragraph.sentences),
+      k,
+      'source'
+    )
+  )
+  doc.target.forEach((unit, k) =>
+    add(
+      segmentEnglishParagraphs(unit).flatMap((paragraph) => paragraph.sentences),
+      k,
+      'target'
+    )
+  )
+  return out
+}
+
+/**
+ * Sentence alignment scored against the unit gold: the share of paired beads whose sentences all
+ * come from one gold bead (a finer pairing inside a gold bead counts as right), and of the
+ * one-sided beads, how many hold a sentence the gold leaves out.
+ */
+export function sentenceScore(
+  beads: ReadonlyArray<RealBead>,
+  doc: RealDocument,
+  sentences: SentenceDocument
+): { withinGold: number; paired: number; oneSided: number; leftOut: number } {
+  const goldOfSource = new Map<number, number>()
+  const goldOfTarget = new Map<number, number>()
+  doc.gold.forEach((bead, k) => {
+    bead.src.forEach((unit) => goldOfSource.set(unit, k))
+    bead.tgt.forEach((unit) => goldOfTarget.set(unit, k))
+  })
+  let withinGold = 0
+  let paired = 0
+  let oneSided = 0
+  let leftOut = 0
+  for (const bead of beads) {
+    const golds = new Set([
+      ...bead.src.map((k) => goldOfSource.get(sentences.sourceUnit[k])),
+      ...bead.tgt.map((k) => goldOfTarget.get(sentences.targetUnit[k]))
+    ])
+    if (bead.src.length > 0 && bead.tgt.length > 0) {
+      paired++
+      if (golds.size === 1) withinGold++
+      continue
+    }
+    oneSided++
+    const gold = doc.gold[[...golds][0] ?? -1]
+    if (gold && (gold.src.length === 0 || gold.tgt.length === 0)) leftOut++
+  }
+  return { withinGold: withinGold / Math.max(1, paired), paired, oneSided, leftOut }
 }

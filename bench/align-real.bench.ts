@@ -14,6 +14,8 @@ import {
   REAL_ALIGN_FOLDER,
   realSetPresent,
   scaleDocument,
+  sentenceDocument,
+  sentenceScore,
   SIZES,
   VARIANTS,
   variantDocuments,
@@ -85,6 +87,26 @@ if (sizeArgument >= 0) {
   const before = process.memoryUsage().rss
   const figures = measure(doc, wordList)
   process.stdout.write(JSON.stringify({ ...figures, peakMb: process.resourceUsage().maxRSS / 1024, baseMb: before / 1e6 / 1.048576 }))
+} else if (process.argv.includes('--sentences')) {
+  // Child: one scale document as the app aligns it, from segmented text.
+  const doc = scaleDocument(Number(process.argv[process.argv.indexOf('--sentences') + 1]) as (typeof SIZES)[number])
+  const sentences = sentenceDocument(doc)
+  const wordList = await loadWordList()
+  const start = performance.now()
+  const result = alignSentences(sentences.source, sentences.target, {
+    wordList,
+    paragraphs: process.argv.includes('--no-paragraphs') ? undefined : sentences.paragraphs
+  })
+  const ms = performance.now() - start
+  process.stdout.write(
+    JSON.stringify({
+      ...sentenceScore(result.beads, doc, sentences),
+      ms,
+      n: sentences.source.length,
+      m: sentences.target.length,
+      peakMb: process.resourceUsage().maxRSS / 1024
+    })
+  )
 } else if (!realSetPresent()) {
   console.log(`real parallel-text set not found at ${REAL_ALIGN_FOLDER}: skipped`)
 } else {
@@ -92,6 +114,31 @@ if (sizeArgument >= 0) {
   // The aligner as the app runs it (with the word list it ships), then on its own.
   await report(`with Hamta's word list (${wordList?.pairs ?? 0} pairs), as the app aligns`, wordList)
   await report('without a word list (lengths, anchors and what the text teaches)', undefined)
+  reportSentences()
+}
+
+/** The book as the app aligns it: each unit a paragraph, segmented into sentences on each side. */
+function reportSentences(): void {
+  console.log('book scale as the app aligns it: units segmented into sentences, paragraphs given (each in its own process):')
+  const self = fileURLToPath(import.meta.url)
+  const runs: Array<[number, string[]]> = [
+    [1000, []],
+    [10000, []],
+    [20000, []],
+    [10000, ['--no-paragraphs']]
+  ]
+  for (const [size, flags] of runs) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--sentences', String(size), ...flags], { encoding: 'utf8' })
+    if (child.status !== 0) {
+      console.log(`  ${size}: failed\n${child.stderr}`)
+      process.exitCode = 1
+      continue
+    }
+    const f = JSON.parse(child.stdout) as ReturnType<typeof sentenceScore> & { ms: number; n: number; m: number; peakMb: number }
+    console.log(
+      `  ${String(size).padStart(6)} units (${f.n} Persian, ${f.m} English sentences)${flags.length ? ' without paragraphs' : ''}: paired beads within one gold bead ${f.withinGold.toFixed(3)}, one-sided beads ${f.oneSided} (${f.leftOut} of them left out in the gold)  ${(f.ms / 1000).toFixed(2)} s  peak ${f.peakMb.toFixed(0)} MB`
+    )
+  }
 }
 
 async function report(label: string, wordList: DictionaryIndex | undefined): Promise<void> {

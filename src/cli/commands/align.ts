@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors'
 import type { BilingualDocument, BilingualUnit } from '../../core/formats/bilingual'
 import { titleFromText } from '../../core/model'
 import { decodeTextFile } from '../../core/text/decode'
-import { segmentEnglish } from '../../core/text/english-segmenter'
+import { segmentEnglishParagraphs } from '../../core/text/english-segmenter'
 import { segmentParagraphs } from '../../core/text/segment'
 import type { CliCommand } from '../command'
 import {
@@ -116,6 +116,16 @@ function parseArgs(args: string[]): AlignArgs {
 }
 
 /** The alignment as a bilingual document: one unit per bead, English sides as drafts. */
+/** Paragraph index of each sentence of segmented paragraphs. */
+function paragraphIndices(paragraphs: ReadonlyArray<{ sentences: readonly string[] }>): number[] {
+  return paragraphs.flatMap((paragraph, index) => paragraph.sentences.map(() => index))
+}
+
+/** The sentences that begin a paragraph, from each sentence's paragraph index. */
+function paragraphStarts(indices: readonly number[]): number[] {
+  return indices.flatMap((paragraph, k) => (k === 0 || indices[k - 1] !== paragraph ? [k] : []))
+}
+
 function alignmentDocument(
   source: string[],
   target: string[],
@@ -158,14 +168,21 @@ export const alignCommand: CliCommand = {
     const targetText = readText(options.target)
     const sourceParagraphs = options.presegmented ? undefined : segmentParagraphs(sourceText)
     const source = sourceParagraphs ? sourceParagraphs.flatMap((paragraph) => paragraph.sentences) : presegmented(sourceText)
-    const target = options.presegmented ? presegmented(targetText) : segmentEnglish(targetText)
+    const targetParagraphs = options.presegmented ? undefined : segmentEnglishParagraphs(targetText)
+    const target = targetParagraphs ? targetParagraphs.flatMap((paragraph) => paragraph.sentences) : presegmented(targetText)
     if (source.length === 0) throw new UserError(`${options.source} has no sentences in it.`, 'empty')
     if (target.length === 0) throw new UserError(`${options.target} has no sentences in it.`, 'empty')
     const glossary = options.glossary ? readGlossary(options.glossary) : undefined
     // The aligner reports no progress of its own: long texts get a line saying what is happening.
     const stage = new ProgressBar(io, 'aligning', 0)
     if (source.length + target.length >= 400) stage.stage(`aligning ${source.length} Persian and ${target.length} English sentences…`)
-    const result = alignSentences(source, target, { glossary, wordList: await loadWordList() })
+    const sourceIndices = sourceParagraphs ? paragraphIndices(sourceParagraphs) : presegmentedParagraphs(sourceText)
+    const targetIndices = targetParagraphs ? paragraphIndices(targetParagraphs) : presegmentedParagraphs(targetText)
+    const result = alignSentences(source, target, {
+      glossary,
+      wordList: await loadWordList(),
+      paragraphs: { source: paragraphStarts(sourceIndices), target: paragraphStarts(targetIndices) }
+    })
     stage.finish()
     const beads = result.beads.map((bead) => ({
       src: bead.src,
@@ -173,10 +190,7 @@ export const alignCommand: CliCommand = {
       score: Math.round(bead.confidence * 1000) / 1000
     }))
     if (output) {
-      const paragraphs = sourceParagraphs
-        ? sourceParagraphs.flatMap((paragraph, index) => paragraph.sentences.map(() => index))
-        : presegmentedParagraphs(sourceText)
-      const document = alignmentDocument(source, target, beads, paragraphs, new Date().toISOString())
+      const document = alignmentDocument(source, target, beads, sourceIndices, new Date().toISOString())
       const written = await writeExportFile(io, document, output, options.output.exportOptions)
       if (!options.json) {
         io.stdout(

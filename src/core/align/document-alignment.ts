@@ -7,7 +7,7 @@
 import { reshapingRefusal } from './original-rows'
 import { UserError } from '../errors'
 import { newRow, type HamtaDocument, type Row, type RowStatus, type SourceSentence, type SpanTag } from '../model'
-import { segmentEnglish } from '../text/english-segmenter'
+import { segmentEnglish, segmentEnglishParagraphs } from '../text/english-segmenter'
 import { alignSentences, type AlignOptions } from './aligner'
 import {
   AlignmentEditError,
@@ -199,6 +199,23 @@ function sameSentences(previous: Row, bead: Bead, alignment: DocumentAlignment):
   return previous.source.length === bead.src.length && previous.source.every((sentence, i) => alignment.sourceSentences[bead.src[i]] === sentence)
 }
 
+/** Where paragraphs begin among the document's Persian sentences and the translation's English ones. */
+function paragraphStarts(doc: HamtaDocument, english: ReadonlyArray<{ sentences: readonly string[] }>): { source: number[]; target: number[] } {
+  const source: number[] = []
+  let sentence = 0
+  doc.rows.forEach((row, k) => {
+    if (k === 0 || row.paragraph !== doc.rows[k - 1].paragraph) source.push(sentence)
+    sentence += row.source.length
+  })
+  const target: number[] = []
+  let at = 0
+  for (const paragraph of english) {
+    target.push(at)
+    at += paragraph.sentences.length
+  }
+  return { source, target }
+}
+
 /**
  * Aligns an English translation with the document's Persian sentences, replacing the English it
  * had. Every row becomes an automatic bead with the aligner's confidence.
@@ -216,10 +233,11 @@ export function alignTranslation(
       'original-structure'
     )
   }
-  const english = options.englishSentences ?? segmentEnglish(englishText)
+  const englishParagraphs = options.englishSentences ? [{ sentences: options.englishSentences }] : segmentEnglishParagraphs(englishText)
+  const english = englishParagraphs.flatMap((paragraph) => paragraph.sentences)
   if (english.length === 0) throw new UserError('The English translation has no sentences.', 'empty')
   const current = documentToAlignment(doc)
-  const result = alignSentences(current.aligned.source, english, options)
+  const result = alignSentences(current.aligned.source, english, { ...options, paragraphs: paragraphStarts(doc, englishParagraphs) })
   const rowStarts = new Set(current.aligned.beads.map((old) => old.src[0]))
   const aligned: AlignedText = {
     source: current.aligned.source,
