@@ -8,6 +8,21 @@ import { checkEntrySize, readZipDirectory, type ZipEntry } from './zip'
 const damaged = (fileName: string, detail: string): UserError =>
   new UserError(`${fileName} cannot be read: ${detail}. Open it in Word or LibreOffice and save it again as .docx.`, 'broken-file')
 
+/** What a .docx that is an OLE compound file gets told: Word protected it with a password, or it is a .doc renamed. */
+export function protectedWordFile(fileName: string): UserError {
+  return new UserError(
+    `${fileName} cannot be read: it is protected with a password, or it is an older Word file (.doc) named .docx. In Word, remove the password (File → Info → Protect Document) or save it as a .docx, then import it again.`,
+    'protected-file'
+  )
+}
+
+/** The signature of an OLE compound file: Word keeps a password-protected .docx (and every .doc) in one. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+function isCompoundFile(bytes: Uint8Array): boolean {
+  return COMPOUND_FILE.every((byte, k) => bytes[k] === byte)
+}
+
 /** Parts the Word reader never unpacks (our image converter does not read images). */
 const BINARY_PART = /^word\/(media|embeddings)\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|bin|odttf|ttf)$/i
 
@@ -21,6 +36,7 @@ export async function checkPackage(fileName: string, bytes: Uint8Array): Promise
   try {
     entries = readZipDirectory(bytes)
   } catch {
+    if (isCompoundFile(bytes)) throw protectedWordFile(fileName)
     throw damaged(fileName, 'it is not a Word document or it is damaged')
   }
   let total = 0

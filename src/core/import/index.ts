@@ -1,6 +1,6 @@
 import { extname } from 'node:path'
 import { UserError } from '../errors'
-import { readDocx } from './docx'
+import { protectedWordFile, readDocx } from './docx'
 import { readHtml } from './html'
 import { formatBytes, formatLimit, MAX_IMPORT_BYTES } from './limits'
 import { readMarkdown } from './markdown'
@@ -92,6 +92,8 @@ function chooseFormat(name: string, bytes: Uint8Array): { format: ImportFormat; 
     )
   }
   if (kind === 'ole') {
+    // Word keeps a password-protected .docx in the same container as a .doc.
+    if (byName === 'docx') throw protectedWordFile(name)
     throw new UserError(`${name} is an old-style Office document (.doc); Hamta cannot import those. Save it as .docx or .txt.`, 'unsupported-format')
   }
   if (!byName) throw unsupported(name, extension)

@@ -268,7 +268,7 @@ describe('Word documents in their original format', () => {
 
   it('a text box Word wrote twice (drawing and older copy) is read once and both are written; a real Word file', async () => {
     // A résumé template made by Word (Apache POI's test data, see the fixture's README).
-    const original = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/word-text-boxes/60316.docx')))
+    const original = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/word-files/60316.docx')))
     const parsed = await parseOriginalDocx('60316.docx', original)
     const doc = originalDocxToDocument(parsed, { id: 'd2', now: NOW, fileName: '60316.docx', original: { path: 'originals/d2.docx', sha256: 'x' } })
     const keys = doc.rows.map((row) => `${row.fileId} ${row.unitId} ${row.segmentId}`)
@@ -320,6 +320,9 @@ describe('Word documents in their original format', () => {
       /sheet\.docx cannot be read: it has no word\/document\.xml/
     )
     await expect(readImport(job('broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9])))).rejects.toThrow(/broken\.docx cannot be read/)
+    // A password-protected file made by Word (Apache POI's test data): said so, not "damaged".
+    const locked = new Uint8Array(readFileSync(join(__dirname, '../../fixtures/formats/word-files/bug53475-password-is-pass.docx')))
+    await expect(readImport(job('locked.docx', locked))).rejects.toThrow(/locked\.docx cannot be read: it is protected with a password/)
     const english = await JSZip.loadAsync(await persianDocx())
     const xml = await english.file('word/document.xml')!.async('string')
     english.file('word/document.xml', xml.replace(/[\u0600-\u06ff\u200c]+/g, 'English'))
