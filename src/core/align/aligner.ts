@@ -1214,10 +1214,6 @@ function alignAround(
 }
 
 /**
- * Bead-type priors from the expected counts of a pass, smoothed towards the defaults: a text with
- * many left-out sentences makes 1:0 / 0:1 beads cheaper, a clean one makes them dearer.
- */
-/**
  * Half-widths for a refining pass around a path: rows inside beads the pass before was all but
  * sure of get a narrower band (they seldom move, and a move that reaches the edge widens it).
  */
@@ -1232,6 +1228,10 @@ function refineWidths(beads: AlignedBead[], n: number, widest: number): Int32Arr
   return width
 }
 
+/**
+ * Bead-type priors from the expected counts of a pass, smoothed towards the defaults: a text with
+ * many left-out sentences makes 1:0 / 0:1 beads cheaper, a clean one makes them dearer.
+ */
 function learnPriors(expected: Float64Array): Float64Array {
   let total = 0
   for (const count of expected) total += count

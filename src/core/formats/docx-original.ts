@@ -6,11 +6,11 @@
  * paragraph with text is segmented into sentences (the Persian segmenter) and each sentence
  * becomes a row keeping where it sits (`fileId` the part, `unitId` the paragraph, `segmentId` the
  * sentence). A text box's paragraphs follow the paragraph it is anchored in (see paragraphsOf).
- * What the translator must place is carried as inline codes: a change
- * of formatting against the paragraph's usual formatting (bold, italic, a character style…) is a
- * pair of codes, a hyperlink is a pair, and a footnote reference, tab, break, field, image, text box or
- * bookmark inside the text is a standalone code. Leading and trailing non-text (a footnote's
- * number, bookmarks around a heading) stays where it is and is not shown.
+ * What the translator must place is carried as inline codes: a change of formatting against the
+ * paragraph's usual formatting (bold, italic, a character style…) is a pair of codes, a hyperlink
+ * is a pair, and a footnote reference, tab, break, field, image, text box or bookmark inside the
+ * text is a standalone code. Leading and trailing non-text (a footnote's number, bookmarks around
+ * a heading) stays where it is and is not shown.
  *
  * Writing: the kept original is read again the same way, so the codes' XML comes from the file,
  * never from the document. Each paragraph with English has its runs rewritten from the English

@@ -11,9 +11,9 @@ import type { Misspelling } from './spelling'
 import { TagMark } from './TagMark'
 import { InlineCodeNode } from './InlineCodeNode'
 import { missingCodes, type InlineCode } from '../../../../core/formats/inline-codes'
+import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 
 const NO_CODES: readonly InlineCode[] = []
-import { editorContentFor, textAndSpansOf, type EditorSpan } from './tagging'
 
 export interface TargetEditorCallbacks {
   /** The English and its tagged spans, after every change. */
@@ -39,7 +39,6 @@ interface TargetEditorProps extends TargetEditorCallbacks {
   sourceText?: string
 }
 
-/** The key that inserts the next code of the Persian the English still lacks (memoQ's key for it). */
 /**
  * Puts the next inline code of the Persian that the English lacks at the cursor (the
  * `insertNextCode` command, F9 by default); false when every code is there.
