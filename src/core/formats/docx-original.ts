@@ -17,9 +17,9 @@
  * (the codes place the formatting and links), with its direction left to right (`w:bidi` off,
  * `w:rtl` off, language English); sentences without English keep their Persian. In a part that
  * was translated, paragraphs without text turn left to right too, tables are no longer mirrored
- * (`w:bidiVisual` removed) and sections lose `w:bidi`; content controls holding translated paragraphs
- * lose their data binding (see unbindTranslated). Every other part of the package is copied
- * packed as it was; a document with no English comes back byte for byte.
+ * (`w:bidiVisual` removed), sections lose `w:bidi`, and content controls holding translated
+ * paragraphs lose their data binding and placeholder mark (see unbindTranslated). Every other part
+ * of the package is copied packed as it was; a document with no English comes back byte for byte.
  *
  * Not read: comments (notes to the translator, left as they are); tracked deletions and
  * simple fields are kept as codes, tracked insertions and content controls inside a paragraph are
@@ -851,7 +851,8 @@ function applyEdits(text: string, edits: Edit[]): string {
 /**
  * Edits that take the data binding off the content controls holding translated paragraphs: Word
  * (and LibreOffice) fill a bound control from the document's properties or data on opening, which
- * would put the Persian back over the English (a cover page's title, a template's author).
+ * would put the Persian back over the English (a cover page's title, a template's author). Their
+ * "showing the placeholder" mark goes too: the English is text, not a grey prompt Word replaces.
  */
 function unbindTranslated(part: DocxPart, translated: DocxParagraph[]): Edit[] {
   const edits: Edit[] = []
@@ -859,7 +860,9 @@ function unbindTranslated(part: DocxPart, translated: DocxParagraph[]): Edit[] {
   const walk = (node: XmlElement): void => {
     for (const child of childElements(node)) {
       if (child.name === 'sdt') {
-        const binding = childElements(child, 'sdtPr').flatMap((sdtPr) => childElements(sdtPr, 'dataBinding'))
+        const binding = childElements(child, 'sdtPr').flatMap((sdtPr) =>
+          childElements(sdtPr).filter((property) => property.name === 'dataBinding' || property.name === 'showingPlcHdr')
+        )
         const at = child.at!
         if (binding.length > 0 && ranges.some((range) => range.start >= at.start && range.end <= at.end))
           for (const element of binding) edits.push({ start: element.at!.start, end: element.at!.end, text: '' })

@@ -286,6 +286,8 @@ describe('Word documents in their original format', () => {
     for (const row of boxRows) expect(xml.split(`>Translated ${row.unitId} 0<`).length - 1, row.unitId).toBe(2)
     // The name's control is bound to the author property: unbound, or the reader puts the author back.
     expect(xml).not.toContain('ns0:creator')
+    // "[Telephone]" and the like were the template's placeholders: the English is text now.
+    expect(xml).not.toContain('showingPlcHdr')
     const printed = printedText(out, 'word-text-boxes.docx')
     // The name box is narrow: "Translated" breaks over two lines there.
     expect(printed).toContain('p0.b0 0')
