@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -38,6 +39,22 @@ import { TranslationMemoryService } from './translation-memory'
 import { importedMemoriesDir } from '../store/tm-store'
 import { TERMBASE_FILE, TermbaseStore } from '../store/termbase-store'
 import type { ImportFile, ImportJob, ImportStage } from '../import/prepare-import'
+
+/** What a change listener is told besides the document: whether a team sync made the change. */
+export interface DocumentChange {
+  fromTeamSync: boolean
+}
+
+/** Marks the writes a team sync makes, however deep in its awaits: see asTeamSync. */
+const teamSyncWrites = new AsyncLocalStorage<true>()
+
+/**
+ * Runs a team sync's work so that the changes it writes into documents are told to listeners as
+ * the sync's own: they are not edits to send, and must not schedule another sync.
+ */
+export function asTeamSync<T>(work: () => Promise<T>): Promise<T> {
+  return teamSyncWrites.run(true, work)
+}
 
 export interface LibraryOptions extends Partial<Omit<LibraryStoreOptions, 'libraryDir'>> {
   libraryDir: string
@@ -432,10 +449,10 @@ export class LibraryService {
     return next
   }
 
-  private readonly changeListeners = new Set<(documentId: string) => void>()
+  private readonly changeListeners = new Set<(documentId: string, change: DocumentChange) => void>()
 
   /** Told after every change of a document (a team library syncs a little after saves stop); returns the unsubscribe. */
-  onDocumentChanged(listener: (documentId: string) => void): () => void {
+  onDocumentChanged(listener: (documentId: string, change: DocumentChange) => void): () => void {
     this.changeListeners.add(listener)
     return () => this.changeListeners.delete(listener)
   }
@@ -445,7 +462,8 @@ export class LibraryService {
    * it; a burst of saves of one document becomes one update of the memory.
    */
   private noteChanged(documentId: string): void {
-    for (const listener of this.changeListeners) listener(documentId)
+    const change: DocumentChange = { fromTeamSync: teamSyncWrites.getStore() === true }
+    for (const listener of this.changeListeners) listener(documentId, change)
     if (!this.openMemory || this.memorySyncs.has(documentId)) return
     const timer = setTimeout(() => {
       this.memorySyncs.delete(documentId)

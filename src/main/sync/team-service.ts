@@ -55,9 +55,9 @@ export class TeamService {
     this.now = options.now ?? (() => new Date().toISOString())
     this.sync = new TeamSync(options.library, { credentials: () => this.credentials(), now: this.now })
     // A save shows as "changes to send" at once, before it reaches the disk or a commit (the
-    // sync's own merges, made while it runs, are not changes to send).
-    options.library.onDocumentChanged(() => {
-      if (!this.sync.status.syncing) this.changedSinceSync = true
+    // sync's own merges are not changes to send; an edit made while a sync runs is).
+    options.library.onDocumentChanged((_, change) => {
+      if (!change.fromTeamSync) this.changedSinceSync = true
       this.cached = null
     })
   }
@@ -84,7 +84,10 @@ export class TeamService {
         // The state shown says why; the work stays here until the next sync.
         onError: () => undefined
       })
-      this.unsubscribe = this.library.onDocumentChanged(() => this.scheduler?.saved())
+      // What a sync merged in is not a save to send: it would only make an empty sync follow.
+      this.unsubscribe = this.library.onDocumentChanged((_, change) => {
+        if (!change.fromTeamSync) this.scheduler?.saved()
+      })
     }
     this.scheduler.start()
     if (syncNow) void this.scheduler.now()

@@ -12,7 +12,7 @@ import { validateDocument } from '../../core/schema'
 import { parsePalette } from '../../core/review/palette'
 import type { HamtaDocument } from '../../core/model'
 import { migrateFile } from '../store/migrations'
-import type { LibraryService } from '../services/library'
+import { asTeamSync, type LibraryService } from '../services/library'
 import { folderOf, isFolderRemote } from './folder-remote'
 import { LibraryRepository, splitCredentials, SyncError, type Author, type Credentials, type FailureKind } from './repository'
 
@@ -180,7 +180,7 @@ export class TeamSync {
   /** Syncs now; a sync already running is joined rather than started twice. */
   sync(): Promise<SyncResult> {
     if (this.running) return this.running
-    const run = this.runSync().finally(() => {
+    const run = asTeamSync(() => this.runSync()).finally(() => {
       if (this.running === run) this.running = null
     })
     this.running = run

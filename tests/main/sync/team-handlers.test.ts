@@ -142,6 +142,36 @@ describe('the team library through the API', () => {
     )
   })
 
+  it('what a sync merges in does not make another sync follow; a save made during a sync does', async () => {
+    const a = await member('maryam')
+    const b = await member('reza', { afterSaveMs: 200 })
+    const { id: docId } = await a.api.importSample({ sampleId: SAMPLE })
+    await a.api.teamShare({ url: server.url('team') })
+    await b.api.teamJoin({ url: server.url('team') })
+    await a.api.saveTarget({ documentId: docId, rowId: 'r1', target: 'From Maryam.' })
+    await a.api.teamSyncNow({})
+    const received = await b.api.teamSyncNow({})
+    expect(received).toMatchObject({ pulled: 1 })
+    expect((await b.api.getDocument({ documentId: docId })).rows[0].target).toBe('From Maryam.')
+    const after = received.status.lastSyncAt
+    // Longer than the quiet time after a save and a sync: before, the merge itself scheduled one.
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect((await b.api.teamStatus({})).lastSyncAt).toBe(after)
+    expect((await b.api.teamStatus({})).state).toBe('synced')
+
+    // A save made while a sync runs is the user's: it is sent by the sync that follows.
+    await a.api.saveTarget({ documentId: docId, rowId: 'r2', target: 'More from Maryam.' })
+    await a.api.teamSyncNow({})
+    const running = b.api.teamSyncNow({})
+    await b.api.saveTarget({ documentId: docId, rowId: 'r3', target: 'Typed by Reza during the sync.' })
+    await running
+    await until(
+      async () => execFileSync('git', ['-C', server.path('team'), 'log', '-1', '--format=%an', 'main'], { encoding: 'utf8' }).trim(),
+      (author) => author === 'reza'
+    )
+    expect(execFileSync('git', ['-C', server.path('team'), 'log', '-1', '--format=%an', 'main'], { encoding: 'utf8' }).trim()).toBe('reza')
+  })
+
   it('stops sharing: nothing more is sent, every document and its history stay, and sharing again works', async () => {
     const a = await member('maryam', { afterSaveMs: 200 })
     const { id: docId } = await a.api.importSample({ sampleId: SAMPLE })
