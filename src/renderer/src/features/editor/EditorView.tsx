@@ -39,6 +39,7 @@ import { TermsPanel } from './TermsPanel'
 import { useQa, useQaFilter } from './useQa'
 import { nextTermEnglish, useTermbase } from './useTermbase'
 import { useTermCapture } from './useTermCapture'
+import { useRowRevert } from './useRowRevert'
 import { RowHistory } from '../team/RowHistory'
 import { SyncIndicator } from '../team/SyncIndicator'
 import { useTeamInEditor } from '../team/useTeamInEditor'
@@ -192,6 +193,10 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
       return setNotice('The English has every code of this row.')
     setNotice(null)
   }, [rowsRef, activeRef, setNotice])
+  const activeRow = rows[activeIndex]
+  const unsaved = activeRow ? queue.unsavedValue(activeRow.id) : undefined
+  const editorKey = activeRow ? `${activeRow.id}:${session.rowsVersion}` : ''
+  const revertRow = useRowRevert(editorRef, session, activeRow, editorKey, unsaved?.text ?? activeRow?.target ?? '')
   const { perform, move, handleKey } = useEditorCommands({
     api,
     documentId,
@@ -213,6 +218,7 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     addTerm: termCapture.capture,
     insertTerm,
     insertNextCode,
+    revertRow,
     hasQaFinding: qa.hasFinding,
     bindings,
     view
@@ -252,7 +258,6 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
     else if (menuCommand.command === 'previous-row') move(-1)
   }, [menuCommand, exportAs, move])
 
-  const activeRow = rows[activeIndex]
   const rowActions = useRowActions(api, documentId, session, activeRow, { openReject, setAuthorName: saveAuthorName })
   const toggleStatus = useCallback(
     (index: number) => {
@@ -268,12 +273,11 @@ export function EditorView({ api, documentId, onClose, onError, menuCommand }: E
 
   if (!doc || !overviewDoc) return <div className="loading">Opening the document…</div>
 
-  const unsaved = activeRow ? queue.unsavedValue(activeRow.id) : undefined
   const editable = activeRow && !activeRow.doNotTranslate && (!reviewing || editingRowId === activeRow.id)
   const editor =
     activeRow && editable ? (
       <TargetEditor
-        key={`${activeRow.id}:${session.rowsVersion}`}
+        key={editorKey}
         initialText={unsaved?.text ?? activeRow.target}
         initialSpans={activeRow.targetSpans}
         codes={activeRow.codes}

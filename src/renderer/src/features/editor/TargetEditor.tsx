@@ -105,8 +105,9 @@ export function TargetEditor({
       attributes: { 'aria-label': label, dir: 'ltr', lang: 'en', spellcheck: 'true', class: 'target-editor', 'data-testid': 'target-editor' },
       // Runs before every keymap of the editor (StarterKit binds Mod-Enter, for one).
       handleKeyDown: (view, event) => {
-        // Function keys (F9 puts the next inline code in) and modified keys go to the editor's commands first.
-        if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key)) return false
+        // Function keys (F9 puts the next inline code in), Escape (gives the row's English back)
+        // and modified keys go to the editor's commands first.
+        if (!event.ctrlKey && !event.metaKey && !event.altKey && !/^F\d/.test(event.key) && event.key !== 'Escape') return false
         const current = editorRef.current
         const local = current ? { canUndo: current.can().undo(), canRedo: current.can().redo() } : { canUndo: false, canRedo: false }
         return callbackRef.current?.onKey(event, local) ?? false

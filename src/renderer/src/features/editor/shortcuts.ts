@@ -37,6 +37,7 @@ export type EditorAction =
   | 'addTerm'
   | 'insertTerm'
   | 'insertNextCode'
+  | 'revertRow'
   | 'toggleSidePanel'
   | 'toggleToolbars'
   | 'toggleDensity'
@@ -100,6 +101,11 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'addTerm', keys: ['Ctrl+Shift+G'], description: 'add a term from the Persian and English selected (Terms tab)' },
   { action: 'insertTerm', keys: ['Ctrl+Shift+E'], description: 'put the English of the row’s next term the translation lacks at the cursor' },
   { action: 'insertNextCode', keys: ['F9'], description: 'put the next inline code the English lacks at the cursor (XLIFF and Word files)' },
+  {
+    action: 'revertRow',
+    keys: ['Escape'],
+    description: 'in the English, give the row back the English and status it had when you came to it (Ctrl+Z brings the typing back)'
+  },
   { action: 'toggleSidePanel', keys: ['Ctrl+B'], description: 'show or hide the side panel' },
   { action: 'nextSideTab', keys: ['Ctrl+Alt+PageDown'], description: 'next tab of the side panel' },
   { action: 'previousSideTab', keys: ['Ctrl+Alt+PageUp'], description: 'previous tab of the side panel' },
@@ -138,7 +144,8 @@ export function comboOf(event: KeyboardEvent): string | null {
     (/^(F\d{1,2}|Enter|Escape|PageUp|PageDown|Home|End|Tab|Backspace|Delete)$/.test(event.key) ? event.key : null)
   if (!key || ['Control', 'Alt', 'Shift', 'Meta'].includes(event.key)) return null
   const ctrl = event.ctrlKey || event.metaKey
-  if (!ctrl && !event.altKey && !/^F\d/.test(key) && !(event.shiftKey && /^F\d/.test(key))) return null
+  // Unmodified keys type text, but for the function keys and Escape.
+  if (!ctrl && !event.altKey && !/^F\d/.test(key) && key !== 'Escape') return null
   return [ctrl && 'Ctrl', event.altKey && 'Alt', event.shiftKey && 'Shift', key].filter(Boolean).join('+')
 }
 

@@ -32,6 +32,8 @@ interface EditorCommandsOptions {
   insertTerm?: () => void
   /** Puts the next inline code the English lacks at the cursor. */
   insertNextCode?: () => void
+  /** Gives the active row back its English and status from when it was opened; false when there was nothing to do. */
+  revertRow?: () => boolean
   /** Whether a row has QA findings (not marked "not an error"), for the next-finding keys. */
   hasQaFinding?: (rowId: string) => boolean
   /** The user's own keys. */
@@ -79,6 +81,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
     addTerm,
     insertTerm,
     insertNextCode,
+    revertRow,
     hasQaFinding,
     bindings,
     view
@@ -206,6 +209,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
           return insertTerm?.()
         case 'insertNextCode':
           return insertNextCode?.()
+        case 'revertRow':
+          return void revertRow?.()
       }
     },
     [
@@ -224,6 +229,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       addTerm,
       insertTerm,
       insertNextCode,
+      revertRow,
       hasQaFinding,
       runStructuralEdit,
       setNotice,
@@ -242,6 +248,8 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       const action = actionFor(event, { aligned, reviewing }, bindings)
       if (action) {
         if (local && ((action === 'undoDocumentEdit' && local.canUndo) || (action === 'redoDocumentEdit' && local.canRedo))) return false
+        // Escape is everybody's key: it is taken only when there was typing to give back.
+        if (action === 'revertRow') return revertRow?.() ?? false
         perform(action)
         return true
       }
@@ -251,7 +259,7 @@ export function useEditorCommands(options: EditorCommandsOptions) {
       applyTag(tag.id)
       return true
     },
-    [aligned, applyTag, bindings, palette, perform, reviewing]
+    [aligned, applyTag, bindings, palette, perform, reviewing, revertRow]
   )
 
   useEffect(() => {
