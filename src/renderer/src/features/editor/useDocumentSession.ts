@@ -117,12 +117,17 @@ export function useDocumentSession({ api, documentId, onError, onClose, onLoaded
       const index = rowsRef.current.findIndex((row) => row.id === update.row.id)
       if (index < 0) return
       const before = rowsRef.current[index]
-      updateRow(index, () => update.row)
+      // English typed since the request went out is newer than the answer: it stays, with the
+      // status it gives (the server gives the same once it is saved).
+      const typed = queue.unsavedValue(update.row.id)
+      updateRow(index, (current) =>
+        typed ? { ...update.row, target: current.target, targetSpans: current.targetSpans, status: current.status } : update.row
+      )
       // The open editor reloads when the English marks changed under it.
       if (index === activeRef.current && JSON.stringify(before.targetSpans) !== JSON.stringify(update.row.targetSpans)) setRowsVersion((v) => v + 1)
       if (update.canUndo !== undefined) setHistory({ canUndo: update.canUndo, canRedo: !!update.canRedo })
     },
-    [updateRow]
+    [queue, updateRow]
   )
 
   const rowEdit = useCallback(

@@ -24,7 +24,7 @@ const sameSpans = (a: readonly EditorSpan[], b: readonly SpanTag[]): boolean =>
  */
 export function useRowRevert(
   editorRef: RefObject<Editor | null>,
-  session: Pick<DocumentSession, 'rowsRef' | 'activeRef' | 'setStatus'>,
+  session: Pick<DocumentSession, 'rowsRef' | 'activeRef' | 'setStatus' | 'queue'>,
   activeRow: Row | undefined,
   editorKey: string,
   textAtEntry: string
@@ -33,7 +33,7 @@ export function useRowRevert(
   if (activeRow && entry.current?.key !== editorKey) {
     entry.current = { key: editorKey, rowId: activeRow.id, text: textAtEntry, spans: activeRow.targetSpans, status: activeRow.status }
   }
-  const { rowsRef, activeRef, setStatus } = session
+  const { rowsRef, activeRef, setStatus, queue } = session
   return useCallback(() => {
     const editor = editorRef.current
     const start = entry.current
@@ -57,7 +57,15 @@ export function useRowRevert(
         .setContent(editorContentFor(start.text, start.spans))
         .run()
     }
-    if (statusAfter !== start.status) void setStatus(index, start.status)
+    if (statusAfter !== start.status) {
+      // Once the English is saved back, and only if it is still what the editor holds: an undo
+      // straight after (Ctrl+Z) brings the typing back, and its row stays a draft.
+      void queue.flush().then(() => {
+        if (editor.isDestroyed || rowsRef.current[index]?.id !== start.rowId) return
+        const held = textAndSpansOf(editor.getJSON())
+        if (held.text === start.text && sameSpans(held.spans, start.spans)) void setStatus(index, start.status)
+      })
+    }
     return true
-  }, [editorRef, rowsRef, activeRef, setStatus])
+  }, [editorRef, rowsRef, activeRef, queue, setStatus])
 }
