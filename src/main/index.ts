@@ -115,6 +115,7 @@ function createWindow(): BrowserWindow {
   return window
 }
 
+const saveMemoryInput = z.object({ documentId: z.string().min(1).max(200).optional() }).strict()
 const saveFileInput = z.object({ fileName: z.string().min(1).max(300), content: z.string(), encoding: z.enum(['utf8', 'base64']) }).strict()
 
 function registerDesktopChannels(library: LibraryService): void {
@@ -171,6 +172,17 @@ function registerDesktopChannels(library: LibraryService): void {
     if (choice.canceled || !choice.filePath) return { saved: false }
     await pending.track(writeFile(choice.filePath, Buffer.from(content, encoding)))
     return { saved: true, path: choice.filePath }
+  })
+
+  // The memory is streamed to the file the user chose: a large one never becomes one string.
+  ipcMain.handle(DESKTOP_CHANNELS.saveMemoryTmx, async (event, input: unknown) => {
+    if (!fromTrustedPage(event) || !mainWindow) return { saved: false }
+    const { documentId } = saveMemoryInput.parse(input ?? {})
+    const { fileName } = await library.memoryTmx(documentId)
+    const choice = await dialog.showSaveDialog(mainWindow, { title: 'Export the translation memory', defaultPath: fileName })
+    if (choice.canceled || !choice.filePath) return { saved: false }
+    const { units } = await pending.track((await library.memory()).exportTmxToFile(choice.filePath, documentId))
+    return { saved: true, path: choice.filePath, units }
   })
 }
 

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
+import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { isUserError } from '../core/errors'
@@ -22,6 +23,27 @@ export interface WebServerOptions {
   maxBodyBytes?: number
   /** Connection time limits; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
+  /** Files too large to pass as one string, streamed (GET /download/memory.tmx, with the token). */
+  downloads?: Downloads
+}
+
+export interface Downloads {
+  /** The translation memory (or one document's part of it) as TMX, in pieces. */
+  memoryTmx: (documentId?: string) => Promise<{ fileName: string; pieces: AsyncIterable<string> }>
+}
+
+/** Streams pieces of text as a download; waits for the socket when it is full, so memory stays flat. */
+async function sendDownload(response: ServerResponse, file: { fileName: string; pieces: AsyncIterable<string> }, mimeType: string): Promise<void> {
+  response.writeHead(200, {
+    'content-type': `${mimeType}; charset=utf-8`,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'cache-control': 'no-store'
+  })
+  for await (const piece of file.pieces) {
+    if (response.destroyed) return
+    if (!response.write(piece)) await once(response, 'drain')
+  }
+  response.end()
 }
 
 /**
@@ -163,6 +185,21 @@ export function createWebServer(options: WebServerOptions): Server {
           return sendJson(response, 200, { result })
         } catch (error) {
           if (error instanceof BodyTooLarge) return sendError(response, 413, 'too-large', tooLargeMessage(method, error.size))
+          if (isUserError(error)) return sendError(response, 400, (error as { code?: string }).code ?? 'invalid-input', error.message)
+          console.error(error)
+          return sendError(response, 500, 'internal', 'Something went wrong inside Hamta; the error was logged.')
+        }
+      }
+      if (url.pathname === '/download/memory.tmx' && options.downloads) {
+        if (!tokenMatches(options.token, requestToken(request))) {
+          return sendError(response, 401, 'unauthorized', 'This request needs the session token from the URL Hamta printed.')
+        }
+        try {
+          const file = await options.downloads.memoryTmx(url.searchParams.get('documentId') ?? undefined)
+          return await sendDownload(response, file, 'application/x-tmx+xml')
+        } catch (error) {
+          // Once the file has begun, a failure can only cut it short: the browser shows it failed.
+          if (response.headersSent) return void response.destroy(error as Error)
           if (isUserError(error)) return sendError(response, 400, (error as { code?: string }).code ?? 'invalid-input', error.message)
           console.error(error)
           return sendError(response, 500, 'internal', 'Something went wrong inside Hamta; the error was logged.')

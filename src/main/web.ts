@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   // Team credentials live in this process's memory only (or come from HAMTA_GIT_TOKEN …).
   const team = new TeamService({ library, vault: new SessionVault() })
   void team.start()
-  const server = createWebServer({ handlers: createHandlers({ library, mode: 'browser', team }), token, rendererDir: rendererDir() })
+  const server = createWebServer({
+    handlers: createHandlers({ library, mode: 'browser', team }),
+    token,
+    rendererDir: rendererDir(),
+    downloads: { memoryTmx: (documentId) => library.memoryTmx(documentId) }
+  })
   const requestedPort = Number.parseInt(process.env.HAMTA_PORT ?? '', 10)
   const port = Number.isInteger(requestedPort) && requestedPort >= 0 && requestedPort < 65536 ? requestedPort : 0
   server.on('error', (error) => {

@@ -14,6 +14,8 @@ export interface HamtaBridge {
   desktop: {
     importWithDialog(): Promise<DesktopImportResult>
     saveFile(fileName: string, content: string, encoding: 'utf8' | 'base64'): Promise<{ saved: boolean; path?: string }>
+    /** Streams the translation memory (or one document's part) to a file the user chooses. */
+    saveMemoryTmx(documentId?: string): Promise<{ saved: boolean; path?: string; units?: number }>
     onMenuCommand(listener: (command: MenuCommand) => void): () => void
   }
 }

@@ -8,6 +8,7 @@ const bridge: HamtaBridge = {
   desktop: {
     importWithDialog: () => ipcRenderer.invoke(DESKTOP_CHANNELS.importWithDialog),
     saveFile: (fileName, content, encoding) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveFile, { fileName, content, encoding }),
+    saveMemoryTmx: (documentId) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveMemoryTmx, documentId === undefined ? {} : { documentId }),
     onMenuCommand(listener) {
       const forward = (_event: IpcRendererEvent, command: unknown): void => {
         if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand)

@@ -89,6 +89,7 @@ export function apiChannel(method: ApiMethod): string {
 export const DESKTOP_CHANNELS = {
   importWithDialog: 'desktop:importWithDialog',
   saveFile: 'desktop:saveFile',
+  saveMemoryTmx: 'desktop:saveMemoryTmx',
   menuCommand: 'desktop:menuCommand'
 } as const
 

@@ -1,4 +1,5 @@
-import { rm, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -120,6 +121,18 @@ describe('the translation memory, in Chromium', () => {
       .first()
       .waitFor()
     await page.screenshot({ path: join(SCREENSHOT_DIR, '16-memories.png') })
+    // The whole memory comes down streamed from the server, never as one string in the page.
+    const download = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Export all as TMX' }).click()
+    const saved = await download
+    expect(saved.suggestedFilename()).toBe('memory.tmx')
+    const exported = await readFile((await saved.path())!, 'utf8')
+    expect(exported).toMatch(/^<\?xml[^>]*\?>\s*<tmx version="1\.4">/)
+    expect(exported.match(/<tu[ >]/g)?.length ?? 0).toBeGreaterThan(0)
+    const valid = spawnSync('xmllint', ['--noout', '--dtdvalid', join(process.cwd(), '..', 'shared', 'schemas', 'tmx14.dtd'), '-'], {
+      input: exported
+    })
+    expect(valid.status, valid.stderr.toString()).toBe(0)
     await dialog.getByRole('button', { name: 'Close' }).click()
     await rm(tmx, { force: true })
   })

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Server } from 'node:http'
@@ -19,7 +20,12 @@ afterEach(async () => {
 
 async function start(dir: string, token = 'secret-token'): Promise<string> {
   library = await LibraryService.open({ libraryDir: join(dir, 'lib'), samplesDir: SAMPLES_DIR })
-  server = createWebServer({ handlers: createHandlers({ library, mode: 'browser' }), token })
+  const opened = library
+  server = createWebServer({
+    handlers: createHandlers({ library, mode: 'browser' }),
+    token,
+    downloads: { memoryTmx: (documentId) => opened.memoryTmx(documentId) }
+  })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`
 }
@@ -91,6 +97,33 @@ describe('browser-mode server', () => {
         req.end()
       })
       expect(status).toBe(403)
+    })
+  })
+
+  it('streams the translation memory as a TMX download, with the token only, and refuses an unknown document in words', async () => {
+    await withTempDir(async (dir) => {
+      const base = await start(dir)
+      const token = 'secret-token'
+      const { result: sample } = await json(await call(base, 'importSample', { sampleId: '003_1f132d0afecd6292' }, token))
+      await call(base, 'saveTarget', { documentId: sample.id, rowId: 'r1', target: 'Emphasis on trilateral cooperation' }, token)
+      await call(base, 'setRowStatus', { documentId: sample.id, rowId: 'r1', status: 'translated' }, token)
+      expect((await fetch(`${base}/download/memory.tmx`)).status).toBe(401)
+      const response = await fetch(`${base}/download/memory.tmx`, { headers: { 'x-hamta-token': token } })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/x-tmx+xml; charset=utf-8')
+      expect(response.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''memory.tmx")
+      const text = await response.text()
+      // The same file the whole-string export gives, streamed.
+      expect(text).toBe((await json(await call(base, 'tmExport', {}, token))).result.content)
+      expect(text).toContain('<seg>Emphasis on trilateral cooperation</seg>')
+      const valid = spawnSync('xmllint', ['--noout', '--dtdvalid', join(process.cwd(), '..', 'shared', 'schemas', 'tmx14.dtd'), '-'], { input: text })
+      expect(valid.status, valid.stderr.toString()).toBe(0)
+      const one = await fetch(`${base}/download/memory.tmx?documentId=${sample.id}`, { headers: { 'x-hamta-token': token } })
+      expect(decodeURIComponent(one.headers.get('content-disposition')!)).toMatch(/\.tmx$/)
+      expect(await one.text()).toContain('<seg>Emphasis on trilateral cooperation</seg>')
+      const unknown = await fetch(`${base}/download/memory.tmx?documentId=nope`, { headers: { 'x-hamta-token': token } })
+      expect(unknown.status).toBe(400)
+      expect((await json(unknown)).error.message).toMatch(/nope/)
     })
   })
 })

@@ -492,6 +492,14 @@ export class LibraryService {
     }
   }
 
+  /** The memory (or one document's part) as a TMX file in pieces, up to date with every change: to stream, whatever its size. */
+  async memoryTmx(documentId?: string): Promise<{ fileName: string; pieces: AsyncGenerator<string> }> {
+    // An unknown document is refused now, before a download has begun and could only break off.
+    if (documentId !== undefined) await this.getDocument(documentId)
+    await this.flushMemory()
+    return (await this.memory()).tmxFile(documentId)
+  }
+
   /** Writes every pending change to disk, where a team sync reads it. */
   async flush(): Promise<void> {
     await this.store.flush()

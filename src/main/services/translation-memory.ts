@@ -534,18 +534,22 @@ export class TranslationMemoryService {
 
   /** The memory (or one document's part of it) as a TMX 1.4 file's text. */
   async exportTmx(documentId?: string): Promise<{ fileName: string; content: string }> {
+    const { fileName, pieces } = this.tmxFile(documentId)
     const parts: string[] = []
-    for await (const piece of this.tmxPieces(documentId)) parts.push(piece)
+    for await (const piece of pieces) parts.push(piece)
+    return { fileName, content: parts.join('') }
+  }
+
+  /** The TMX file's name and its text in pieces, in order: to stream a memory of any size. */
+  tmxFile(documentId?: string): { fileName: string; pieces: AsyncGenerator<string> } {
     const name = documentId !== undefined ? this.store.documents.get(documentId)?.title || documentId : 'memory'
-    return {
-      fileName: `${
-        name
-          .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-          .trim()
-          .slice(0, 80) || 'memory'
-      }.tmx`,
-      content: parts.join('')
-    }
+    const fileName = `${
+      name
+        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+        .trim()
+        .slice(0, 80) || 'memory'
+    }.tmx`
+    return { fileName, pieces: this.tmxPieces(documentId) }
   }
 
   /** Writes the TMX to a file, streaming (for memories too large to hold as one string). */

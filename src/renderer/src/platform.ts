@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../core/model'
-import { importTooLargeMessage, MAX_IMPORT_BYTES, type ExportedFile, type HamtaApi } from '../../shared/contract'
+import { importTooLargeMessage, MAX_IMPORT_BYTES, type ApiErrorBody, type ExportedFile, type HamtaApi } from '../../shared/contract'
+import { ApiCallError, sessionToken } from './api/client'
 import type { MenuCommand } from '../../shared/methods'
 
 export interface ImportOutcome {
@@ -180,14 +181,39 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 export async function saveExport(file: ExportedFile): Promise<boolean> {
   if (window.hamta) return (await window.hamta.desktop.saveFile(file.fileName, file.content, file.encoding)).saved
   const body = file.encoding === 'base64' ? base64ToBytes(file.content) : file.content
-  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }))
+  download(new Blob([body], { type: file.mimeType }), file.fileName)
+  return true
+}
+
+/** Hands a file to the browser's downloads. */
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
-  link.download = file.fileName
+  link.download = fileName
   document.body.append(link)
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Saves the translation memory (or one document's part) as TMX, streamed: the desktop app writes
+ * it to the file the user picks; browser mode downloads it from the server without the page ever
+ * holding it as one string. False when the user cancelled.
+ */
+export async function saveMemoryTmx(documentId?: string): Promise<boolean> {
+  if (window.hamta) return (await window.hamta.desktop.saveMemoryTmx(documentId)).saved
+  const query = documentId === undefined ? '' : `?documentId=${encodeURIComponent(documentId)}`
+  const response = await fetch(`/download/memory.tmx${query}`, { headers: { 'x-hamta-token': sessionToken() ?? '' } }).catch(() => {
+    throw new ApiCallError('offline', 'Hamta’s browser-mode server is not answering. Is `npm run web` still running?')
+  })
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null
+    throw new ApiCallError(payload?.error?.code ?? `http-${response.status}`, payload?.error?.message ?? `The export failed (${response.status}).`)
+  }
+  const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1]
+  download(await response.blob(), named ? decodeURIComponent(named) : 'memory.tmx')
   return true
 }
 

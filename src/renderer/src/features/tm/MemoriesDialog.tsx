@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MemoryInfo } from '../../../../core/tm/types'
 import type { HamtaApi } from '../../../../shared/contract'
 import { Dialog } from '../../components/Dialog'
-import { pickFiles, readFileAsBase64, saveExport } from '../../platform'
+import { pickFiles, readFileAsBase64, saveMemoryTmx } from '../../platform'
 
 interface MemoriesDialogProps {
   api: HamtaApi
@@ -140,12 +140,7 @@ export function MemoriesDialog({ api, onClose }: MemoriesDialogProps): React.JSX
         <button type="button" className="secondary" disabled={busy !== null} onClick={() => void importTmx()}>
           Add a TMX file…
         </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy !== null}
-          onClick={() => void run('Exporting…', async () => saveExport(await api.tmExport({})))}
-        >
+        <button type="button" className="secondary" disabled={busy !== null} onClick={() => void run('Exporting…', () => saveMemoryTmx())}>
           Export all as TMX
         </button>
         <button type="submit" disabled={busy !== null}>

@@ -3,7 +3,7 @@ import type { HamtaDocument } from '../../../../core/model'
 import type { Analysis } from '../../../../core/tm/analysis'
 import type { ConcordanceUnit, PretranslatedMark, TmMatch } from '../../../../core/tm/types'
 import type { HamtaApi, LibrarySettings } from '../../../../shared/contract'
-import { saveExport } from '../../platform'
+import { saveExport, saveMemoryTmx } from '../../platform'
 import { MatchSource } from './MatchSource'
 import type { TmMatchesState } from './useTmMatches'
 
@@ -213,12 +213,7 @@ export function TmPanel(props: TmPanelProps): React.JSX.Element {
         >
           Analyse
         </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() => void run(async () => void (await saveExport(await api.tmExport({ documentId }))))}
-        >
+        <button type="button" className="secondary" disabled={busy} onClick={() => void run(async () => void (await saveMemoryTmx(documentId)))}>
           Export as TMX
         </button>
       </div>
