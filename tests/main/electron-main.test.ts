@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -28,7 +28,14 @@ describe('the built Electron main process (booted against a recording stand-in f
       expect(webPreferences.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/)
       expect(existsSync(webPreferences.preload)).toBe(true)
       expect(record.windows[0].loaded.file).toMatch(/out[\\/]renderer[\\/]index\.html$/)
-      expect(record.ipcChannels.sort()).toEqual([...API_METHODS.map(apiChannel), DESKTOP_CHANNELS.importWithDialog, DESKTOP_CHANNELS.saveFile].sort())
+      expect(record.ipcChannels.sort()).toEqual(
+        [...API_METHODS.map(apiChannel), DESKTOP_CHANNELS.importWithDialog, DESKTOP_CHANNELS.saveFile, DESKTOP_CHANNELS.saveMemoryTmx].sort()
+      )
+      // The memory goes, streamed, to the file chosen in the save dialog; another page gets nothing.
+      expect(record.saveDialogs.at(-1)).toMatchObject({ defaultPath: 'memory.tmx' })
+      expect(record.memoryExport).toMatchObject({ saved: true, units: 1 })
+      expect(readFileSync(record.memoryExport.path, 'utf8')).toContain('<seg>Exported through the dialog.</seg>')
+      expect(record.strangerExport).toEqual({ saved: false })
       expect(record.guards).toEqual({ blocksExternalNavigation: true, allowsOwnPage: true, newWindow: 'deny' })
       expect(record.permissionHandler).toBe(true)
       expect(record.headers['Content-Security-Policy'][0]).toContain("script-src 'self'")

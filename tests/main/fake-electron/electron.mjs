@@ -65,9 +65,14 @@ export class BrowserWindow extends EventSource {
   }
 }
 
+/** The handlers themselves, for boot.mjs to call (kept out of the printed record). */
+export const handlers = {}
+globalThis.__fakeElectronHandlers = handlers
+
 export const ipcMain = {
-  handle(channel) {
+  handle(channel, handler) {
     record.ipcChannels.push(channel)
+    handlers[channel] = handler
   },
   removeHandler() {}
 }
@@ -98,9 +103,18 @@ export const Menu = {
 export const dialog = {
   showErrorBox(title, message) {
     record.startError = `${title}: ${message}`
+  },
+  // The user "chooses" a file in the test's data folder, named as the dialog proposed.
+  showSaveDialog(_window, options) {
+    ;(record.saveDialogs ??= []).push(options)
+    return Promise.resolve({ canceled: false, filePath: `${process.env.FAKE_USER_DATA}/chosen-${options.defaultPath}` })
   }
 }
 export const shell = { openExternal() {} }
 // No keychain here: team credentials stay in the session.
-export const safeStorage = { isEncryptionAvailable: () => false, encryptString: (text) => Buffer.from(text), decryptString: (data) => data.toString() }
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (text) => Buffer.from(text),
+  decryptString: (data) => data.toString()
+}
 export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell, safeStorage }
