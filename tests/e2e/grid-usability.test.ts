@@ -250,6 +250,11 @@ describe('the grid, in Chromium against browser mode', () => {
     await keys.getByRole('button', { name: 'Change the keys for: next row', exact: true }).click()
     await page.keyboard.press('Control+j')
     await expect.poll(() => keys.locator('tr[data-action="nextRow"] kbd').innerText()).toBe('Ctrl+J')
+    // Escape while choosing keys stops choosing: nothing is bound to it and the dialog stays.
+    await keys.getByRole('button', { name: 'Change the keys for: previous row', exact: true }).click()
+    await page.keyboard.press('Escape')
+    await keys.getByRole('button', { name: 'Change the keys for: previous row', exact: true }).waitFor()
+    expect(await keys.locator('tr[data-action="previousRow"] kbd').innerText()).toBe('Alt+↑')
     await page.keyboard.press('Escape')
     const from = await activeRowId()
     await page.locator('[data-testid="target-editor"]').click()
@@ -306,7 +311,10 @@ describe('the grid, in Chromium against browser mode', () => {
     const first = page.locator('table.documents tbody tr').first()
     const title = await first.locator('.doc-open').innerText()
     await first.getByRole('button', { name: /^Delete / }).click()
-    await page.getByRole('dialog', { name: /^Delete / }).getByRole('button', { name: 'Delete', exact: true }).click()
+    await page
+      .getByRole('dialog', { name: /^Delete / })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click()
     await expect.poll(() => page.locator('table.documents tbody tr').count()).toBe(before - 1)
     await page.goto(session.web.url)
     await page.getByRole('button', { name: 'Deleted documents…' }).click()

@@ -32,7 +32,8 @@ export function ShortcutsDialog({ context, palette, bindings, onChangeBindings, 
     setCapturing(null)
   }
   return (
-    <Dialog label="Keyboard shortcuts" className="shortcuts-dialog" onCancel={onClose} onSubmit={onClose}>
+    // While keys are being chosen, Escape stops choosing instead of closing the dialog.
+    <Dialog label="Keyboard shortcuts" className="shortcuts-dialog" busy={capturing !== null} onCancel={onClose} onSubmit={onClose}>
       <h2>Keyboard shortcuts</h2>
       <p>They work wherever the caret is, the English editor included. To change one, press Change, then the new keys.</p>
       <p className="shortcut-message" role="status">
@@ -69,6 +70,13 @@ export function ShortcutsDialog({ context, palette, bindings, onChangeBindings, 
                       onBlur={() => capturing === shortcut.action && setCapturing(null)}
                       onKeyDown={(event) => {
                         if (capturing !== shortcut.action) return
+                        // Escape stops choosing keys (the dialog stays open); Default gives it back to its action.
+                        if (event.key === 'Escape' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+                          event.preventDefault()
+                          event.stopPropagation()
+                          setCapturing(null)
+                          return
+                        }
                         const combo = comboOf(event.nativeEvent)
                         if (!combo) return
                         event.preventDefault()
