@@ -113,8 +113,9 @@ describe('browser-mode server', () => {
       expect(response.headers.get('content-type')).toBe('application/x-tmx+xml; charset=utf-8')
       expect(response.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''memory.tmx")
       const text = await response.text()
-      // The same file the whole-string export gives, streamed.
-      expect(text).toBe((await json(await call(base, 'tmExport', {}, token))).result.content)
+      // The same file the whole-string export gives, streamed (but for the header's time of export).
+      const withoutHeader = (tmx: string) => tmx.replace(/<header [^>]*>/, '<header>')
+      expect(withoutHeader(text)).toBe(withoutHeader((await json(await call(base, 'tmExport', {}, token))).result.content))
       expect(text).toContain('<seg>Emphasis on trilateral cooperation</seg>')
       const valid = spawnSync('xmllint', ['--noout', '--dtdvalid', join(process.cwd(), '..', 'shared', 'schemas', 'tmx14.dtd'), '-'], { input: text })
       expect(valid.status, valid.stderr.toString()).toBe(0)
