@@ -12,6 +12,7 @@ import { PendingWork, registerApi } from './ipc'
 import { workerAlignRunner, workerImportRunner } from './import/import-runner'
 import { importWorkerPath, resolveLibraryDir, samplesDir } from './paths'
 import { LibraryService } from './services/library'
+import { writeTmxFile } from './services/translation-memory'
 import { loadWordList } from './word-list'
 import { KeychainVault } from './sync/credential-vault'
 import { TeamService } from './sync/team-service'
@@ -178,10 +179,10 @@ function registerDesktopChannels(library: LibraryService): void {
   ipcMain.handle(DESKTOP_CHANNELS.saveMemoryTmx, async (event, input: unknown) => {
     if (!fromTrustedPage(event) || !mainWindow) return { saved: false }
     const { documentId } = saveMemoryInput.parse(input ?? {})
-    const { fileName } = await library.memoryTmx(documentId)
+    const { fileName, pieces } = await library.memoryTmx(documentId)
     const choice = await dialog.showSaveDialog(mainWindow, { title: 'Export the translation memory', defaultPath: fileName })
     if (choice.canceled || !choice.filePath) return { saved: false }
-    const { units } = await pending.track((await library.memory()).exportTmxToFile(choice.filePath, documentId))
+    const { units } = await pending.track(writeTmxFile(choice.filePath, pieces))
     return { saved: true, path: choice.filePath, units }
   })
 }

@@ -84,6 +84,13 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   sendJson(response, status, body)
 }
 
+/** A refusal in words for the user, anything else logged and reported as Hamta's own fault. */
+function sendFailure(response: ServerResponse, error: unknown): void {
+  if (isUserError(error)) return sendError(response, 400, (error as { code?: string }).code ?? 'invalid-input', error.message)
+  console.error(error)
+  sendError(response, 500, 'internal', 'Something went wrong inside Hamta; the error was logged.')
+}
+
 function tokenMatches(expected: string, given: string | undefined): boolean {
   if (!given) return false
   const a = Buffer.from(expected)
@@ -165,10 +172,11 @@ export function createWebServer(options: WebServerOptions): Server {
     async (request, response) => {
       if (!hostAllowed(request)) return sendError(response, 403, 'forbidden-host', 'Hamta answers only on 127.0.0.1.')
       const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+      const download = url.pathname === '/download/memory.tmx' && options.downloads
+      if ((url.pathname.startsWith('/api/') || download) && !tokenMatches(options.token, requestToken(request))) {
+        return sendError(response, 401, 'unauthorized', 'This request needs the session token from the URL Hamta printed.')
+      }
       if (url.pathname.startsWith('/api/')) {
-        if (!tokenMatches(options.token, requestToken(request))) {
-          return sendError(response, 401, 'unauthorized', 'This request needs the session token from the URL Hamta printed.')
-        }
         const method = url.pathname.slice('/api/'.length)
         if (!isApiMethod(method)) return sendError(response, 404, 'unknown-method', `There is no API method ${method}.`)
         if (request.method !== 'POST') return sendError(response, 405, 'method-not-allowed', 'API calls use POST.')
@@ -185,24 +193,17 @@ export function createWebServer(options: WebServerOptions): Server {
           return sendJson(response, 200, { result })
         } catch (error) {
           if (error instanceof BodyTooLarge) return sendError(response, 413, 'too-large', tooLargeMessage(method, error.size))
-          if (isUserError(error)) return sendError(response, 400, (error as { code?: string }).code ?? 'invalid-input', error.message)
-          console.error(error)
-          return sendError(response, 500, 'internal', 'Something went wrong inside Hamta; the error was logged.')
+          return sendFailure(response, error)
         }
       }
-      if (url.pathname === '/download/memory.tmx' && options.downloads) {
-        if (!tokenMatches(options.token, requestToken(request))) {
-          return sendError(response, 401, 'unauthorized', 'This request needs the session token from the URL Hamta printed.')
-        }
+      if (download) {
         try {
-          const file = await options.downloads.memoryTmx(url.searchParams.get('documentId') ?? undefined)
+          const file = await download.memoryTmx(url.searchParams.get('documentId') ?? undefined)
           return await sendDownload(response, file, 'application/x-tmx+xml')
         } catch (error) {
           // Once the file has begun, a failure can only cut it short: the browser shows it failed.
           if (response.headersSent) return void response.destroy(error as Error)
-          if (isUserError(error)) return sendError(response, 400, (error as { code?: string }).code ?? 'invalid-input', error.message)
-          console.error(error)
-          return sendError(response, 500, 'internal', 'Something went wrong inside Hamta; the error was logged.')
+          return sendFailure(response, error)
         }
       }
       if (serveStatic && (request.method === 'GET' || request.method === 'HEAD')) {

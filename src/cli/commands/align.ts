@@ -1,7 +1,6 @@
-import { loadWordList } from '../../main/word-list'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { alignSentences } from '../../core/align/aligner'
+import { alignSentences, paragraphStartsOf } from '../../core/align/aligner'
 import type { GlossaryPair } from '../../core/align/anchors'
 import { UserError } from '../../core/errors'
 import type { BilingualDocument, BilingualUnit } from '../../core/formats/bilingual'
@@ -9,6 +8,7 @@ import { titleFromText } from '../../core/model'
 import { decodeTextFile } from '../../core/text/decode'
 import { segmentEnglishParagraphs } from '../../core/text/english-segmenter'
 import { segmentParagraphs } from '../../core/text/segment'
+import { loadWordList } from '../../main/word-list'
 import type { CliCommand } from '../command'
 import {
   EXPORT_OPTIONS_USAGE,
@@ -115,17 +115,12 @@ function parseArgs(args: string[]): AlignArgs {
   return { source: files[0], target: files[1], json, presegmented: isPresegmented, glossary, output }
 }
 
-/** The alignment as a bilingual document: one unit per bead, English sides as drafts. */
 /** Paragraph index of each sentence of segmented paragraphs. */
 function paragraphIndices(paragraphs: ReadonlyArray<{ sentences: readonly string[] }>): number[] {
   return paragraphs.flatMap((paragraph, index) => paragraph.sentences.map(() => index))
 }
 
-/** The sentences that begin a paragraph, from each sentence's paragraph index. */
-function paragraphStarts(indices: readonly number[]): number[] {
-  return indices.flatMap((paragraph, k) => (k === 0 || indices[k - 1] !== paragraph ? [k] : []))
-}
-
+/** The alignment as a bilingual document: one unit per bead, English sides as drafts. */
 function alignmentDocument(
   source: string[],
   target: string[],
@@ -181,7 +176,7 @@ export const alignCommand: CliCommand = {
     const result = alignSentences(source, target, {
       glossary,
       wordList: await loadWordList(),
-      paragraphs: { source: paragraphStarts(sourceIndices), target: paragraphStarts(targetIndices) }
+      paragraphs: { source: paragraphStartsOf(sourceIndices), target: paragraphStartsOf(targetIndices) }
     })
     stage.finish()
     const beads = result.beads.map((bead) => ({

@@ -326,6 +326,11 @@ function bandAround(from: Int32Array, to: Int32Array, width: Int32Array, n: numb
   return { lo, hi, rowStart, cells }
 }
 
+/** The sentences that begin a paragraph (AlignOptions.paragraphs), from each sentence's paragraph. */
+export function paragraphStartsOf(paragraphOfSentence: readonly number[]): number[] {
+  return paragraphOfSentence.flatMap((paragraph, k) => (k === 0 || paragraphOfSentence[k - 1] !== paragraph ? [k] : []))
+}
+
 /** Fewest paragraphs on each side, and the most one side may have per paragraph of the other, for a paragraph pass. */
 const MIN_PARAGRAPHS = 8
 const MAX_PARAGRAPH_RATIO = 1.5

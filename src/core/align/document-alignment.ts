@@ -8,7 +8,7 @@ import { reshapingRefusal } from './original-rows'
 import { UserError } from '../errors'
 import { newRow, type HamtaDocument, type Row, type RowStatus, type SourceSentence, type SpanTag } from '../model'
 import { segmentEnglish, segmentEnglishParagraphs } from '../text/english-segmenter'
-import { alignSentences, type AlignOptions } from './aligner'
+import { alignSentences, paragraphStartsOf, type AlignOptions } from './aligner'
 import {
   AlignmentEditError,
   detachSentence,
@@ -201,19 +201,10 @@ function sameSentences(previous: Row, bead: Bead, alignment: DocumentAlignment):
 
 /** Where paragraphs begin among the document's Persian sentences and the translation's English ones. */
 function paragraphStarts(doc: HamtaDocument, english: ReadonlyArray<{ sentences: readonly string[] }>): { source: number[]; target: number[] } {
-  const source: number[] = []
-  let sentence = 0
-  doc.rows.forEach((row, k) => {
-    if (k === 0 || row.paragraph !== doc.rows[k - 1].paragraph) source.push(sentence)
-    sentence += row.source.length
-  })
-  const target: number[] = []
-  let at = 0
-  for (const paragraph of english) {
-    target.push(at)
-    at += paragraph.sentences.length
+  return {
+    source: paragraphStartsOf(doc.rows.flatMap((row) => row.source.map(() => row.paragraph))),
+    target: paragraphStartsOf(english.flatMap((paragraph, index) => paragraph.sentences.map(() => index)))
   }
-  return { source, target }
 }
 
 /**

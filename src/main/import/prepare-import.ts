@@ -172,9 +172,8 @@ export async function prepareImport(job: ImportJob, onStage: (stage: ImportStage
   const kept: { original?: { path: string; bytes: Uint8Array } } = {}
   let document = await readImport(job, onStage, newTags, kept)
   if (job.translation) {
-    const english = await readEnglish(job.translation)
     onStage('aligning')
-    document = alignTranslation(document, english, job.now, { glossary: job.glossary ?? [], dictionary: job.dictionary, wordList: job.wordList })
+    document = await prepareAlignment({ ...job, document, translation: job.translation })
   }
   onStage('saving')
   const fileBytes = serializeDocumentFileToBytes({ schemaVersion: DOCUMENT_FILE_VERSION, document })

@@ -554,27 +554,7 @@ export class TranslationMemoryService {
 
   /** Writes the TMX to a file, streaming (for memories too large to hold as one string). */
   async exportTmxToFile(path: string, documentId?: string): Promise<{ units: number }> {
-    const handle = await openFile(path, 'w')
-    let units = 0
-    try {
-      let buffer: string[] = []
-      let size = 0
-      for await (const piece of this.tmxPieces(documentId)) {
-        if (piece.startsWith('    <tu')) units++
-        buffer.push(piece)
-        size += piece.length
-        if (size > 1 << 22) {
-          await handle.write(buffer.join(''))
-          buffer = []
-          size = 0
-        }
-      }
-      await handle.write(buffer.join(''))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    return { units }
+    return writeTmxFile(path, this.tmxPieces(documentId))
   }
 
   // -------------------------------------------------------------------------------------------
@@ -733,4 +713,29 @@ const DIFFERS = 'differs'
 
 function isOpenRow(row: Row): boolean {
   return !row.doNotTranslate && row.source.length > 0 && row.target.trim().length === 0
+}
+
+/** Writes TMX pieces to a file in blocks of a few megabytes, synced; counts the units written. */
+export async function writeTmxFile(path: string, pieces: AsyncIterable<string>): Promise<{ units: number }> {
+  const handle = await openFile(path, 'w')
+  let units = 0
+  try {
+    let buffer: string[] = []
+    let size = 0
+    for await (const piece of pieces) {
+      if (piece.startsWith('    <tu')) units++
+      buffer.push(piece)
+      size += piece.length
+      if (size > 1 << 22) {
+        await handle.write(buffer.join(''))
+        buffer = []
+        size = 0
+      }
+    }
+    await handle.write(buffer.join(''))
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  return { units }
 }
