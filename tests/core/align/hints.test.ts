@@ -59,7 +59,8 @@ describe('alignment hints from the library', () => {
     // One word changed: learned anew.
     const changed = alignmentHints({ documents: [], memoryUnits: units('طلایی') }).dictionary
     expect(changed[0]).not.toBe(first[0])
-    expect(changed).toContainEqual({ source: 'طلایی', target: 'yello' })
+    // طلایی is kept by its stem, without the ending ی.
+    expect(changed).toContainEqual({ source: 'طلای', target: 'yello' })
     expect(changed).not.toContainEqual({ source: 'زرد', target: 'yello' })
   })
 })
