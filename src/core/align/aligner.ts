@@ -603,7 +603,11 @@ interface PairScores {
   start: Int32Array
   /** Covered words of t (high 16 bits) and of s (low 16 bits) for each pair. */
   cover: Int32Array
+  /** Which words they are, MASK_INTS numbers a pair (see markedPairCoverage). */
+  masks: Int32Array
 }
+
+const MASK_INTS = 4
 
 /** A search of the same model in an earlier band: its bead costs hold (Infinity: not computed). */
 interface Earlier {
@@ -727,25 +731,30 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
     start[s + 1] = start[s] + Math.max(0, to[s] - from[s] + 1)
   }
   const cover = new Int32Array(start[n])
+  const masks = new Int32Array(start[n] * MASK_INTS)
   const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
   const own = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
   const pairMarks = new Int32Array(lexicon.size).fill(-1)
+  const pairSlots = new Uint8Array(lexicon.size)
   let stamp = 0
   for (let s = 0; s < n; s++) {
     if (earlier && from[s] >= earlier.from[s] && to[s] <= earlier.to[s]) {
       // Scored already by the search this one widens.
       const at = earlier.start[s] + from[s] - earlier.from[s]
-      cover.set(earlier.cover.subarray(at, at + to[s] - from[s] + 1), start[s])
+      const count = to[s] - from[s] + 1
+      cover.set(earlier.cover.subarray(at, at + count), start[s])
+      masks.set(earlier.masks.subarray(at * MASK_INTS, (at + count) * MASK_INTS), start[s] * MASK_INTS)
       continue
     }
     markOwnBead(lexicon, s, own, s)
-    markSourcePairs(lexicon, s, pairMarks)
+    markSourcePairs(lexicon, s, pairMarks, pairSlots)
     for (let t = from[s]; t <= to[s]; t++) {
-      cover[start[s] + t - from[s]] = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s)
+      const at = start[s] + t - from[s]
+      cover[at] = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s, pairSlots, masks, at * MASK_INTS)
     }
   }
-  return { from, to, start, cover }
+  return { from, to, start, cover, masks }
 }
 
 /**
@@ -758,7 +767,7 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
   const { coverHit, coverMiss } = model.fast
   const sourceWordsOf = lexicon.source.words
   const targetWordsOf = lexicon.target.words
-  const { from, to, start, cover } = scores
+  const { from, to, start, cover, masks } = scores
   let sourceWords = 0
   for (let s = s0; s < s1; s++) sourceWords += sourceWordsOf[s]
   let targetWords = 0
@@ -766,12 +775,43 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
   if (sourceWords >= COVER_TABLE) sourceWords = COVER_TABLE - 1
   if (targetWords >= COVER_TABLE) targetWords = COVER_TABLE - 1
   let sum = 0
+  if (s1 - s0 === 1 && t1 - t0 === 1) {
+    // One pair: its counts as they are.
+    if (sourceWords === 0 || targetWords === 0) return 0
+    const inBand = t0 >= from[s0] && t0 <= to[s0]
+    const packed = inBand ? cover[start[s0] + t0 - from[s0]] : 0
+    const wordsT = targetWordsOf[t0]
+    const wordsS = sourceWordsOf[s0]
+    const coveredT = Math.min(wordsT, packed >>> 16)
+    const coveredS = Math.min(wordsS, packed & 0xffff)
+    return (
+      (coveredT * coverHit[sourceWords] +
+        (wordsT - coveredT) * coverMiss[sourceWords] +
+        coveredS * coverHit[targetWords] +
+        (wordsS - coveredS) * coverMiss[targetWords]) /
+      2
+    )
+  }
+  // Several sentences on a side: a word covered from two of them counts once (the union of the
+  // masks), so a neighbour that only repeats words the bead already covers adds nothing but its
+  // uncovered words. Summed counts let a left-out sentence that shares a few words with its
+  // neighbour's translation pass as half of a merge.
   if (sourceWords > 0) {
     for (let t = t0; t < t1; t++) {
       const words = targetWordsOf[t]
       if (words === 0) continue
-      let covered = 0
-      for (let s = s0; s < s1; s++) if (t >= from[s] && t <= to[s]) covered += cover[start[s] + t - from[s]] >>> 16
+      let low = 0
+      let high = 0
+      let beyondMasks = 0
+      for (let s = s0; s < s1; s++) {
+        if (t < from[s] || t > to[s]) continue
+        const at = start[s] + t - from[s]
+        const m = at * MASK_INTS
+        low |= masks[m]
+        high |= masks[m + 1]
+        beyondMasks += (cover[at] >>> 16) - bitCount(masks[m]) - bitCount(masks[m + 1])
+      }
+      let covered = bitCount(low) + bitCount(high) + beyondMasks
       if (covered > words) covered = words
       sum += covered * coverHit[sourceWords] + (words - covered) * coverMiss[sourceWords]
     }
@@ -780,16 +820,32 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
     for (let s = s0; s < s1; s++) {
       const words = sourceWordsOf[s]
       if (words === 0) continue
-      let covered = 0
+      let low = 0
+      let high = 0
+      let beyondMasks = 0
       const f = from[s]
       const g = to[s]
       const base = start[s] - f
-      for (let t = t0; t < t1; t++) if (t >= f && t <= g) covered += cover[base + t] & 0xffff
+      for (let t = t0; t < t1; t++) {
+        if (t < f || t > g) continue
+        const m = (base + t) * MASK_INTS
+        low |= masks[m + 2]
+        high |= masks[m + 3]
+        beyondMasks += (cover[base + t] & 0xffff) - bitCount(masks[m + 2]) - bitCount(masks[m + 3])
+      }
+      let covered = bitCount(low) + bitCount(high) + beyondMasks
       if (covered > words) covered = words
       sum += covered * coverHit[targetWords] + (words - covered) * coverMiss[targetWords]
     }
   }
   return sum / 2
+}
+
+/** Set bits of a 32-bit number. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
 /** Fits the coverage model on a pass's 1:1 beads (hits) and on sentences two rows off (chance). */
@@ -798,6 +854,7 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
   const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
   const ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
   const pairMarks = new Int32Array(lexicon.size).fill(-1)
+  const pairSlots = new Uint8Array(lexicon.size)
   let stamp = 0
   let hits = 1
   let tries = 2
@@ -810,14 +867,14 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
     const ws = lexicon.source.words[s]
     const wt = lexicon.target.words[t]
     markOwnBead(lexicon, s, ownMarks, s)
-    markSourcePairs(lexicon, s, pairMarks)
-    const own = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, ownMarks, s)
+    markSourcePairs(lexicon, s, pairMarks, pairSlots)
+    const own = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, ownMarks, s, pairSlots)
     hits += (own >>> 16) + (own & 0xffff)
     tries += ws + wt
     for (const other of [t - 2, t + 2]) {
       if (other < 0 || other >= m) continue
       const wo = lexicon.target.words[other]
-      const off = markedPairCoverage(lexicon, s, other, pairMarks, marksS, marksT, ++stamp, ownMarks, s)
+      const off = markedPairCoverage(lexicon, s, other, pairMarks, marksS, marksT, ++stamp, ownMarks, s, pairSlots)
       chanceHits += (off >>> 16) + (off & 0xffff)
       chanceTries += wo * ws * 2
     }

@@ -203,7 +203,15 @@ export interface LexiconSide {
   offsets: Int32Array
   /** Words of each sentence that take part in some pair: those that can show a translation. */
   words: Int32Array
+  /**
+   * For each entry of `ids`, which of its sentence's `words` the pair's word on this side is
+   * (0, 1, …; at most MASKED_WORDS are told apart), so the words a bead covers can be unioned.
+   */
+  slots: Uint8Array
 }
+
+/** Words of a sentence told apart in coverage masks (two 32-bit halves); later ones are counted only. */
+export const MASKED_WORDS = 64
 
 /** What the learned pairs were counted over, to take one bead's own share back out. */
 export interface Training {
@@ -625,14 +633,21 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
       offsets[k + 1] = offsets[k] + size
     }
     const ids = new Int32Array(offsets[sentences])
+    const slots = new Uint8Array(offsets[sentences])
     for (let k = 0; k < sentences; k++) {
       let at = offsets[k]
+      let slot = 0
       for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
         const w = side.ids[a]
-        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) ids[at++] = wordPairs[b]
+        if (wordStart[w + 1] === wordStart[w]) continue
+        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
+          slots[at] = Math.min(slot, MASKED_WORDS)
+          ids[at++] = wordPairs[b]
+        }
+        slot++
       }
     }
-    return { ids, offsets, words }
+    return { ids, offsets, words, slots }
   }
   const keepWith = new Uint8Array(weights.length).fill(1)
   const keepApart = new Uint8Array(weights.length).fill(1)
@@ -703,7 +718,8 @@ export function markOwnBead(lexicon: Lexicon, s: number, marks: Int32Array, stam
  * each source sentence against a dozen target sentences, and one pass over each target sentence's
  * ids against the marks costs half a merge of both lists. `marksS`/`marksT` are scratch space as
  * long as the vocabularies, `stamp` a number not used in them before; `ownMarks` holds the target
- * words of s's own bead marked with `ownStamp` (markOwnBead).
+ * words of s's own bead marked with `ownStamp` (markOwnBead). With `masks`, which words are
+ * covered is written at `maskAt`: t's words (two 32-bit halves, see LexiconSide.slots), then s's.
  */
 export function markedPairCoverage(
   lexicon: Lexicon,
@@ -714,14 +730,22 @@ export function markedPairCoverage(
   marksT: Int32Array,
   stamp: number,
   ownMarks: Int32Array,
-  ownStamp: number
+  ownStamp: number,
+  pairSlots: Uint8Array,
+  masks: Int32Array | null = null,
+  maskAt = 0
 ): number {
   const { ids: b, offsets: bo } = lexicon.target
   const training = lexicon.training
   const loo = training !== null && training.beadOfSource[s] >= 0
   const { pairTarget, pairSource, keepWith, keepApart } = lexicon
+  const targetSlots = lexicon.target.slots
   let coveredT = 0
   let coveredS = 0
+  let targetLow = 0
+  let targetHigh = 0
+  let sourceLow = 0
+  let sourceHigh = 0
   for (let y = bo[t]; y < bo[t + 1]; y++) {
     const p = b[y]
     if (pairMarks[p] !== s) continue
@@ -730,18 +754,36 @@ export function markedPairCoverage(
     if (marksT[word] !== stamp) {
       marksT[word] = stamp
       coveredT++
+      const slot = targetSlots[y]
+      if (slot < 32) targetLow |= 1 << slot
+      else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
     }
     const sourceWord = pairSource[p]
     if (marksS[sourceWord] !== stamp) {
       marksS[sourceWord] = stamp
       coveredS++
+      const slot = pairSlots[p]
+      if (slot < 32) sourceLow |= 1 << slot
+      else if (slot < MASKED_WORDS) sourceHigh |= 1 << (slot - 32)
     }
+  }
+  if (masks) {
+    masks[maskAt] = targetLow
+    masks[maskAt + 1] = targetHigh
+    masks[maskAt + 2] = sourceLow
+    masks[maskAt + 3] = sourceHigh
   }
   return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
 }
 
-/** Marks the pair ids of source sentence s with s (see markedPairCoverage). */
-export function markSourcePairs(lexicon: Lexicon, s: number, pairMarks: Int32Array): void {
-  const { ids, offsets } = lexicon.source
-  for (let x = offsets[s]; x < offsets[s + 1]; x++) pairMarks[ids[x]] = s
+/**
+ * Marks the pair ids of source sentence s with s (see markedPairCoverage), and in `pairSlots`
+ * which of s's words each pair's Persian word is.
+ */
+export function markSourcePairs(lexicon: Lexicon, s: number, pairMarks: Int32Array, pairSlots: Uint8Array): void {
+  const { ids, offsets, slots } = lexicon.source
+  for (let x = offsets[s]; x < offsets[s + 1]; x++) {
+    pairMarks[ids[x]] = s
+    pairSlots[ids[x]] = slots[x]
+  }
 }
