@@ -36,6 +36,29 @@ describe('a dictionary learned from confirmed rows', () => {
     expect(dictionary).toContainEqual({ source: persianWord(5), target: englishWord(5) })
   })
 
+  it("keeps a common word's translation over rare words that met it by chance", () => {
+    // کافر is in 100 of 2,000 rows, "unbelievers" in 70 of them and in 130 others (the
+    // translator also uses it for other words); four rare words each meet کافر twice, and never
+    // appear elsewhere. By pointwise mutual information the rare words score higher (2.7 against
+    // 1.9 nats) and took all of کافر's partners.
+    const rng = random(11)
+    const rare = ['quirk', 'zephyr', 'jovial', 'vexing']
+    const rows = Array.from({ length: 2000 }, (_, k) => {
+      const words = Array.from({ length: 6 }, () => Math.floor(rng() * 200))
+      const source = words.map(persianWord)
+      const target = words.map(englishWord)
+      if (k < 100) source.push('کافر')
+      if (k < 70 || k >= 1800) target.push('unbelievers')
+      if (k < 8) target.push(rare[k >> 1])
+      return { source: source.join(' '), target: target.join(' ') }
+    })
+    const partners = learnDictionary(rows)
+      .filter((pair) => pair.source === 'کافر')
+      .map((pair) => pair.target)
+    expect(partners).toContain('unbel')
+    expect(partners.length).toBeLessThanOrEqual(3)
+  })
+
   it('finds the left-out sentence that the lengths alone place wrongly', () => {
     expect(leftOut(alignSentences(source, target).beads)).not.toEqual([[4]])
     const result = alignSentences(source, target, { dictionary: learnDictionary(confirmedRows) })
