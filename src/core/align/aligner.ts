@@ -109,6 +109,8 @@ const MAX_WIDTH = 256
 const MAX_ROUNDS = 6
 /** Half-width of the later passes' band around the path before (widened where the path reaches its edge). On real text 4 scores within 0.001 of 8 (strict F1) in a third less time. */
 const REFINE_WIDTH = 4
+/** A band of more cells than this many bands of REFINE_WIDTH is wide (see alignAround). */
+const WIDE_BAND_CELLS = 1.25
 /**
  * Beads this sure keep a band of SURE_WIDTH in the next pass (see refineWidths). On real text
  * (10,000 and 20,000 units and the development documents) strict F1 and the share of wrong beads
@@ -1252,9 +1254,11 @@ function alignAround(
   let earlier: Earlier | null = null
   for (let round = 0; ; round++) {
     const band = bandAround(from, to, width, n, m)
-    // A band wider than the refining passes' finds the path only; the posteriors are summed in a
-    // band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
-    const wide = bandWidthOf(width) > REFINE_WIDTH
+    // A band much wider than the refining passes' finds the path only; the posteriors are summed
+    // in a band of REFINE_WIDTH around it (the path is the best there too), a third of the cells.
+    // A band widened in a few places only is not: a second search would cost more than it saves
+    // (and a band of REFINE_WIDTH everywhere loses what refineWidths narrowed).
+    const wide = band.cells > WIDE_BAND_CELLS * (n + 1) * (2 * REFINE_WIDTH + 1)
     const result = search(model, band, round < MAX_ROUNDS && bandWidthOf(width) < widest, wantExpected, earlier, wide || pathOnly)
     earlier = { band, costs: result.costs, stride: result.stride, scores: result.scores }
     let bandWidth = 0

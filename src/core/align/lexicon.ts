@@ -421,6 +421,7 @@ function countCandidates(
   const touched = new Int32Array(targetDf.length)
   // A book gives hundreds of thousands of candidates: typed buffers, not arrays of numbers.
   const candidates = new CandidateBuffer()
+  const xLogX = xLogXTable(count)
   for (let f = 0; f < sourceDf.length; f++) {
     if (postingStart[f] === postingStart[f + 1]) continue
     let touchedCount = 0
@@ -439,7 +440,7 @@ function countCandidates(
       // Kept if it would still count with one of its beads taken out.
       // pairWeight(c - 1, count - 1, sourceDf[f] - 1, targetDf[e] - 1) > 0, without its logarithm.
       if (c >= 2 && (c - 1.5) * (count - 1) >= LEAVE_ONE_OUT_FACTOR * (sourceDf[f] - 1) * (targetDf[e] - 1) && sourceDf[f] > 1 && targetDf[e] > 1) {
-        candidates.add(f, e, pairWeight(c, count, sourceDf[f], targetDf[e]), logLikelihoodRatio(c, sourceDf[f], targetDf[e], count), c)
+        candidates.add(f, e, pairWeight(c, count, sourceDf[f], targetDf[e]), logLikelihoodRatio(c, sourceDf[f], targetDf[e], count, xLogX), c)
       }
     }
   }
@@ -456,26 +457,24 @@ function countCandidates(
  * coverageEvidence), strict F1 at 10,000 real units rose from 0.973 to 0.981 and 1:0 / 0:1
  * recall from 0.76 to 0.86.
  */
-function logLikelihoodRatio(together: number, sourceDf: number, targetDf: number, beads: number): number {
-  const sourceOnly = sourceDf - together
-  const targetOnly = targetDf - together
-  const neither = beads - sourceDf - targetDf + together
+function logLikelihoodRatio(together: number, sourceDf: number, targetDf: number, beads: number, xLogX: Float64Array): number {
   return (
     2 *
-    (xLogX(together) +
-      xLogX(sourceOnly) +
-      xLogX(targetOnly) +
-      xLogX(neither) +
-      xLogX(beads) -
-      xLogX(sourceDf) -
-      xLogX(beads - sourceDf) -
-      xLogX(targetDf) -
-      xLogX(beads - targetDf))
+    (xLogX[together] +
+      xLogX[sourceDf - together] +
+      xLogX[targetDf - together] +
+      xLogX[beads - sourceDf - targetDf + together] +
+      xLogX[beads] -
+      xLogX[sourceDf] -
+      xLogX[beads - sourceDf] -
+      xLogX[targetDf] -
+      xLogX[beads - targetDf])
   )
 }
 
-function xLogX(x: number): number {
-  return x > 0 ? x * Math.log(x) : 0
+/** x·ln x for every count up to `limit`: a book has hundreds of thousands of candidate pairs. */
+function xLogXTable(limit: number): Float64Array {
+  return Float64Array.from({ length: limit + 1 }, (_, x) => (x > 0 ? x * Math.log(x) : 0))
 }
 
 /**
