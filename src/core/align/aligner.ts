@@ -40,6 +40,10 @@ import {
   markOwnBead,
   markSourcePairs,
   markedPairCoverage,
+  markSourcePartners,
+  partnerCoverage,
+  sourcePartners,
+  bitCount,
   persianStems,
   type DictionaryIndex,
   type Lexicon
@@ -740,6 +744,7 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
   const own = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
   const pairMarks = new Int32Array(lexicon.size).fill(-1)
   const pairSlots = new Uint8Array(lexicon.size)
+  const partners = sourcePartners(marksT.length)
   let stamp = 0
   for (let s = 0; s < n; s++) {
     if (earlier && from[s] >= earlier.from[s] && to[s] <= earlier.to[s]) {
@@ -751,6 +756,13 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
       continue
     }
     markOwnBead(lexicon, s, own, s)
+    if (markSourcePartners(lexicon, s, partners, own)) {
+      for (let t = from[s]; t <= to[s]; t++) {
+        const at = start[s] + t - from[s]
+        cover[at] = partnerCoverage(lexicon, s, t, partners, masks, at * MASK_INTS)
+      }
+      continue
+    }
     markSourcePairs(lexicon, s, pairMarks, pairSlots)
     for (let t = from[s]; t <= to[s]; t++) {
       const at = start[s] + t - from[s]
@@ -842,13 +854,6 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
     }
   }
   return sum / 2
-}
-
-/** Set bits of a 32-bit number. */
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
 /** Fits the coverage model on a pass's 1:1 beads (hits) and on sentences two rows off (chance). */

@@ -208,6 +208,9 @@ export interface LexiconSide {
    * (0, 1, …; at most MASKED_WORDS are told apart), so the words a bead covers can be unioned.
    */
   slots: Uint8Array
+  /** The `words` of each sentence themselves, in slot order (compressed rows). */
+  wordIds: Int32Array
+  wordOffsets: Int32Array
 }
 
 /** Words of a sentence told apart in coverage masks (two 32-bit halves); later ones are counted only. */
@@ -677,6 +680,9 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     }
     const ids = new Int32Array(offsets[sentences])
     const slots = new Uint8Array(offsets[sentences])
+    const wordOffsets = new Int32Array(sentences + 1)
+    for (let k = 0; k < sentences; k++) wordOffsets[k + 1] = wordOffsets[k] + words[k]
+    const wordIds = new Int32Array(wordOffsets[sentences])
     for (let k = 0; k < sentences; k++) {
       let at = offsets[k]
       let slot = 0
@@ -687,10 +693,11 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
           slots[at] = Math.min(slot, MASKED_WORDS)
           ids[at++] = wordPairs[b]
         }
+        wordIds[wordOffsets[k] + slot] = w
         slot++
       }
     }
-    return { ids, offsets, words, slots }
+    return { ids, offsets, words, slots, wordIds, wordOffsets }
   }
   const keepWith = new Uint8Array(weights.length).fill(1)
   const keepApart = new Uint8Array(weights.length).fill(1)
@@ -817,6 +824,89 @@ export function markedPairCoverage(
     masks[maskAt + 3] = sourceHigh
   }
   return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
+}
+
+/**
+ * What source sentence s pairs with, by English word: for each word, which of s's words
+ * (slots, see LexiconSide) take it as a partner. Filled by markSourcePartners, read by
+ * partnerCoverage; arrays as long as the target vocabulary.
+ */
+export interface SourcePartners {
+  sentence: Int32Array
+  low: Int32Array
+  high: Int32Array
+}
+
+export function sourcePartners(targetVocabulary: number): SourcePartners {
+  return { sentence: new Int32Array(targetVocabulary).fill(-1), low: new Int32Array(targetVocabulary), high: new Int32Array(targetVocabulary) }
+}
+
+/**
+ * Fills `partners` for source sentence s, each learned pair counted without s's own bead (its
+ * words marked with s in `ownMarks`, see markOwnBead). False if s has too many words to tell
+ * apart in masks: then score it with markedPairCoverage.
+ */
+export function markSourcePartners(lexicon: Lexicon, s: number, partners: SourcePartners, ownMarks: Int32Array): boolean {
+  const { ids, offsets, slots, words } = lexicon.source
+  if (words[s] > MASKED_WORDS) return false
+  const training = lexicon.training
+  const loo = training !== null && training.beadOfSource[s] >= 0
+  const { pairTarget, keepWith, keepApart } = lexicon
+  const { sentence, low, high } = partners
+  for (let x = offsets[s]; x < offsets[s + 1]; x++) {
+    const p = ids[x]
+    const word = pairTarget[p]
+    if (loo && (ownMarks[word] === s ? keepWith[p] : keepApart[p]) !== 1) continue
+    if (sentence[word] !== s) {
+      sentence[word] = s
+      low[word] = 0
+      high[word] = 0
+    }
+    const slot = slots[x]
+    if (slot < 32) low[word] |= 1 << slot
+    else high[word] |= 1 << (slot - 32)
+  }
+  return true
+}
+
+/**
+ * markedPairCoverage's answer for s (marked by markSourcePartners) and t, in one pass over t's
+ * words instead of over every pair of them: a common English word has a dozen partners in a
+ * word list, and this is the aligner's innermost scoring loop.
+ */
+export function partnerCoverage(lexicon: Lexicon, s: number, t: number, partners: SourcePartners, masks: Int32Array, maskAt: number): number {
+  const { wordIds, wordOffsets } = lexicon.target
+  const { sentence, low, high } = partners
+  let coveredT = 0
+  let targetLow = 0
+  let targetHigh = 0
+  let sourceLow = 0
+  let sourceHigh = 0
+  const first = wordOffsets[t]
+  const end = wordOffsets[t + 1]
+  for (let k = first; k < end; k++) {
+    const word = wordIds[k]
+    if (sentence[word] !== s) continue
+    coveredT++
+    const slot = k - first
+    if (slot < 32) targetLow |= 1 << slot
+    else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
+    sourceLow |= low[word]
+    sourceHigh |= high[word]
+  }
+  masks[maskAt] = targetLow
+  masks[maskAt + 1] = targetHigh
+  masks[maskAt + 2] = sourceLow
+  masks[maskAt + 3] = sourceHigh
+  const coveredS = bitCount(sourceLow) + bitCount(sourceHigh)
+  return (Math.min(coveredT, 0xffff) << 16) | coveredS
+}
+
+/** Set bits of a 32-bit number. */
+export function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
 /**

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { alignSentences } from '../../../src/core/align/aligner'
-import { learnDictionary, strongestFirst } from '../../../src/core/align/lexicon'
+import {
+  buildLexicon,
+  englishStems,
+  indexWords,
+  learnDictionary,
+  learnPairs,
+  markedPairCoverage,
+  markOwnBead,
+  markSourcePairs,
+  markSourcePartners,
+  partnerCoverage,
+  persianStems,
+  sourcePartners,
+  strongestFirst
+} from '../../../src/core/align/lexicon'
 
 // Made-up words of equal length on both sides, so the lengths cannot tell the sentences apart:
 // only knowing which word translates which can.
@@ -80,5 +94,51 @@ describe('ordering candidate pairs', () => {
     const weights = Array.from({ length: 50_000 }, () => 1 + Math.round(next() * 3000) / 1000)
     const expected = weights.map((_, k) => k).sort((a, b) => weights[b] - weights[a] || a - b)
     expect(Array.from(strongestFirst(weights))).toEqual(expected)
+  })
+})
+
+describe('word coverage of a sentence pair', () => {
+  it('reads the same covered words by English word as by pair, with a bead left out of what it taught', () => {
+    const next = random(3)
+    const rows = Array.from({ length: 120 }, () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => Math.floor(next() * 40)))
+    const source = indexWords(
+      rows.map((words) => words.map(persianWord).join(' ')),
+      persianStems
+    )
+    // Each English sentence translates its row with a word changed now and then.
+    const target = indexWords(
+      rows.map((words) => words.map((word) => englishWord(next() < 0.2 ? (word + 7) % 40 : word)).join(' ')),
+      englishStems
+    )
+    const { pairs, training } = learnPairs(
+      rows.slice(0, 100).map((_, k) => ({ src: [k], tgt: [k] })),
+      source,
+      target
+    )
+    const lexicon = buildLexicon([pairs], source, target, training)
+    expect(lexicon.size).toBeGreaterThan(20)
+    const vocabulary = target.vocabulary.size
+    const own = new Int32Array(vocabulary).fill(-1)
+    const pairMarks = new Int32Array(lexicon.size).fill(-1)
+    const pairSlots = new Uint8Array(lexicon.size)
+    const marksS = new Int32Array(source.vocabulary.size)
+    const marksT = new Int32Array(vocabulary)
+    const partners = sourcePartners(vocabulary)
+    const byPair = new Int32Array(4)
+    const byWord = new Int32Array(4)
+    let stamp = 0
+    let covered = 0
+    for (let s = 0; s < rows.length; s++) {
+      markOwnBead(lexicon, s, own, s)
+      markSourcePairs(lexicon, s, pairMarks, pairSlots)
+      expect(markSourcePartners(lexicon, s, partners, own)).toBe(true)
+      for (let t = Math.max(0, s - 3); t < Math.min(rows.length, s + 4); t++) {
+        const expected = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s, pairSlots, byPair, 0)
+        expect(partnerCoverage(lexicon, s, t, partners, byWord, 0)).toBe(expected)
+        expect(Array.from(byWord)).toEqual(Array.from(byPair))
+        covered += expected >>> 16
+      }
+    }
+    expect(covered).toBeGreaterThan(100)
   })
 })
