@@ -37,12 +37,7 @@ import {
   indexDictionary,
   indexWords,
   learnPairs,
-  markOwnBead,
-  markSourcePairs,
-  markedPairCoverage,
-  markSourcePartners,
-  partnerCoverage,
-  sourcePartners,
+  PairCoverage,
   bitCount,
   persianStems,
   type DictionaryIndex,
@@ -739,13 +734,7 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
   }
   const cover = new Int32Array(start[n])
   const masks = new Int32Array(start[n] * MASK_INTS)
-  const marksS = new Int32Array(lexicon.source.words.length > 0 ? lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1 : 1)
-  const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
-  const own = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
-  const pairMarks = new Int32Array(lexicon.size).fill(-1)
-  const pairSlots = new Uint8Array(lexicon.size)
-  const partners = sourcePartners(marksT.length)
-  let stamp = 0
+  const coverage = new PairCoverage(lexicon)
   for (let s = 0; s < n; s++) {
     if (earlier && from[s] >= earlier.from[s] && to[s] <= earlier.to[s]) {
       // Scored already by the search this one widens.
@@ -755,18 +744,10 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
       masks.set(earlier.masks.subarray(at * MASK_INTS, (at + count) * MASK_INTS), start[s] * MASK_INTS)
       continue
     }
-    markOwnBead(lexicon, s, own, s)
-    if (markSourcePartners(lexicon, s, partners, own)) {
-      for (let t = from[s]; t <= to[s]; t++) {
-        const at = start[s] + t - from[s]
-        cover[at] = partnerCoverage(lexicon, s, t, partners, masks, at * MASK_INTS)
-      }
-      continue
-    }
-    markSourcePairs(lexicon, s, pairMarks, pairSlots)
+    coverage.select(s)
     for (let t = from[s]; t <= to[s]; t++) {
       const at = start[s] + t - from[s]
-      cover[at] = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s, pairSlots, masks, at * MASK_INTS)
+      cover[at] = coverage.of(t, masks, at * MASK_INTS)
     }
   }
   return { from, to, start, cover, masks }
@@ -858,12 +839,7 @@ function coverageEvidence(model: Model, scores: PairScores, s0: number, s1: numb
 
 /** Fits the coverage model on a pass's 1:1 beads (hits) and on sentences two rows off (chance). */
 function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: number; chance: number } {
-  const marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
-  const marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
-  const ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
-  const pairMarks = new Int32Array(lexicon.size).fill(-1)
-  const pairSlots = new Uint8Array(lexicon.size)
-  let stamp = 0
+  const coverage = new PairCoverage(lexicon)
   let hits = 1
   let tries = 2
   let chanceHits = 1
@@ -874,15 +850,14 @@ function fitCoverage(lexicon: Lexicon, beads: AlignedBead[], m: number): { hit: 
     const t = bead.tgt[0]
     const ws = lexicon.source.words[s]
     const wt = lexicon.target.words[t]
-    markOwnBead(lexicon, s, ownMarks, s)
-    markSourcePairs(lexicon, s, pairMarks, pairSlots)
-    const own = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, ownMarks, s, pairSlots)
+    coverage.select(s)
+    const own = coverage.of(t)
     hits += (own >>> 16) + (own & 0xffff)
     tries += ws + wt
     for (const other of [t - 2, t + 2]) {
       if (other < 0 || other >= m) continue
       const wo = lexicon.target.words[other]
-      const off = markedPairCoverage(lexicon, s, other, pairMarks, marksS, marksT, ++stamp, ownMarks, s, pairSlots)
+      const off = coverage.of(other)
       chanceHits += (off >>> 16) + (off & 0xffff)
       chanceTries += wo * ws * 2
     }

@@ -874,7 +874,14 @@ export function markSourcePartners(lexicon: Lexicon, s: number, partners: Source
  * words instead of over every pair of them: a common English word has a dozen partners in a
  * word list, and this is the aligner's innermost scoring loop.
  */
-export function partnerCoverage(lexicon: Lexicon, s: number, t: number, partners: SourcePartners, masks: Int32Array, maskAt: number): number {
+export function partnerCoverage(
+  lexicon: Lexicon,
+  s: number,
+  t: number,
+  partners: SourcePartners,
+  masks: Int32Array | null = null,
+  maskAt = 0
+): number {
   const { wordIds, wordOffsets } = lexicon.target
   const { sentence, low, high } = partners
   let coveredT = 0
@@ -894,12 +901,67 @@ export function partnerCoverage(lexicon: Lexicon, s: number, t: number, partners
     sourceLow |= low[word]
     sourceHigh |= high[word]
   }
-  masks[maskAt] = targetLow
-  masks[maskAt + 1] = targetHigh
-  masks[maskAt + 2] = sourceLow
-  masks[maskAt + 3] = sourceHigh
+  if (masks) {
+    masks[maskAt] = targetLow
+    masks[maskAt + 1] = targetHigh
+    masks[maskAt + 2] = sourceLow
+    masks[maskAt + 3] = sourceHigh
+  }
   const coveredS = bitCount(sourceLow) + bitCount(sourceHigh)
   return (Math.min(coveredT, 0xffff) << 16) | coveredS
+}
+
+/**
+ * Coverage of sentence pairs (see markedPairCoverage), one source sentence at a time: `select(s)`,
+ * then `of(t)` for each target sentence t. Reads by English word (partnerCoverage) unless s has
+ * too many words for the masks.
+ */
+export class PairCoverage {
+  private readonly marksS: Int32Array
+  private readonly marksT: Int32Array
+  private readonly ownMarks: Int32Array
+  private readonly pairMarks: Int32Array
+  private readonly pairSlots: Uint8Array
+  private readonly partners: SourcePartners
+  private stamp = 0
+  private source = -1
+  private byWord = false
+
+  constructor(private readonly lexicon: Lexicon) {
+    this.marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
+    this.marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+    this.ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
+    this.pairMarks = new Int32Array(lexicon.size).fill(-1)
+    this.pairSlots = new Uint8Array(lexicon.size)
+    this.partners = sourcePartners(this.marksT.length)
+  }
+
+  select(s: number): void {
+    this.source = s
+    markOwnBead(this.lexicon, s, this.ownMarks, s)
+    this.byWord = markSourcePartners(this.lexicon, s, this.partners, this.ownMarks)
+    if (!this.byWord) markSourcePairs(this.lexicon, s, this.pairMarks, this.pairSlots)
+  }
+
+  /** Covered words of t (high 16 bits) and of the selected s (low); which ones into `masks` at `maskAt`. */
+  of(t: number, masks: Int32Array | null = null, maskAt = 0): number {
+    const s = this.source
+    if (this.byWord) return partnerCoverage(this.lexicon, s, t, this.partners, masks, maskAt)
+    return markedPairCoverage(
+      this.lexicon,
+      s,
+      t,
+      this.pairMarks,
+      this.marksS,
+      this.marksT,
+      ++this.stamp,
+      this.ownMarks,
+      s,
+      this.pairSlots,
+      masks,
+      maskAt
+    )
+  }
 }
 
 /** Set bits of a 32-bit number. */
