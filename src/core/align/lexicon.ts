@@ -174,12 +174,11 @@ export function indexWords(sentences: string[], stems: (sentence: string) => str
 }
 
 /**
- * The pairs in force for one alignment, as "pair ids" per sentence: a source sentence holds the
- * ids of every pair whose Persian word it contains, a target sentence those whose English word
- * it contains; a shared id is a translated word.
+ * The pairs in force for one alignment: each source sentence holds the ids of every pair whose
+ * Persian word it contains; each sentence on either side lists its words that take part in a pair.
  */
 export interface Lexicon {
-  source: LexiconSide
+  source: LexiconSourceSide
   target: LexiconSide
   /** Weight of each pair with all the evidence counted. */
   weights: Float64Array
@@ -199,18 +198,22 @@ export interface Lexicon {
 }
 
 export interface LexiconSide {
-  ids: Int32Array
-  offsets: Int32Array
   /** Words of each sentence that take part in some pair: those that can show a translation. */
   words: Int32Array
-  /**
-   * For each entry of `ids`, which of its sentence's `words` the pair's word on this side is
-   * (0, 1, …; at most MASKED_WORDS are told apart), so the words a bead covers can be unioned.
-   */
-  slots: Uint8Array
-  /** The `words` of each sentence themselves, in slot order (compressed rows). */
+  /** Those words themselves (compressed rows); a word's place in its row is its slot. */
   wordIds: Int32Array
   wordOffsets: Int32Array
+}
+
+export interface LexiconSourceSide extends LexiconSide {
+  /** The pair ids of each sentence's words (compressed rows). */
+  ids: Int32Array
+  offsets: Int32Array
+  /**
+   * For each entry of `ids`, the slot of the pair's Persian word in its sentence (at most
+   * MASKED_WORDS are told apart), so the words a bead covers can be unioned.
+   */
+  slots: Uint8Array
 }
 
 /** Words of a sentence told apart in coverage masks (two 32-bit halves); later ones are counted only. */
@@ -654,50 +657,55 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
       pairT.push(list.t[k])
     }
   }
-  const pack = (side: SideWords, pairWord: readonly number[]): LexiconSide => {
-    // Pairs of each word in compressed rows (counted, then filled in pair order); a sentence's
-    // row holds the pairs of its words, in no order: it is read against marks.
-    const vocabulary = side.vocabulary.size
+  // Each side's words that take part in a pair; the source side also the pair ids of each
+  // sentence's words (read against the target's words, see PairCoverage).
+  const sideWords = (side: SideWords, paired: Uint8Array): LexiconSide => {
+    const sentences = side.offsets.length - 1
+    const words = new Int32Array(sentences)
+    for (let k = 0; k < sentences; k++) for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) words[k] += paired[side.ids[a]]
+    const wordOffsets = new Int32Array(sentences + 1)
+    for (let k = 0; k < sentences; k++) wordOffsets[k + 1] = wordOffsets[k] + words[k]
+    const wordIds = new Int32Array(wordOffsets[sentences])
+    for (let k = 0, at = 0; k < sentences; k++)
+      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) if (paired[side.ids[a]] === 1) wordIds[at++] = side.ids[a]
+    return { words, wordIds, wordOffsets }
+  }
+  const pairedWords = (side: SideWords, pairWord: readonly number[]): Uint8Array => {
+    const paired = new Uint8Array(side.vocabulary.size)
+    for (const w of pairWord) paired[w] = 1
+    return paired
+  }
+  const sourceSide = (): LexiconSourceSide => {
+    const vocabulary = source.vocabulary.size
+    const base = sideWords(source, pairedWords(source, pairS))
+    // Pairs of each word in compressed rows (counted, then filled in pair order).
     const wordStart = new Int32Array(vocabulary + 1)
-    for (const w of pairWord) wordStart[w + 1]++
+    for (const w of pairS) wordStart[w + 1]++
     for (let w = 0; w < vocabulary; w++) wordStart[w + 1] += wordStart[w]
     const wordPairs = new Int32Array(wordStart[vocabulary])
     const fill = wordStart.slice(0, vocabulary)
-    for (let p = 0; p < pairWord.length; p++) wordPairs[fill[pairWord[p]]++] = p
-    const sentences = side.offsets.length - 1
+    for (let p = 0; p < pairS.length; p++) wordPairs[fill[pairS[p]]++] = p
+    const sentences = base.words.length
     const offsets = new Int32Array(sentences + 1)
-    const words = new Int32Array(sentences)
     for (let k = 0; k < sentences; k++) {
       let size = 0
-      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
-        const w = side.ids[a]
-        if (wordStart[w + 1] > wordStart[w]) {
-          words[k]++
-          size += wordStart[w + 1] - wordStart[w]
-        }
-      }
+      for (let a = base.wordOffsets[k]; a < base.wordOffsets[k + 1]; a++) size += wordStart[base.wordIds[a] + 1] - wordStart[base.wordIds[a]]
       offsets[k + 1] = offsets[k] + size
     }
     const ids = new Int32Array(offsets[sentences])
     const slots = new Uint8Array(offsets[sentences])
-    const wordOffsets = new Int32Array(sentences + 1)
-    for (let k = 0; k < sentences; k++) wordOffsets[k + 1] = wordOffsets[k] + words[k]
-    const wordIds = new Int32Array(wordOffsets[sentences])
     for (let k = 0; k < sentences; k++) {
       let at = offsets[k]
-      let slot = 0
-      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) {
-        const w = side.ids[a]
-        if (wordStart[w + 1] === wordStart[w]) continue
+      for (let a = base.wordOffsets[k]; a < base.wordOffsets[k + 1]; a++) {
+        const w = base.wordIds[a]
+        const slot = Math.min(a - base.wordOffsets[k], MASKED_WORDS)
         for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
-          slots[at] = Math.min(slot, MASKED_WORDS)
+          slots[at] = slot
           ids[at++] = wordPairs[b]
         }
-        wordIds[wordOffsets[k] + slot] = w
-        slot++
       }
     }
-    return { ids, offsets, words, slots, wordIds, wordOffsets }
+    return { ...base, ids, offsets, slots }
   }
   const keepWith = new Uint8Array(weights.length).fill(1)
   const keepApart = new Uint8Array(weights.length).fill(1)
@@ -711,8 +719,8 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     }
   }
   return {
-    source: pack(source, pairS),
-    target: pack(target, pairT),
+    source: sourceSide(),
+    target: sideWords(target, pairedWords(target, pairT)),
     keepWith,
     keepApart,
     weights: Float64Array.from(weights),
@@ -751,217 +759,158 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
 }
 
 /**
- * Marks the target words of the training bead holding source sentence s with `stamp` (in
- * `marks`, as long as the target vocabulary), for markedPairCoverage to take that bead out.
- */
-export function markOwnBead(lexicon: Lexicon, s: number, marks: Int32Array, stamp: number): void {
-  const training = lexicon.training
-  const own = training ? training.beadOfSource[s] : -1
-  if (!training || own < 0) return
-  for (let a = training.targetOffsets[own]; a < training.targetOffsets[own + 1]; a++) marks[training.targetWords[a]] = stamp
-}
-
-/**
- * How many words of t have a partner in s (high 16 bits) and how many words of s have one in t
- * (low 16 bits), each learned pair counted without the bead that holds s. The pair ids of s must
- * be marked with `s` in `pairMarks` (markSourcePairs, as long as the lexicon): the aligner scores
- * each source sentence against a dozen target sentences, and one pass over each target sentence's
- * ids against the marks costs half a merge of both lists. `marksS`/`marksT` are scratch space as
- * long as the vocabularies, `stamp` a number not used in them before; `ownMarks` holds the target
- * words of s's own bead marked with `ownStamp` (markOwnBead). With `masks`, which words are
- * covered is written at `maskAt`: t's words (two 32-bit halves, see LexiconSide.slots), then s's.
- */
-export function markedPairCoverage(
-  lexicon: Lexicon,
-  s: number,
-  t: number,
-  pairMarks: Int32Array,
-  marksS: Int32Array,
-  marksT: Int32Array,
-  stamp: number,
-  ownMarks: Int32Array,
-  ownStamp: number,
-  pairSlots: Uint8Array,
-  masks: Int32Array | null = null,
-  maskAt = 0
-): number {
-  const { ids: b, offsets: bo } = lexicon.target
-  const training = lexicon.training
-  const loo = training !== null && training.beadOfSource[s] >= 0
-  const { pairTarget, pairSource, keepWith, keepApart } = lexicon
-  const targetSlots = lexicon.target.slots
-  let coveredT = 0
-  let coveredS = 0
-  let targetLow = 0
-  let targetHigh = 0
-  let sourceLow = 0
-  let sourceHigh = 0
-  for (let y = bo[t]; y < bo[t + 1]; y++) {
-    const p = b[y]
-    if (pairMarks[p] !== s) continue
-    const word = pairTarget[p]
-    if (loo && (ownMarks[word] === ownStamp ? keepWith[p] : keepApart[p]) !== 1) continue
-    if (marksT[word] !== stamp) {
-      marksT[word] = stamp
-      coveredT++
-      const slot = targetSlots[y]
-      if (slot < 32) targetLow |= 1 << slot
-      else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
-    }
-    const sourceWord = pairSource[p]
-    if (marksS[sourceWord] !== stamp) {
-      marksS[sourceWord] = stamp
-      coveredS++
-      const slot = pairSlots[p]
-      if (slot < 32) sourceLow |= 1 << slot
-      else if (slot < MASKED_WORDS) sourceHigh |= 1 << (slot - 32)
-    }
-  }
-  if (masks) {
-    masks[maskAt] = targetLow
-    masks[maskAt + 1] = targetHigh
-    masks[maskAt + 2] = sourceLow
-    masks[maskAt + 3] = sourceHigh
-  }
-  return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
-}
-
-/**
- * What source sentence s pairs with, by English word: for each word, which of s's words
- * (slots, see LexiconSide) take it as a partner. Filled by markSourcePartners, read by
- * partnerCoverage; arrays as long as the target vocabulary.
- */
-export interface SourcePartners {
-  sentence: Int32Array
-  low: Int32Array
-  high: Int32Array
-}
-
-export function sourcePartners(targetVocabulary: number): SourcePartners {
-  return { sentence: new Int32Array(targetVocabulary).fill(-1), low: new Int32Array(targetVocabulary), high: new Int32Array(targetVocabulary) }
-}
-
-/**
- * Fills `partners` for source sentence s, each learned pair counted without s's own bead (its
- * words marked with s in `ownMarks`, see markOwnBead). False if s has too many words to tell
- * apart in masks: then score it with markedPairCoverage.
- */
-export function markSourcePartners(lexicon: Lexicon, s: number, partners: SourcePartners, ownMarks: Int32Array): boolean {
-  const { ids, offsets, slots, words } = lexicon.source
-  if (words[s] > MASKED_WORDS) return false
-  const training = lexicon.training
-  const loo = training !== null && training.beadOfSource[s] >= 0
-  const { pairTarget, keepWith, keepApart } = lexicon
-  const { sentence, low, high } = partners
-  for (let x = offsets[s]; x < offsets[s + 1]; x++) {
-    const p = ids[x]
-    const word = pairTarget[p]
-    if (loo && (ownMarks[word] === s ? keepWith[p] : keepApart[p]) !== 1) continue
-    if (sentence[word] !== s) {
-      sentence[word] = s
-      low[word] = 0
-      high[word] = 0
-    }
-    const slot = slots[x]
-    if (slot < 32) low[word] |= 1 << slot
-    else high[word] |= 1 << (slot - 32)
-  }
-  return true
-}
-
-/**
- * markedPairCoverage's answer for s (marked by markSourcePartners) and t, in one pass over t's
- * words instead of over every pair of them: a common English word has a dozen partners in a
- * word list, and this is the aligner's innermost scoring loop.
- */
-export function partnerCoverage(
-  lexicon: Lexicon,
-  s: number,
-  t: number,
-  partners: SourcePartners,
-  masks: Int32Array | null = null,
-  maskAt = 0
-): number {
-  const { wordIds, wordOffsets } = lexicon.target
-  const { sentence, low, high } = partners
-  let coveredT = 0
-  let targetLow = 0
-  let targetHigh = 0
-  let sourceLow = 0
-  let sourceHigh = 0
-  const first = wordOffsets[t]
-  const end = wordOffsets[t + 1]
-  for (let k = first; k < end; k++) {
-    const word = wordIds[k]
-    if (sentence[word] !== s) continue
-    coveredT++
-    const slot = k - first
-    if (slot < 32) targetLow |= 1 << slot
-    else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
-    sourceLow |= low[word]
-    sourceHigh |= high[word]
-  }
-  if (masks) {
-    masks[maskAt] = targetLow
-    masks[maskAt + 1] = targetHigh
-    masks[maskAt + 2] = sourceLow
-    masks[maskAt + 3] = sourceHigh
-  }
-  const coveredS = bitCount(sourceLow) + bitCount(sourceHigh)
-  return (Math.min(coveredT, 0xffff) << 16) | coveredS
-}
-
-/**
- * Coverage of sentence pairs (see markedPairCoverage), one source sentence at a time: `select(s)`,
- * then `of(t)` for each target sentence t. Reads by English word (partnerCoverage) unless s has
- * too many words for the masks.
+ * Which words of a sentence pair translate each other: how many words of t have a partner in s
+ * (high 16 bits of `of`'s answer) and how many words of s have one in t (low 16 bits), each
+ * learned pair counted without the training bead that holds s (otherwise the pairs would reward
+ * exactly what the pass before paired). With `masks`, which ones: at `maskAt`, t's words (two
+ * 32-bit halves of slots, see LexiconSide), then s's.
+ *
+ * One source sentence at a time: `select(s)`, then `of(t)` for the dozen target sentences it is
+ * scored against. `select` marks, for each English word, which of s's words take it as a partner;
+ * `of` then reads t's words once each. (A common English word has a dozen partners in a word list:
+ * reading every pair of t's words cost ten times more; this is the aligner's innermost loop.) A
+ * sentence with more words than the masks hold is read pair by pair instead.
  */
 export class PairCoverage {
-  private readonly marksS: Int32Array
-  private readonly marksT: Int32Array
+  /** For each English word: the source sentence that marked it, and which of its words pair with it. */
+  private readonly partnerOf: Int32Array
+  private readonly partnerLow: Int32Array
+  private readonly partnerHigh: Int32Array
+  /** Target words of s's own training bead, marked with s. */
   private readonly ownMarks: Int32Array
-  private readonly pairMarks: Int32Array
-  private readonly pairSlots: Uint8Array
-  private readonly partners: SourcePartners
+  /** Scratch for reading pair by pair: stamps per target word (t's words, covered ones) and source word. */
+  private readonly inTarget: Int32Array
+  private readonly slotInTarget: Int32Array
+  private readonly coveredTarget: Int32Array
+  private readonly coveredSource: Int32Array
   private stamp = 0
   private source = -1
   private byWord = false
 
-  constructor(private readonly lexicon: Lexicon) {
-    this.marksS = new Int32Array(lexicon.pairSource.reduce((a, b) => Math.max(a, b), 0) + 1)
-    this.marksT = new Int32Array(lexicon.pairTarget.reduce((a, b) => Math.max(a, b), 0) + 1)
+  constructor(
+    private readonly lexicon: Lexicon,
+    /** Read every sentence pair by pair (the two readings agree; tests compare them). */
+    private readonly pairByPair = false
+  ) {
+    const targetWords = lexicon.pairTarget.reduce((a, b) => Math.max(a, b), -1) + 1
+    const sourceWords = lexicon.pairSource.reduce((a, b) => Math.max(a, b), -1) + 1
+    this.partnerOf = new Int32Array(targetWords).fill(-1)
+    this.partnerLow = new Int32Array(targetWords)
+    this.partnerHigh = new Int32Array(targetWords)
     this.ownMarks = new Int32Array(lexicon.training?.targetDf.length ?? 0).fill(-1)
-    this.pairMarks = new Int32Array(lexicon.size).fill(-1)
-    this.pairSlots = new Uint8Array(lexicon.size)
-    this.partners = sourcePartners(this.marksT.length)
+    this.inTarget = new Int32Array(targetWords)
+    this.slotInTarget = new Int32Array(targetWords)
+    this.coveredTarget = new Int32Array(targetWords)
+    this.coveredSource = new Int32Array(sourceWords)
   }
 
   select(s: number): void {
     this.source = s
-    markOwnBead(this.lexicon, s, this.ownMarks, s)
-    this.byWord = markSourcePartners(this.lexicon, s, this.partners, this.ownMarks)
-    if (!this.byWord) markSourcePairs(this.lexicon, s, this.pairMarks, this.pairSlots)
+    const { lexicon } = this
+    const training = lexicon.training
+    const own = training ? training.beadOfSource[s] : -1
+    if (training && own >= 0)
+      for (let a = training.targetOffsets[own]; a < training.targetOffsets[own + 1]; a++) this.ownMarks[training.targetWords[a]] = s
+    this.byWord = !this.pairByPair && lexicon.source.words[s] <= MASKED_WORDS
+    if (!this.byWord) return
+    const { ids, offsets, slots } = lexicon.source
+    const { partnerOf, partnerLow, partnerHigh } = this
+    for (let x = offsets[s]; x < offsets[s + 1]; x++) {
+      const p = ids[x]
+      const word = lexicon.pairTarget[p]
+      if (!this.counts(p, word)) continue
+      if (partnerOf[word] !== s) {
+        partnerOf[word] = s
+        partnerLow[word] = 0
+        partnerHigh[word] = 0
+      }
+      const slot = slots[x]
+      if (slot < 32) partnerLow[word] |= 1 << slot
+      else partnerHigh[word] |= 1 << (slot - 32)
+    }
   }
 
-  /** Covered words of t (high 16 bits) and of the selected s (low); which ones into `masks` at `maskAt`. */
   of(t: number, masks: Int32Array | null = null, maskAt = 0): number {
-    const s = this.source
-    if (this.byWord) return partnerCoverage(this.lexicon, s, t, this.partners, masks, maskAt)
-    return markedPairCoverage(
-      this.lexicon,
-      s,
-      t,
-      this.pairMarks,
-      this.marksS,
-      this.marksT,
-      ++this.stamp,
-      this.ownMarks,
-      s,
-      this.pairSlots,
-      masks,
-      maskAt
-    )
+    return this.byWord ? this.byWords(t, masks, maskAt) : this.byPairs(t, masks, maskAt)
   }
+
+  /** Whether pair p (its English word `word`) counts for the selected sentence: see the class. */
+  private counts(p: number, word: number): boolean {
+    const { lexicon, source } = this
+    const training = lexicon.training
+    if (training === null || training.beadOfSource[source] < 0) return true
+    return (this.ownMarks[word] === source ? lexicon.keepWith[p] : lexicon.keepApart[p]) === 1
+  }
+
+  private byWords(t: number, masks: Int32Array | null, maskAt: number): number {
+    const { wordIds, wordOffsets } = this.lexicon.target
+    const { partnerOf, partnerLow, partnerHigh, source } = this
+    let coveredT = 0
+    let targetLow = 0
+    let targetHigh = 0
+    let sourceLow = 0
+    let sourceHigh = 0
+    const first = wordOffsets[t]
+    const end = wordOffsets[t + 1]
+    for (let k = first; k < end; k++) {
+      const word = wordIds[k]
+      if (partnerOf[word] !== source) continue
+      coveredT++
+      const slot = k - first
+      if (slot < 32) targetLow |= 1 << slot
+      else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
+      sourceLow |= partnerLow[word]
+      sourceHigh |= partnerHigh[word]
+    }
+    if (masks) writeMasks(masks, maskAt, targetLow, targetHigh, sourceLow, sourceHigh)
+    return (Math.min(coveredT, 0xffff) << 16) | (bitCount(sourceLow) + bitCount(sourceHigh))
+  }
+
+  private byPairs(t: number, masks: Int32Array | null, maskAt: number): number {
+    const { lexicon, inTarget, slotInTarget, coveredTarget, coveredSource } = this
+    const { wordIds, wordOffsets } = lexicon.target
+    const stamp = ++this.stamp
+    for (let k = wordOffsets[t]; k < wordOffsets[t + 1]; k++) {
+      inTarget[wordIds[k]] = stamp
+      slotInTarget[wordIds[k]] = k - wordOffsets[t]
+    }
+    const { ids, offsets, slots } = lexicon.source
+    let coveredT = 0
+    let coveredS = 0
+    let targetLow = 0
+    let targetHigh = 0
+    let sourceLow = 0
+    let sourceHigh = 0
+    for (let x = offsets[this.source]; x < offsets[this.source + 1]; x++) {
+      const p = ids[x]
+      const word = lexicon.pairTarget[p]
+      if (inTarget[word] !== stamp || !this.counts(p, word)) continue
+      if (coveredTarget[word] !== stamp) {
+        coveredTarget[word] = stamp
+        coveredT++
+        const slot = slotInTarget[word]
+        if (slot < 32) targetLow |= 1 << slot
+        else if (slot < MASKED_WORDS) targetHigh |= 1 << (slot - 32)
+      }
+      const sourceWord = lexicon.pairSource[p]
+      if (coveredSource[sourceWord] !== stamp) {
+        coveredSource[sourceWord] = stamp
+        coveredS++
+        const slot = slots[x]
+        if (slot < 32) sourceLow |= 1 << slot
+        else if (slot < MASKED_WORDS) sourceHigh |= 1 << (slot - 32)
+      }
+    }
+    if (masks) writeMasks(masks, maskAt, targetLow, targetHigh, sourceLow, sourceHigh)
+    return (Math.min(coveredT, 0xffff) << 16) | Math.min(coveredS, 0xffff)
+  }
+}
+
+function writeMasks(masks: Int32Array, at: number, targetLow: number, targetHigh: number, sourceLow: number, sourceHigh: number): void {
+  masks[at] = targetLow
+  masks[at + 1] = targetHigh
+  masks[at + 2] = sourceLow
+  masks[at + 3] = sourceHigh
 }
 
 /** Set bits of a 32-bit number. */
@@ -969,16 +918,4 @@ export function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
-}
-
-/**
- * Marks the pair ids of source sentence s with s (see markedPairCoverage), and in `pairSlots`
- * which of s's words each pair's Persian word is.
- */
-export function markSourcePairs(lexicon: Lexicon, s: number, pairMarks: Int32Array, pairSlots: Uint8Array): void {
-  const { ids, offsets, slots } = lexicon.source
-  for (let x = offsets[s]; x < offsets[s + 1]; x++) {
-    pairMarks[ids[x]] = s
-    pairSlots[ids[x]] = slots[x]
-  }
 }

@@ -6,13 +6,8 @@ import {
   indexWords,
   learnDictionary,
   learnPairs,
-  markedPairCoverage,
-  markOwnBead,
-  markSourcePairs,
-  markSourcePartners,
-  partnerCoverage,
+  PairCoverage,
   persianStems,
-  sourcePartners,
   strongestFirst
 } from '../../../src/core/align/lexicon'
 
@@ -117,25 +112,18 @@ describe('word coverage of a sentence pair', () => {
     )
     const lexicon = buildLexicon([pairs], source, target, training)
     expect(lexicon.size).toBeGreaterThan(20)
-    const vocabulary = target.vocabulary.size
-    const own = new Int32Array(vocabulary).fill(-1)
-    const pairMarks = new Int32Array(lexicon.size).fill(-1)
-    const pairSlots = new Uint8Array(lexicon.size)
-    const marksS = new Int32Array(source.vocabulary.size)
-    const marksT = new Int32Array(vocabulary)
-    const partners = sourcePartners(vocabulary)
-    const byPair = new Int32Array(4)
-    const byWord = new Int32Array(4)
-    let stamp = 0
+    const byWord = new PairCoverage(lexicon)
+    const byPair = new PairCoverage(lexicon, true)
+    const wordMasks = new Int32Array(4)
+    const pairMasks = new Int32Array(4)
     let covered = 0
     for (let s = 0; s < rows.length; s++) {
-      markOwnBead(lexicon, s, own, s)
-      markSourcePairs(lexicon, s, pairMarks, pairSlots)
-      expect(markSourcePartners(lexicon, s, partners, own)).toBe(true)
+      byWord.select(s)
+      byPair.select(s)
       for (let t = Math.max(0, s - 3); t < Math.min(rows.length, s + 4); t++) {
-        const expected = markedPairCoverage(lexicon, s, t, pairMarks, marksS, marksT, ++stamp, own, s, pairSlots, byPair, 0)
-        expect(partnerCoverage(lexicon, s, t, partners, byWord, 0)).toBe(expected)
-        expect(Array.from(byWord)).toEqual(Array.from(byPair))
+        const expected = byPair.of(t, pairMasks, 0)
+        expect(byWord.of(t, wordMasks, 0)).toBe(expected)
+        expect(Array.from(wordMasks)).toEqual(Array.from(pairMasks))
         covered += expected >>> 16
       }
     }
