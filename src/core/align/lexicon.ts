@@ -363,7 +363,7 @@ export function learnPairs(
   const { postingStart, postings } = sourcePostings(sourceRows, sourceDf, common)
   const { pairableStart, pairable } = pairableTargets(targetRows, targetDf, common)
   const candidates = countCandidates(postingStart, postings, pairableStart, pairable, sourceDf, targetDf, count)
-  selectPairs(candidates, source.vocabulary.size, target.vocabulary.size, pairs)
+  selectPairs(candidates, sourceDf, targetDf, count, pairs)
   return { pairs, training }
 }
 
@@ -446,7 +446,7 @@ function countCandidates(
       // Kept if it would still count with one of its beads taken out.
       // pairWeight(c - 1, count - 1, sourceDf[f] - 1, targetDf[e] - 1) > 0, without its logarithm.
       if (c >= 2 && (c - 1.5) * (count - 1) >= LEAVE_ONE_OUT_FACTOR * (sourceDf[f] - 1) * (targetDf[e] - 1) && sourceDf[f] > 1 && targetDf[e] > 1) {
-        candidates.add(f, e, pairWeight(c, count, sourceDf[f], targetDf[e]), logLikelihoodRatio(c, sourceDf[f], targetDf[e], count, xLogX), c)
+        candidates.add(f, e, logLikelihoodRatio(c, sourceDf[f], targetDf[e], count, xLogX), c)
       }
     }
   }
@@ -487,16 +487,17 @@ function xLogXTable(limit: number): Float64Array {
  * Most surely associated first (see logLikelihoodRatio; equal strengths in the order found); a
  * word takes part in a few pairs at most.
  */
-function selectPairs(candidates: CandidateBuffer, sourceWords: number, targetWords: number, pairs: PairList): void {
-  const sourceUsed = new Int32Array(sourceWords)
-  const targetUsed = new Int32Array(targetWords)
-  const { source: candidateSource, target: candidateTarget, weight: candidateWeight, count: candidateCount } = candidates
-  // strongestFirst sorts numbers in [0, MAX_LEARNED_WEIGHT].
+function selectPairs(candidates: CandidateBuffer, sourceDf: Int32Array, targetDf: Int32Array, beads: number, pairs: PairList): void {
+  const sourceUsed = new Int32Array(sourceDf.length)
+  const targetUsed = new Int32Array(targetDf.length)
+  const { source: candidateSource, target: candidateTarget, count: candidateCount } = candidates
+  // strongestFirst sorts numbers in [0, MAX_LEARNED_WEIGHT]: scaled in place (a book has
+  // hundreds of thousands of candidates).
   const strength = candidates.strength.subarray(0, candidates.size)
   let strongest = 0
   for (const value of strength) if (value > strongest) strongest = value
-  const scaled = strongest > 0 ? strength.map((value) => (Math.max(0, value) / strongest) * MAX_LEARNED_WEIGHT) : strength
-  for (const k of strongestFirst(scaled)) {
+  if (strongest > 0) for (let k = 0; k < strength.length; k++) strength[k] = (Math.max(0, strength[k]) / strongest) * MAX_LEARNED_WEIGHT
+  for (const k of strongestFirst(strength)) {
     const s = candidateSource[k]
     const t = candidateTarget[k]
     if (sourceUsed[s] >= PARTNERS_PER_WORD || targetUsed[t] >= PARTNERS_PER_WORD) continue
@@ -504,7 +505,7 @@ function selectPairs(candidates: CandidateBuffer, sourceWords: number, targetWor
     targetUsed[t]++
     pairs.s.push(s)
     pairs.t.push(t)
-    pairs.w.push(candidateWeight[k])
+    pairs.w.push(pairWeight(candidateCount[k], beads, sourceDf[s], targetDf[t]))
     pairs.count.push(candidateCount[k])
   }
 }
@@ -535,16 +536,14 @@ class CandidateBuffer {
   size = 0
   source = new Int32Array(1024)
   target = new Int32Array(1024)
-  weight = new Float64Array(1024)
   strength = new Float64Array(1024)
   count = new Int32Array(1024)
 
-  add(source: number, target: number, weight: number, strength: number, count: number): void {
+  add(source: number, target: number, strength: number, count: number): void {
     if (this.size === this.source.length) this.grow()
     const k = this.size++
     this.source[k] = source
     this.target[k] = target
-    this.weight[k] = weight
     this.strength[k] = strength
     this.count[k] = count
   }
@@ -557,7 +556,6 @@ class CandidateBuffer {
     }
     this.source = widen(this.source, new Int32Array(capacity))
     this.target = widen(this.target, new Int32Array(capacity))
-    this.weight = widen(this.weight, new Float64Array(capacity))
     this.strength = widen(this.strength, new Float64Array(capacity))
     this.count = widen(this.count, new Int32Array(capacity))
   }
