@@ -812,11 +812,14 @@ export class PairCoverage {
     this.byWord = !this.pairByPair && lexicon.source.words[s] <= MASKED_WORDS
     if (!this.byWord) return
     const { ids, offsets, slots } = lexicon.source
-    const { partnerOf, partnerLow, partnerHigh } = this
+    const { pairTarget, keepWith, keepApart } = lexicon
+    const { partnerOf, partnerLow, partnerHigh, ownMarks } = this
+    // The check of `counts`, inlined: this loop runs over every pair of every sentence each pass.
+    const leaveOut = own >= 0
     for (let x = offsets[s]; x < offsets[s + 1]; x++) {
       const p = ids[x]
-      const word = lexicon.pairTarget[p]
-      if (!this.counts(p, word)) continue
+      const word = pairTarget[p]
+      if (leaveOut && (ownMarks[word] === s ? keepWith[p] : keepApart[p]) !== 1) continue
       if (partnerOf[word] !== s) {
         partnerOf[word] = s
         partnerLow[word] = 0
