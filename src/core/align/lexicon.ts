@@ -101,9 +101,16 @@ const PERSIAN_ENDINGS = ['ترین', 'هایی', 'های', 'ها', 'تر', 'ان
 /** A word keeps at least this many letters: دست, جهان and زمان keep their endings. */
 const MIN_PERSIAN_STEM = 3
 
+/** The endings by their last letter, longest first as in PERSIAN_ENDINGS: one lookup a word. */
+const ENDINGS_BY_LAST = new Map<number, string[]>()
+for (const ending of PERSIAN_ENDINGS) {
+  const last = ending.charCodeAt(ending.length - 1)
+  ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), ending])
+}
+
 /** The stem of the Persian word text[start, end): one ending cut, then the first letters. */
 function persianStem(text: string, start: number, end: number): string {
-  for (const ending of PERSIAN_ENDINGS) {
+  for (const ending of ENDINGS_BY_LAST.get(text.charCodeAt(end - 1)) ?? []) {
     if (end - start - ending.length >= MIN_PERSIAN_STEM && text.endsWith(ending, end)) {
       end -= ending.length
       break
