@@ -940,7 +940,6 @@ function boilerplateCost(fast: Fast, ds: number, dt: number, i: number, j: numbe
  * several would be thrown back to the interpreter each time a later loop first runs.
  */
 function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boolean, earlier: Earlier | null = null, pathOnly = false): SearchResult {
-  prepare(model)
   // A path-only search of the lengths-only pass finds the route; the passes after it place the
   // rarer shapes (2:2, 1:3, 3:1) in their band around it. A third less work where the band is widest.
   const stride = pathOnly && model.firstPass ? ROUTE_TYPES : TYPE_COUNT
@@ -1241,7 +1240,9 @@ function alignAround(
   const widest = Math.max(n, m) + 1
   const width = typeof initialWidth === 'number' ? new Int32Array(n + 1).fill(Math.max(2, initialWidth)) : initialWidth.slice()
   let { from, to } = centre
-  // The model does not change between rounds: a wider band reuses the cells already costed.
+  // The model does not change between rounds: its tables are made once, and a wider band reuses
+  // the cells already costed.
+  prepare(model)
   let earlier: Earlier | null = null
   for (let round = 0; ; round++) {
     const band = bandAround(from, to, width, n, m)
