@@ -605,7 +605,7 @@ interface PairScores {
   start: Int32Array
   /** Covered words of t (high 16 bits) and of s (low 16 bits) for each pair. */
   cover: Int32Array
-  /** Which words they are, MASK_INTS numbers a pair (see markedPairCoverage). */
+  /** Which words they are, MASK_INTS numbers a pair (see PairCoverage). */
   masks: Int32Array
 }
 

@@ -337,7 +337,7 @@ function pairWeight(count: number, beads: number, sourceDf: number, targetDf: nu
  * the two words appearing in the same bead, with the count discounted so chance meetings of
  * rare words do not look like translations; each word keeps its partners of highest G² (see
  * logLikelihoodRatio). When a sentence is scored later, its own bead's
- * share of the counts is taken out (see markedPairCoverage): otherwise the pairs would reward exactly
+ * share of the counts is taken out (see PairCoverage): otherwise the pairs would reward exactly
  * what the first pass paired, right or wrong.
  */
 export function learnPairs(
