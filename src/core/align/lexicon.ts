@@ -69,8 +69,14 @@ function letterOrMarkWidth(text: string, at: number): number {
  * hundreds of thousands of words, and the match objects cost three times the scan.
  */
 export function persianStems(sentence: string): string[] {
-  const text = normalizePersian(sentence)
   const out: string[] = []
+  forEachPersianWord(sentence, (text, start, end) => out.push(persianStem(text, start, end)))
+  return out
+}
+
+/** Each word of two letters or more of a sentence, normalized: text[start, end). */
+function forEachPersianWord(sentence: string, visit: (text: string, start: number, end: number) => void): void {
+  const text = normalizePersian(sentence)
   const end = text.length
   let at = 0
   while (at < end) {
@@ -84,9 +90,8 @@ export function persianStems(sentence: string): string[] {
       at += width
       width = at < end ? letterOrMarkWidth(text, at) : 0
     }
-    if (at - start >= 2) out.push(persianStem(text, start, at))
+    if (at - start >= 2) visit(text, start, at)
   }
-  return out
 }
 
 /**
@@ -756,8 +761,14 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
     source,
     target
   ).pairs
+  // Each Persian stem as a word of the rows that has it: a stem is not always its own stem
+  // (طلایی gives طلای, and طلای would give طلا), and the dictionary is stemmed again when used.
   const sourceWords: string[] = []
-  for (const [word, id] of source.vocabulary) sourceWords[id] = word
+  for (const pair of pairs)
+    forEachPersianWord(pair.source, (text, start, end) => {
+      const id = source.vocabulary.get(persianStem(text, start, end))
+      if (id !== undefined && sourceWords[id] === undefined) sourceWords[id] = text.slice(start, end)
+    })
   const targetWords: string[] = []
   for (const [word, id] of target.vocabulary) targetWords[id] = word
   return learned.s.slice(0, limit).map((s, k) => ({ source: sourceWords[s], target: targetWords[learned.t[k]] }))
