@@ -761,17 +761,23 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
     source,
     target
   ).pairs
-  // Each Persian stem as a word of the rows that has it: a stem is not always its own stem
+  const kept = { s: learned.s.slice(0, limit), t: learned.t.slice(0, limit) }
+  // Each Persian stem kept, as a word of the rows that has it: a stem is not always its own stem
   // (طلایی gives طلای, and طلای would give طلا), and the dictionary is stemmed again when used.
-  const sourceWords: string[] = []
-  for (const pair of pairs)
-    forEachPersianWord(pair.source, (text, start, end) => {
+  // The rows are read again only until every stem has its word (the common ones come early).
+  const sourceWords: Array<string | undefined> = []
+  for (const s of kept.s) sourceWords[s] = ''
+  let missing = new Set(kept.s).size
+  for (let k = 0; k < pairs.length && missing > 0; k++)
+    forEachPersianWord(pairs[k].source, (text, start, end) => {
       const id = source.vocabulary.get(persianStem(text, start, end))
-      if (id !== undefined && sourceWords[id] === undefined) sourceWords[id] = text.slice(start, end)
+      if (id === undefined || sourceWords[id] !== '') return
+      sourceWords[id] = text.slice(start, end)
+      missing--
     })
   const targetWords: string[] = []
   for (const [word, id] of target.vocabulary) targetWords[id] = word
-  return learned.s.slice(0, limit).map((s, k) => ({ source: sourceWords[s], target: targetWords[learned.t[k]] }))
+  return kept.s.map((s, k) => ({ source: sourceWords[s] as string, target: targetWords[kept.t[k]] }))
 }
 
 /**
