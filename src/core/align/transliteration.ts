@@ -156,11 +156,17 @@ export function englishNameSkeletons(sentences: readonly string[]): string[][] {
     }
     return found
   })
+  // Names recur (a book says "Moses" hundreds of times): each word's skeleton is made once.
+  const skeletons = new Map<string, string>()
   return candidates.map((found) => {
     const out: string[] = []
     for (const { word, hash } of found) {
       if (lowered.has(hash)) continue
-      const skeleton = englishSkeleton(word.replace(/['’]/g, ''))
+      let skeleton = skeletons.get(word)
+      if (skeleton === undefined) {
+        skeleton = englishSkeleton(word.replace(/['’]/g, ''))
+        skeletons.set(word, skeleton)
+      }
       if (skeleton.length >= MIN_SKELETON) out.push(skeleton)
     }
     return out

@@ -186,6 +186,9 @@ describe('alignSentences on long texts', () => {
     // Cells per row stay bounded: the band does not span the drift between two diagonals.
     expect(largeRun.cells / large.source.length).toBeLessThanOrEqual(60)
     expect(largeRun.cells / smallRun.cells).toBeLessThan(4 * 1.5)
+    // The first pass starts around a path found over blocks of sentences, not ±24 sentences
+    // around the length diagonal (about 49 cells a row here).
+    expect(largeRun.firstPassCells / large.source.length).toBeLessThan(30)
   })
 
   it('keeps the band narrow after untranslated stretches, widening only where the path leaves it', () => {
