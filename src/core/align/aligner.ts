@@ -108,8 +108,13 @@ const STRANDED_NUMBER_COST = 3
  */
 const MAX_WIDTH = 256
 const MAX_ROUNDS = 6
-/** Half-width of the later passes' band around the path before (widened where the path reaches its edge). On real text 4 scores within 0.001 of 8 (strict F1) in a third less time. */
-const REFINE_WIDTH = 4
+/**
+ * Half-width of the later passes' band around the path before (widened where the path reaches
+ * its edge). On the real parallel text (the development documents, 1,000 to 20,000 units) 2 finds
+ * the same beads as 4 did, with confidences as informative (log loss 0.051 before, 0.048), and
+ * the density pass at 10,000 units searches 48,000 cells instead of 86,000.
+ */
+const REFINE_WIDTH = 2
 /** A band of more cells than this many bands of REFINE_WIDTH is wide (see alignAround). */
 const WIDE_BAND_CELLS = 1.25
 /**
