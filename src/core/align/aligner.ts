@@ -32,14 +32,14 @@ import { buildAnchors, type AnchorTable, type GlossaryPair, type SideAnchors } f
 import type { DictionaryPair } from './lexicon'
 import {
   buildLexicon,
-  englishStems,
+  forEachEnglishStem,
   givenPairs,
   indexDictionary,
   indexWords,
   learnPairs,
   PairCoverage,
   bitCount,
-  persianStems,
+  forEachPersianStem,
   type DictionaryIndex,
   type Lexicon
 } from './lexicon'
@@ -1406,8 +1406,8 @@ export function alignSentences(source: string[], target: string[], options: Alig
     coverage: { hit: 0.5, chance: 0.01 },
     fast: null as unknown as Fast
   }
-  const sourceWords = indexWords(source, persianStems)
-  const targetWords = indexWords(target, englishStems)
+  const sourceWords = indexWords(source, forEachPersianStem)
+  const targetWords = indexWords(target, forEachEnglishStem)
   const dictionaries = [...(options.dictionary?.length ? [indexDictionary(options.dictionary)] : []), ...(options.wordList ? [options.wordList] : [])]
   const found = dictionaries.length > 0 ? givenPairs(dictionaries, sourceWords, targetWords) : null
   // A few pairs (a small termbase) say too little to leave the lengths-only model of a short text.

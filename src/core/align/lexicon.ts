@@ -70,9 +70,15 @@ function letterOrMarkWidth(text: string, at: number): number {
  */
 export function persianStems(sentence: string): string[] {
   const out: string[] = []
-  forEachPersianWord(sentence, (text, start, end) => out.push(persianStem(text, start, end)))
+  forEachPersianStem(sentence, (text, start, end) => out.push(text.slice(start, end)))
   return out
 }
+
+/** Visits each stem of a sentence as text[start, end) of a text made from it (see indexWords). */
+export type StemVisitor = (sentence: string, visit: (text: string, start: number, end: number) => void) => void
+
+export const forEachPersianStem: StemVisitor = (sentence, visit) =>
+  forEachPersianWord(sentence, (text, start, end) => visit(text, start, persianStemEnd(text, start, end)))
 
 /** Each word of two letters or more of a sentence, normalized: text[start, end). */
 function forEachPersianWord(sentence: string, visit: (text: string, start: number, end: number) => void): void {
@@ -113,30 +119,34 @@ for (const ending of PERSIAN_ENDINGS) {
   ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), ending])
 }
 
-/** The stem of the Persian word text[start, end): one ending cut, then the first letters. */
-function persianStem(text: string, start: number, end: number): string {
+/** Where the stem of the Persian word text[start, end) ends: one ending cut, then the first letters. */
+function persianStemEnd(text: string, start: number, end: number): number {
   for (const ending of ENDINGS_BY_LAST.get(text.charCodeAt(end - 1)) ?? []) {
     if (end - start - ending.length >= MIN_PERSIAN_STEM && text.endsWith(ending, end)) {
       end -= ending.length
       break
     }
   }
-  return text.slice(start, Math.min(end, start + STEM_LENGTH))
+  return Math.min(end, start + STEM_LENGTH)
 }
 
 /** English word stems of a sentence: runs of a-z once lower-cased ("John's" gives "john"). */
 export function englishStems(sentence: string): string[] {
-  const text = sentence.toLowerCase()
   const out: string[] = []
+  forEachEnglishStem(sentence, (text, start, end) => out.push(text.slice(start, end)))
+  return out
+}
+
+export const forEachEnglishStem: StemVisitor = (sentence, visit) => {
+  const text = sentence.toLowerCase()
   const end = text.length
   let at = 0
   while (at < end) {
     const start = at
     while (at < end && isLowerAscii(text.charCodeAt(at))) at++
-    if (at - start >= 2) out.push(text.slice(start, Math.min(at, start + STEM_LENGTH)))
+    if (at - start >= 2) visit(text, start, Math.min(at, start + STEM_LENGTH))
     if (at === start) at++
   }
-  return out
 }
 
 function isLowerAscii(code: number): boolean {
@@ -150,39 +160,85 @@ export interface SideWords {
   vocabulary: Map<string, number>
 }
 
-export function indexWords(sentences: string[], stems: (sentence: string) => string[]): SideWords {
-  const vocabulary = new Map<string, number>()
+export function indexWords(sentences: string[], forEachStem: StemVisitor): SideWords {
+  const table = new StemTable()
   const offsets = new Int32Array(sentences.length + 1)
   let ids = new Int32Array(Math.max(16, sentences.length * 16))
   // Duplicates dropped with a mark per word instead of a Set per sentence (fewer allocations).
   let seen = new Int32Array(1024).fill(-1)
   let at = 0
-  sentences.forEach((sentence, k) => {
-    const rowStart = at
-    for (const stem of stems(sentence)) {
-      let id = vocabulary.get(stem)
-      if (id === undefined) {
-        id = vocabulary.size
-        vocabulary.set(stem, id)
-        if (id >= seen.length) {
-          const grown = new Int32Array(seen.length * 2).fill(-1)
-          grown.set(seen)
-          seen = grown
-        }
-      }
-      if (seen[id] === k) continue
-      seen[id] = k
-      if (at === ids.length) {
-        const grown = new Int32Array(ids.length * 2)
-        grown.set(ids)
-        ids = grown
-      }
-      ids[at++] = id
+  let sentence = 0
+  const add = (text: string, start: number, end: number): void => {
+    const id = table.id(text, start, end)
+    if (id >= seen.length) {
+      const grown = new Int32Array(seen.length * 2).fill(-1)
+      grown.set(seen)
+      seen = grown
     }
+    if (seen[id] === sentence) return
+    seen[id] = sentence
+    if (at === ids.length) {
+      const grown = new Int32Array(ids.length * 2)
+      grown.set(ids)
+      ids = grown
+    }
+    ids[at++] = id
+  }
+  for (; sentence < sentences.length; sentence++) {
+    const rowStart = at
+    forEachStem(sentences[sentence], add)
     sortRange(ids, rowStart, at)
-    offsets[k + 1] = at
-  })
-  return { ids: ids.slice(0, at), offsets, vocabulary }
+    offsets[sentence + 1] = at
+  }
+  return { ids: ids.slice(0, at), offsets, vocabulary: new Map(table.words.map((word, id) => [word, id])) }
+}
+
+/**
+ * Ids of stems read straight from their sentence, without a string made for each occurrence: a
+ * book has half a million words and some ten thousand distinct stems (open addressing, FNV-1a).
+ */
+class StemTable {
+  readonly words: string[] = []
+  private slots = new Int32Array(1 << 12).fill(-1)
+  private hashes = new Int32Array(1 << 12)
+
+  id(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193)
+    const mask = this.slots.length - 1
+    let at = hash & mask
+    for (let id = this.slots[at]; id !== -1; id = this.slots[at]) {
+      if (this.hashes[at] === hash && sameText(this.words[id], text, start, end)) return id
+      at = (at + 1) & mask
+    }
+    const id = this.words.length
+    this.words.push(text.slice(start, end))
+    this.slots[at] = id
+    this.hashes[at] = hash
+    if (this.words.length * 2 > this.slots.length) this.grow()
+    return id
+  }
+
+  private grow(): void {
+    const slots = this.slots
+    const hashes = this.hashes
+    this.slots = new Int32Array(slots.length * 2).fill(-1)
+    this.hashes = new Int32Array(slots.length * 2)
+    const mask = this.slots.length - 1
+    for (let k = 0; k < slots.length; k++) {
+      if (slots[k] === -1) continue
+      let at = hashes[k] & mask
+      while (this.slots[at] !== -1) at = (at + 1) & mask
+      this.slots[at] = slots[k]
+      this.hashes[at] = hashes[k]
+    }
+  }
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false
+  return true
 }
 
 /**
@@ -750,11 +806,11 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
 export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: string }>, limit = 50_000): DictionaryPair[] {
   const source = indexWords(
     pairs.map((pair) => pair.source),
-    persianStems
+    forEachPersianStem
   )
   const target = indexWords(
     pairs.map((pair) => pair.target),
-    englishStems
+    forEachEnglishStem
   )
   const learned = learnPairs(
     pairs.map((_, k) => ({ src: [k], tgt: [k] })),
@@ -770,7 +826,7 @@ export function learnDictionary(pairs: ReadonlyArray<{ source: string; target: s
   let missing = new Set(kept.s).size
   for (let k = 0; k < pairs.length && missing > 0; k++)
     forEachPersianWord(pairs[k].source, (text, start, end) => {
-      const id = source.vocabulary.get(persianStem(text, start, end))
+      const id = source.vocabulary.get(text.slice(start, persianStemEnd(text, start, end)))
       if (id === undefined || sourceWords[id] !== '') return
       sourceWords[id] = text.slice(start, end)
       missing--

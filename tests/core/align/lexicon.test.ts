@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { alignSentences } from '../../../src/core/align/aligner'
 import {
   buildLexicon,
-  englishStems,
+  forEachEnglishStem,
+  forEachPersianStem,
   indexWords,
   learnDictionary,
   learnPairs,
   PairCoverage,
-  persianStems,
   strongestFirst
 } from '../../../src/core/align/lexicon'
 
@@ -98,12 +98,12 @@ describe('word coverage of a sentence pair', () => {
     const rows = Array.from({ length: 120 }, () => Array.from({ length: 3 + Math.floor(next() * 8) }, () => Math.floor(next() * 40)))
     const source = indexWords(
       rows.map((words) => words.map(persianWord).join(' ')),
-      persianStems
+      forEachPersianStem
     )
     // Each English sentence translates its row with a word changed now and then.
     const target = indexWords(
       rows.map((words) => words.map((word) => englishWord(next() < 0.2 ? (word + 7) % 40 : word)).join(' ')),
-      englishStems
+      forEachEnglishStem
     )
     const { pairs, training } = learnPairs(
       rows.slice(0, 100).map((_, k) => ({ src: [k], tgt: [k] })),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { alignSentences } from '../../../src/core/align/aligner'
 import { strictScore } from '../../../src/core/align/evaluate'
-import { englishStems, GENERAL_WORD_SHARE, givenPairs, indexDictionary, indexWords, persianStems } from '../../../src/core/align/lexicon'
+import {
+  forEachEnglishStem,
+  forEachPersianStem,
+  GENERAL_WORD_SHARE,
+  givenPairs,
+  indexDictionary,
+  indexWords,
+  persianStems
+} from '../../../src/core/align/lexicon'
 import { parseWordList } from '../../../src/core/align/word-list'
 import { loadWordList, wordListPath } from '../../../src/main/word-list'
 import { baseCases, concatenate, constructedCases } from '../../fixtures/align/cases'
@@ -47,8 +55,8 @@ describe('word lists for the aligner', () => {
     // "از"/"from" is in every sentence, "کتاب"/"book" in two of forty.
     const persian = Array.from({ length: 40 }, (_, k) => `از خانه ${k % 20 === 0 ? 'کتاب' : 'نامه'} رسید`)
     const english = Array.from({ length: 40 }, (_, k) => `from home came a ${k % 20 === 0 ? 'book' : 'letter'}`)
-    const source = indexWords(persian, persianStems)
-    const target = indexWords(english, englishStems)
+    const source = indexWords(persian, forEachPersianStem)
+    const target = indexWords(english, forEachEnglishStem)
     const pairs = [
       { source: 'از', target: 'from' },
       { source: 'کتاب', target: 'book' }
