@@ -172,7 +172,24 @@ const WORD_OR_NUMBER = new RegExp(`[${DIGIT}]+(?:[.,\u066B\u066C/'][${DIGIT}]+)*
  * only ("ten" in "often", "ده" in "شده"), and "one", "یک", "نه" alone do not send a sentence
  * through the tokeniser: they are common words and never a number by themselves.
  */
-const wordAlternatives = (words: Iterable<string>): string => [...new Set(words)].join('|')
+const wordAlternatives = (words: Iterable<string>): string => wordTrie([...new Set(words)])
+/**
+ * Words as a regular expression shaped like a trie (t(?:wo|en|h(?:ree|irty))…): a list of
+ * alternatives is tried one by one at every position of every sentence, the trie once a letter.
+ */
+function wordTrie(words: string[]): string {
+  const byFirst = new Map<string, string[]>()
+  let endsHere = false
+  for (const word of words) {
+    if (word === '') endsHere = true
+    else byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word.slice(1)])
+  }
+  if (byFirst.size === 0) return ''
+  const branches = [...byFirst].map(([first, rests]) => first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + wordTrie(rests))
+  if (branches.length === 1 && !endsHere) return branches[0]
+  return `(?:${branches.join('|')})${endsHere ? '?' : ''}`
+}
+
 // The word's start is checked by hand: a lookbehind at every position made this test a third of
 // the anchors' time on long texts.
 const NUMBER_CANDIDATE = new RegExp(
