@@ -398,26 +398,15 @@ function paragraphCentre(
   })
   const cumS = at(model.cumS, sourceStarts, n)
   const cumT = at(model.cumT, targetStarts, m)
-  const anchors = {
-    ...model.anchors,
+  // Built like the sentences' model (same fields in the same order): code the engine optimized
+  // for one is not thrown away when the other arrives.
+  const anchors: AnchorTable = {
     source: anchorsAt(model.anchors.source, sourceStarts, n),
-    target: anchorsAt(model.anchors.target, targetStarts, m)
+    target: anchorsAt(model.anchors.target, targetStarts, m),
+    weights: model.anchors.weights,
+    names: model.anchors.names
   }
-  const paragraphs: Model = {
-    ...model,
-    n: p,
-    m: q,
-    cumS,
-    cumT,
-    anchors,
-    numbered: { source: numberedBefore(anchors.source, model.numberAnchor), target: numberedBefore(anchors.target, model.numberAnchor) },
-    sourceBoiler: new Uint8Array(p),
-    targetBoiler: new Uint8Array(q),
-    ratio: localRatioAlongCounts(cumS, cumT, p, q),
-    length: { ...model.length, ...targetLengthModel(cumT, q) },
-    lexicon: null,
-    firstPass: true
-  }
+  const paragraphs = newModel(p, q, cumS, cumT, anchors, model.numberAnchor, new Uint8Array(p), new Uint8Array(q), model.length.sigma)
   const diagonal = lengthDiagonal(cumS, cumT, p, q)
   const { beads } = alignAround(paragraphs, { from: diagonal, to: diagonal }, bandWidth, false, true)
   if (beads.length === 0) return null
@@ -571,6 +560,90 @@ interface Fast {
   coverMiss: Float64Array
 }
 
+/**
+ * A model for the lengths-only pass over n × m units (sentences, or paragraphs and blocks, see
+ * paragraphCentre). Every model is made here, its fields in one order and of one kind each
+ * (a number field a double from the start, `fast` never null): the engine optimizes the search for
+ * the objects it has seen, and a model of another shape made it start over.
+ */
+function newModel(
+  n: number,
+  m: number,
+  cumS: Float64Array,
+  cumT: Float64Array,
+  anchors: AnchorTable,
+  numberAnchor: Uint8Array,
+  sourceBoiler: Uint8Array,
+  targetBoiler: Uint8Array,
+  sigma: number
+): Model {
+  const { targetMean, targetSpread } = targetLengthModel(cumT, m)
+  const model: Model = {
+    n,
+    m,
+    cumS,
+    cumT,
+    anchors,
+    anchorWeights: anchors.weights,
+    numberAnchor,
+    numbered: { source: numberedBefore(anchors.source, numberAnchor), target: numberedBefore(anchors.target, numberAnchor) },
+    sourceBoiler,
+    targetBoiler,
+    ratio: localRatioAlongCounts(cumS, cumT, n, m),
+    length: { sigma, wide: WIDE_SHARE, targetMean, targetSpread },
+    priorCost: Float64Array.from(BEAD_TYPES.map((type) => -Math.log(type[2]))),
+    lexicon: null,
+    coverage: { hit: 0.5, chance: 0.01 },
+    fast: NO_TABLES,
+    firstPass: true,
+    sharpness: POSTERIOR_SHARPNESS,
+    lexicalWeight: lexicalWeight(0)
+  }
+  model.sharpness = 1
+  return model
+}
+
+const NO_NUMBERS = new Float64Array(0)
+const NO_COUNTS = new Int32Array(0)
+/** `fast` until prepare makes the tables (the same fields, so the same shape). */
+const NO_TABLES: Fast = fastTables(
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_NUMBERS,
+  NO_COUNTS,
+  NO_COUNTS,
+  NO_NUMBERS,
+  NO_NUMBERS
+)
+
+function fastTables(
+  logS: Float64Array,
+  logT: Float64Array,
+  logS2: Float64Array,
+  logS3: Float64Array,
+  logT2: Float64Array,
+  logT3: Float64Array,
+  breaks2: Float64Array,
+  breaks3: Float64Array,
+  logRatio: Float64Array,
+  unpaired: Float64Array,
+  mix: Float64Array,
+  boilerS: Int32Array,
+  boilerT: Int32Array,
+  coverHit: Float64Array,
+  coverMiss: Float64Array
+): Fast {
+  return { logS, logT, logS2, logS3, logT2, logT3, breaks2, breaks3, logRatio, unpaired, mix, boilerS, boilerT, coverHit, coverMiss }
+}
+
 const MIX_RANGE = 20
 const MIX_STEPS = 512
 
@@ -606,16 +679,20 @@ function prepare(model: Model): void {
   for (let t = 0; t < m; t++) boilerT[t + 1] = boilerT[t] + model.targetBoiler[t]
   const coverHit = new Float64Array(COVER_TABLE)
   const coverMiss = new Float64Array(COVER_TABLE)
-  const { hit, chance } = model.coverage
+  coverageTables(model.coverage, coverHit, coverMiss)
+  model.fast = fastTables(logS, logT, logS2, logS3, logT2, logT3, breaks2, breaks3, logRatio, unpaired, mix, boilerS, boilerT, coverHit, coverMiss)
+}
+
+const COVER_TABLE = 1024
+
+/** Coverage log-ratios for a covering side of w words (a function of its own, see pairScores). */
+function coverageTables({ hit, chance }: { hit: number; chance: number }, coverHit: Float64Array, coverMiss: Float64Array): void {
   for (let w = 0; w < COVER_TABLE; w++) {
     const p0 = Math.min(1 - Math.pow(1 - chance, w), hit - 0.05)
     coverHit[w] = Math.log(hit / p0)
     coverMiss[w] = Math.log((1 - hit) / (1 - p0))
   }
-  model.fast = { logS, logT, logS2, logS3, logT2, logT3, breaks2, breaks3, logRatio, unpaired, mix, boilerS, boilerT, coverHit, coverMiss }
 }
-
-const COVER_TABLE = 1024
 
 /** mixtureCost(z) from the grid, interpolated; exact outside it. */
 function mixCost(model: Model, z: number): number {
@@ -748,11 +825,26 @@ function strandedOn(
   return stranded
 }
 
+/**
+ * The coverage of every sentence pair a band's beads can hold (see coverageEvidence). Its loops
+ * are functions of their own, returning typed arrays (see scoredTargets): a loop compiled while
+ * it runs loses its code on reaching a line that had not run before, and this runs every pass.
+ */
 function pairScores(model: Model, band: Band, earlier: PairScores | null): PairScores | null {
-  const { lexicon, n, m } = model
+  const { lexicon, n } = model
   if (!lexicon || lexicon.size === 0) return null
   const from = new Int32Array(n)
   const to = new Int32Array(n)
+  const start = scoredTargets(model, band, from, to)
+  const cover = new Int32Array(start[n])
+  const masks = new Int32Array(start[n] * MASK_INTS)
+  scorePairs(model, lexicon, earlier, from, to, start, cover, masks)
+  return { from, to, start, cover, masks }
+}
+
+/** The targets [from[s], to[s]] each source sentence s can pair with in the band; their rows' starts. */
+function scoredTargets(model: Model, band: Band, from: Int32Array, to: Int32Array): Int32Array {
+  const { n, m } = model
   const start = new Int32Array(n + 1)
   for (let s = 0; s < n; s++) {
     // Source sentence s ends in rows s+1 … s+3; the beads there reach back up to 3 targets.
@@ -760,8 +852,20 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
     to[s] = Math.min(m - 1, band.hi[Math.min(n, s + MAX_SPAN)] - 1)
     start[s + 1] = start[s] + Math.max(0, to[s] - from[s] + 1)
   }
-  const cover = new Int32Array(start[n])
-  const masks = new Int32Array(start[n] * MASK_INTS)
+  return start
+}
+
+function scorePairs(
+  model: Model,
+  lexicon: Lexicon,
+  earlier: PairScores | null,
+  from: Int32Array,
+  to: Int32Array,
+  start: Int32Array,
+  cover: Int32Array,
+  masks: Int32Array
+): void {
+  const { n } = model
   const coverage = new PairCoverage(lexicon)
   for (let s = 0; s < n; s++) {
     if (earlier && from[s] >= earlier.from[s] && to[s] <= earlier.to[s]) {
@@ -778,7 +882,6 @@ function pairScores(model: Model, band: Band, earlier: PairScores | null): PairS
       cover[at] = coverage.of(t, masks, at * MASK_INTS)
     }
   }
-  return { from, to, start, cover, masks }
 }
 
 /**
@@ -977,7 +1080,10 @@ function search(model: Model, band: Band, mayRetry: boolean, wantExpected: boole
   // Only the types searched are kept: the route search of a long text needs 5 of 8 per cell.
   const costs = new Float32Array(band.cells * stride).fill(Infinity)
   if (earlier) copyEarlierCosts(model.n, band, costs, stride, earlier)
-  const { best, back } = viterbi(model, band, costs, stride, scores)
+  // Back pointers filled in place: a function that returns a new object after its loop lost its
+  // optimized code on first reaching that line (the loop was compiled before the line had run).
+  const back = new Int8Array(band.cells).fill(-1)
+  const best = viterbi(model, band, costs, stride, scores, back)
   const endCell = band.rowStart[model.n] + model.m - band.lo[model.n]
   const expected = new Float64Array(TYPE_COUNT)
   if (best[endCell] === Infinity) return { costs, stride, scores, beads: [], touched: [model.n], expected }
@@ -1034,16 +1140,16 @@ function widestAnchorSpan(side: SideAnchors): number {
 const SAME_ROW_TYPE = BEAD_TYPES.findIndex((type) => type[0] === 0)
 
 /**
- * Cheapest cost to each cell and the bead type that reaches it there (costs filled as needed).
+ * Cheapest cost to each cell, and in `back` the bead type that reaches it there (costs filled as
+ * needed).
  * Row by row, one type at a time over the cells it can reach (its bounds computed once a row, not
  * tested in every cell); the type from the same row comes last, cell after cell. Ties go to the
  * earliest type, as in a loop over the types of each cell.
  */
-function viterbi(model: Model, band: Band, costs: Float32Array, stride: number, scores: PairScores | null): { best: Float64Array; back: Int8Array } {
+function viterbi(model: Model, band: Band, costs: Float32Array, stride: number, scores: PairScores | null, back: Int8Array): Float64Array {
   const { n } = model
   const { lo, hi, rowStart, cells } = band
   const best = new Float64Array(cells).fill(Infinity)
-  const back = new Int8Array(cells).fill(-1)
   // Scratch marks for the anchors of up to three target sentences (or paragraphs, see paragraphCentre).
   const used = new Uint8Array(widestAnchorSpan(model.anchors.target))
   best[0] = 0
@@ -1088,7 +1194,7 @@ function viterbi(model: Model, band: Band, costs: Float32Array, stride: number, 
       }
     }
   }
-  return { best, back }
+  return best
 }
 
 /** The best path's beads from the back pointers, and the rows where it touched the band's edge. */
@@ -1385,27 +1491,9 @@ export function alignSentences(source: string[], target: string[], options: Alig
   const cumT = cumulative(target.map(sentenceLength))
   const anchors = buildAnchors(source, target, options.glossary)
   const numberAnchor = Uint8Array.from(anchors.names, (name) => (name.startsWith('number:') ? 1 : 0))
-  const model: Model = {
-    n,
-    m,
-    cumS,
-    cumT,
-    anchors,
-    anchorWeights: anchors.weights,
-    numberAnchor,
-    numbered: { source: numberedBefore(anchors.source, numberAnchor), target: numberedBefore(anchors.target, numberAnchor) },
-    sourceBoiler: Uint8Array.from(source.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
-    targetBoiler: Uint8Array.from(target.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0))),
-    ratio: localRatioAlongCounts(cumS, cumT, n, m),
-    length: { sigma: INITIAL_SIGMA, wide: WIDE_SHARE, ...targetLengthModel(cumT, m) },
-    priorCost: Float64Array.from(BEAD_TYPES.map((type) => -Math.log(type[2]))),
-    lexicon: null,
-    firstPass: true,
-    sharpness: 1,
-    lexicalWeight: lexicalWeight(0),
-    coverage: { hit: 0.5, chance: 0.01 },
-    fast: null as unknown as Fast
-  }
+  const sourceBoiler = Uint8Array.from(source.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0)))
+  const targetBoiler = Uint8Array.from(target.map((sentence) => (looksLikeBoilerplate(sentence) ? 1 : 0)))
+  const model = newModel(n, m, cumS, cumT, anchors, numberAnchor, sourceBoiler, targetBoiler, INITIAL_SIGMA)
   const sourceWords = indexWords(source, forEachPersianStem)
   const targetWords = indexWords(target, forEachEnglishStem)
   const dictionaries = [...(options.dictionary?.length ? [indexDictionary(options.dictionary)] : []), ...(options.wordList ? [options.wordList] : [])]

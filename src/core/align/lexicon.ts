@@ -357,8 +357,7 @@ export function addToDictionaryIndex(index: DictionaryIndex, persian: string, en
 /** Marks the words of a side in more than `share` of its sentences (none for a share of 1). */
 function commonWords(side: SideWords, share: number): Uint8Array {
   if (share >= 1) return new Uint8Array(side.vocabulary.size)
-  const df = new Int32Array(side.vocabulary.size)
-  for (const id of side.ids) df[id]++
+  const df = countOf(side.ids, side.vocabulary.size)
   const limit = Math.max(4, share * (side.offsets.length - 1))
   return Uint8Array.from(df, (count) => (count > limit ? 1 : 0))
 }
@@ -424,8 +423,8 @@ export function learnPairs(
   const targetWords = targetRows.ids
   const training: Training = { beads: count, sourceDf, targetDf, beadOfSource, targetWords, targetOffsets }
   if (count < 4) return { pairs, training }
-  for (const id of sourceRows.ids) sourceDf[id]++
-  for (const id of targetWords) targetDf[id]++
+  addCounts(sourceRows.ids, sourceDf)
+  addCounts(targetWords, targetDf)
   const common = Math.max(4, MAX_WORD_SHARE * count)
   // Each phase is a function of its own, so the engine optimizes each loop once (see search).
   const { postingStart, postings } = sourcePostings(sourceRows, sourceDf, common)
@@ -435,16 +434,39 @@ export function learnPairs(
   return { pairs, training }
 }
 
-/** Beads of each source word neither rare nor too common (postings). */
+/** How often each id in 0 … size − 1 occurs. */
+function countOf(ids: Int32Array, size: number): Int32Array {
+  return addCounts(ids, new Int32Array(size))
+}
+
+function addCounts(ids: Int32Array, counts: Int32Array): Int32Array {
+  for (let k = 0; k < ids.length; k++) counts[ids[k]]++
+  return counts
+}
+
+/**
+ * Beads of each source word neither rare nor too common (postings). This phase and the next
+ * keep each loop in a function of its own returning a typed array: a loop compiled while it runs
+ * loses its code on reaching a line that had not run before (see search).
+ */
 function sourcePostings(
   rows: { ids: Int32Array; offsets: Int32Array },
   sourceDf: Int32Array,
   common: number
 ): { postingStart: Int32Array; postings: Int32Array } {
-  const count = rows.offsets.length - 1
+  const postingStart = postingStarts(sourceDf, common)
+  return { postingStart, postings: postingsFrom(rows, sourceDf, common, postingStart) }
+}
+
+function postingStarts(sourceDf: Int32Array, common: number): Int32Array {
   const postingStart = new Int32Array(sourceDf.length + 1)
   for (let f = 0; f < sourceDf.length; f++)
     postingStart[f + 1] = postingStart[f] + (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common ? sourceDf[f] : 0)
+  return postingStart
+}
+
+function postingsFrom(rows: { ids: Int32Array; offsets: Int32Array }, sourceDf: Int32Array, common: number, postingStart: Int32Array): Int32Array {
+  const count = rows.offsets.length - 1
   const postings = new Int32Array(postingStart[sourceDf.length])
   const fill = postingStart.slice(0, sourceDf.length)
   for (let b = 0; b < count; b++) {
@@ -453,7 +475,7 @@ function sourcePostings(
       if (sourceDf[f] >= MIN_PAIR_COUNT && sourceDf[f] <= common) postings[fill[f]++] = b
     }
   }
-  return { postingStart, postings }
+  return postings
 }
 
 /**
@@ -465,20 +487,35 @@ function pairableTargets(
   targetDf: Int32Array,
   common: number
 ): { pairableStart: Int32Array; pairable: Int32Array } {
-  const count = rows.offsets.length - 1
+  const usable = usableTargets(targetDf, common)
+  const pairableStart = pairableStarts(rows, usable)
+  return { pairableStart, pairable: pairableFrom(rows, usable, pairableStart) }
+}
+
+function usableTargets(targetDf: Int32Array, common: number): Uint8Array {
   const usable = new Uint8Array(targetDf.length)
   for (let e = 0; e < usable.length; e++) usable[e] = targetDf[e] >= MIN_PAIR_COUNT && targetDf[e] <= common ? 1 : 0
+  return usable
+}
+
+function pairableStarts(rows: { ids: Int32Array; offsets: Int32Array }, usable: Uint8Array): Int32Array {
+  const count = rows.offsets.length - 1
   const pairableStart = new Int32Array(count + 1)
   for (let b = 0; b < count; b++) {
     let kept = 0
     for (let a = rows.offsets[b]; a < rows.offsets[b + 1]; a++) kept += usable[rows.ids[a]]
     pairableStart[b + 1] = pairableStart[b] + kept
   }
+  return pairableStart
+}
+
+function pairableFrom(rows: { ids: Int32Array; offsets: Int32Array }, usable: Uint8Array, pairableStart: Int32Array): Int32Array {
+  const count = rows.offsets.length - 1
   const pairable = new Int32Array(pairableStart[count])
   for (let b = 0, at = 0; b < count; b++) {
     for (let a = rows.offsets[b]; a < rows.offsets[b + 1]; a++) if (usable[rows.ids[a]] === 1) pairable[at++] = rows.ids[a]
   }
-  return { pairableStart, pairable }
+  return pairable
 }
 
 /** Word pairs meeting often enough, and above chance, to be candidates (see learnPairs). */
@@ -562,10 +599,10 @@ function selectPairs(candidates: CandidateBuffer, sourceDf: Int32Array, targetDf
   // strongestFirst sorts numbers in [0, MAX_LEARNED_WEIGHT]: scaled in place (a book has
   // hundreds of thousands of candidates).
   const strength = candidates.strength.subarray(0, candidates.size)
-  let strongest = 0
-  for (const value of strength) if (value > strongest) strongest = value
-  if (strongest > 0) for (let k = 0; k < strength.length; k++) strength[k] = (Math.max(0, strength[k]) / strongest) * MAX_LEARNED_WEIGHT
-  for (const k of strongestFirst(strength)) {
+  scaleInPlace(strength, MAX_LEARNED_WEIGHT)
+  const order = strongestFirst(strength)
+  for (let at = 0; at < order.length; at++) {
+    const k = order[at]
     const s = candidateSource[k]
     const t = candidateTarget[k]
     if (sourceUsed[s] >= PARTNERS_PER_WORD || targetUsed[t] >= PARTNERS_PER_WORD) continue
@@ -576,6 +613,18 @@ function selectPairs(candidates: CandidateBuffer, sourceDf: Int32Array, targetDf
     pairs.w.push(pairWeight(candidateCount[k], beads, sourceDf[s], targetDf[t]))
     pairs.count.push(candidateCount[k])
   }
+}
+
+/** Scales non-negative values so the largest is `top` (negatives become 0). */
+function scaleInPlace(values: Float64Array, top: number): void {
+  const strongest = largest(values)
+  if (strongest > 0) for (let k = 0; k < values.length; k++) values[k] = (Math.max(0, values[k]) / strongest) * top
+}
+
+function largest(values: Float64Array): number {
+  let most = 0
+  for (let k = 0; k < values.length; k++) if (values[k] > most) most = values[k]
+  return most
 }
 
 /**
@@ -645,36 +694,65 @@ export function strongestFirst(weights: ArrayLike<number>): Int32Array {
   }
   // The keys are first spread into coarse weight buckets (a stable counting pass), then each
   // bucket is sorted alone: the same order as one sort of all keys, in a third of the time.
+  // Each loop a function of its own (see sourcePostings).
   const size = weights.length
   const steps = new Float64Array(size)
   const bucketOf = new Int32Array(size)
-  const bucketStart = new Int32Array(BUCKETS + 1)
-  for (let k = 0; k < size; k++) {
+  const bucketStart = startsOf(bucketSizes(weights, steps, bucketOf))
+  const keys = bucketKeys(steps, bucketOf, bucketStart)
+  sortBuckets(keys, bucketStart)
+  return orderOfKeys(keys)
+}
+
+/** Each weight's step and bucket; how many fall in each bucket. */
+function bucketSizes(weights: ArrayLike<number>, steps: Float64Array, bucketOf: Int32Array): Int32Array {
+  const sizes = new Int32Array(BUCKETS)
+  for (let k = 0; k < weights.length; k++) {
     const step = Math.floor((MAX_LEARNED_WEIGHT - weights[k]) * WEIGHT_STEPS)
     steps[k] = step
     const bucket = Math.min(BUCKETS - 1, Math.floor(step / STEPS_PER_BUCKET))
     bucketOf[k] = bucket
-    bucketStart[bucket + 1]++
+    sizes[bucket]++
   }
-  for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] += bucketStart[b]
-  const keys = new Float64Array(size)
+  return sizes
+}
+
+/** Sort keys (step, then index) placed bucket by bucket. */
+function bucketKeys(steps: Float64Array, bucketOf: Int32Array, bucketStart: Int32Array): Float64Array {
+  const keys = new Float64Array(steps.length)
   const fill = bucketStart.slice(0, BUCKETS)
-  for (let k = 0; k < size; k++) keys[fill[bucketOf[k]]++] = steps[k] * ORDER_BITS + k
+  for (let k = 0; k < steps.length; k++) keys[fill[bucketOf[k]]++] = steps[k] * ORDER_BITS + k
+  return keys
+}
+
+function sortBuckets(keys: Float64Array, bucketStart: Int32Array): void {
   for (let b = 0; b < BUCKETS; b++) sortRange(keys, bucketStart[b], bucketStart[b + 1])
-  const order = new Int32Array(size)
-  for (let k = 0; k < size; k++) order[k] = keys[k] % ORDER_BITS
+}
+
+function orderOfKeys(keys: Float64Array): Int32Array {
+  const order = new Int32Array(keys.length)
+  for (let k = 0; k < keys.length; k++) order[k] = keys[k] % ORDER_BITS
   return order
 }
 
 /** The distinct words of each bead (sentences of one side) as compressed rows, each sorted. */
 function beadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>): { ids: Int32Array; offsets: Int32Array } {
-  const offsets = new Int32Array(beads.length + 1)
-  for (let b = 0; b < beads.length; b++) {
-    let size = 0
-    for (const k of beads[b]) size += side.offsets[k + 1] - side.offsets[k]
-    offsets[b + 1] = offsets[b] + size
-  }
+  const offsets = startsOf(wordsPerBead(side, beads))
   const ids = new Int32Array(offsets[beads.length])
+  const end = fillBeadRows(side, beads, offsets, ids)
+  // Words shared by sentences of one bead were counted twice above: the rows end earlier.
+  return { ids: end === ids.length ? ids : ids.slice(0, end), offsets }
+}
+
+/** Words of each bead's sentences, counted with repeats (an upper bound of its distinct words). */
+function wordsPerBead(side: SideWords, beads: ReadonlyArray<readonly number[]>): Int32Array {
+  const sizes = new Int32Array(beads.length)
+  for (let b = 0; b < beads.length; b++) for (const k of beads[b]) sizes[b] += side.offsets[k + 1] - side.offsets[k]
+  return sizes
+}
+
+/** Fills each bead's distinct words, sorted, and moves `offsets` to the rows' true ends; returns the end. */
+function fillBeadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>, offsets: Int32Array, ids: Int32Array): number {
   const seen = new Int32Array(side.vocabulary.size).fill(-1)
   let at = 0
   for (let b = 0; b < beads.length; b++) {
@@ -691,8 +769,74 @@ function beadRows(side: SideWords, beads: ReadonlyArray<readonly number[]>): { i
     if (beads[b].length > 1) sortRange(ids, start, at)
     offsets[b + 1] = at
   }
-  // Words shared by sentences of one bead were counted twice above: the rows end earlier.
-  return { ids: at === ids.length ? ids : ids.slice(0, at), offsets }
+  return at
+}
+
+/**
+ * How many of each sentence's words take part in a pair. This and pairedWordIds are functions of
+ * their own, as each loop of buildLexicon: the engine optimizes a loop while it runs, and code
+ * made for the first of several loops in one function is thrown away when the next one starts.
+ */
+function pairedPerSentence(side: SideWords, paired: Uint8Array): Int32Array {
+  const sentences = side.offsets.length - 1
+  const words = new Int32Array(sentences)
+  for (let k = 0; k < sentences; k++) for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) words[k] += paired[side.ids[a]]
+  return words
+}
+
+/** The indices of `keys` grouped by key, in rows starting at `starts` (in order within a row). */
+function rowsInOrder(keys: Int32Array, starts: Int32Array): Int32Array {
+  const rows = new Int32Array(keys.length)
+  const fill = starts.slice(0, starts.length - 1)
+  for (let k = 0; k < keys.length; k++) rows[fill[keys[k]]++] = k
+  return rows
+}
+
+/** How many pairs each sentence's words take part in. */
+function pairsPerSentence(side: LexiconSide, wordStart: Int32Array): Int32Array {
+  const sentences = side.words.length
+  const sizes = new Int32Array(sentences)
+  for (let k = 0; k < sentences; k++)
+    for (let a = side.wordOffsets[k]; a < side.wordOffsets[k + 1]; a++) sizes[k] += wordStart[side.wordIds[a] + 1] - wordStart[side.wordIds[a]]
+  return sizes
+}
+
+/** Each sentence's pairs (ids) and the slot of the pair's word in its sentence (slots). */
+function fillSentencePairs(
+  side: LexiconSide,
+  wordStart: Int32Array,
+  wordPairs: Int32Array,
+  offsets: Int32Array,
+  ids: Int32Array,
+  slots: Uint8Array
+): void {
+  for (let k = 0; k < side.words.length; k++) {
+    let at = offsets[k]
+    for (let a = side.wordOffsets[k]; a < side.wordOffsets[k + 1]; a++) {
+      const w = side.wordIds[a]
+      const slot = Math.min(a - side.wordOffsets[k], MASKED_WORDS)
+      for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
+        slots[at] = slot
+        ids[at++] = wordPairs[b]
+      }
+    }
+  }
+}
+
+/** Row starts for rows of these sizes. */
+function startsOf(sizes: Int32Array): Int32Array {
+  const starts = new Int32Array(sizes.length + 1)
+  for (let k = 0; k < sizes.length; k++) starts[k + 1] = starts[k] + sizes[k]
+  return starts
+}
+
+/** Each sentence's words that take part in a pair, in rows starting at wordOffsets. */
+function pairedWordIds(side: SideWords, paired: Uint8Array, wordOffsets: Int32Array): Int32Array {
+  const sentences = side.offsets.length - 1
+  const wordIds = new Int32Array(wordOffsets[sentences])
+  for (let k = 0, at = 0; k < sentences; k++)
+    for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) if (paired[side.ids[a]] === 1) wordIds[at++] = side.ids[a]
+  return wordIds
 }
 
 /** Puts pair lists together and turns them into per-sentence pair ids. */
@@ -726,15 +870,9 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
   // Each side's words that take part in a pair; the source side also the pair ids of each
   // sentence's words (read against the target's words, see PairCoverage).
   const sideWords = (side: SideWords, paired: Uint8Array): LexiconSide => {
-    const sentences = side.offsets.length - 1
-    const words = new Int32Array(sentences)
-    for (let k = 0; k < sentences; k++) for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) words[k] += paired[side.ids[a]]
-    const wordOffsets = new Int32Array(sentences + 1)
-    for (let k = 0; k < sentences; k++) wordOffsets[k + 1] = wordOffsets[k] + words[k]
-    const wordIds = new Int32Array(wordOffsets[sentences])
-    for (let k = 0, at = 0; k < sentences; k++)
-      for (let a = side.offsets[k]; a < side.offsets[k + 1]; a++) if (paired[side.ids[a]] === 1) wordIds[at++] = side.ids[a]
-    return { words, wordIds, wordOffsets }
+    const words = pairedPerSentence(side, paired)
+    const wordOffsets = startsOf(words)
+    return { words, wordIds: pairedWordIds(side, paired, wordOffsets), wordOffsets }
   }
   const pairedWords = (side: SideWords, pairWord: readonly number[]): Uint8Array => {
     const paired = new Uint8Array(side.vocabulary.size)
@@ -742,36 +880,16 @@ export function buildLexicon(lists: PairList[], source: SideWords, target: SideW
     return paired
   }
   const sourceSide = (): LexiconSourceSide => {
-    const vocabulary = source.vocabulary.size
     const base = sideWords(source, pairedWords(source, pairS))
     // Pairs of each word in compressed rows (counted, then filled in pair order).
-    const wordStart = new Int32Array(vocabulary + 1)
-    for (const w of pairS) wordStart[w + 1]++
-    for (let w = 0; w < vocabulary; w++) wordStart[w + 1] += wordStart[w]
-    const wordPairs = new Int32Array(wordStart[vocabulary])
-    const fill = wordStart.slice(0, vocabulary)
-    for (let p = 0; p < pairS.length; p++) wordPairs[fill[pairS[p]]++] = p
-    const sentences = base.words.length
-    const offsets = new Int32Array(sentences + 1)
-    for (let k = 0; k < sentences; k++) {
-      let size = 0
-      for (let a = base.wordOffsets[k]; a < base.wordOffsets[k + 1]; a++) size += wordStart[base.wordIds[a] + 1] - wordStart[base.wordIds[a]]
-      offsets[k + 1] = offsets[k] + size
-    }
-    const ids = new Int32Array(offsets[sentences])
-    const slots = new Uint8Array(offsets[sentences])
-    for (let k = 0; k < sentences; k++) {
-      let at = offsets[k]
-      for (let a = base.wordOffsets[k]; a < base.wordOffsets[k + 1]; a++) {
-        const w = base.wordIds[a]
-        const slot = Math.min(a - base.wordOffsets[k], MASKED_WORDS)
-        for (let b = wordStart[w]; b < wordStart[w + 1]; b++) {
-          slots[at] = slot
-          ids[at++] = wordPairs[b]
-        }
-      }
-    }
-    return { ...base, ids, offsets, slots }
+    const pairSource = Int32Array.from(pairS)
+    const wordStart = startsOf(countOf(pairSource, source.vocabulary.size))
+    const wordPairs = rowsInOrder(pairSource, wordStart)
+    const offsets = startsOf(pairsPerSentence(base, wordStart))
+    const ids = new Int32Array(offsets[offsets.length - 1])
+    const slots = new Uint8Array(ids.length)
+    fillSentencePairs(base, wordStart, wordPairs, offsets, ids, slots)
+    return { words: base.words, wordIds: base.wordIds, wordOffsets: base.wordOffsets, ids, offsets, slots }
   }
   const keepWith = new Uint8Array(weights.length).fill(1)
   const keepApart = new Uint8Array(weights.length).fill(1)
