@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { alignSentences } from '../../../src/core/align/aligner'
 import { strictScore } from '../../../src/core/align/evaluate'
 import {
+  englishStems,
   forEachEnglishStem,
   forEachPersianStem,
   GENERAL_WORD_SHARE,
@@ -12,7 +13,7 @@ import {
 } from '../../../src/core/align/lexicon'
 import { parseWordList } from '../../../src/core/align/word-list'
 import { loadWordList, wordListPath } from '../../../src/main/word-list'
-import { baseCases, concatenate, constructedCases } from '../../fixtures/align/cases'
+import { baseCases, concatenate, constructedCases, seededRandom } from '../../fixtures/align/cases'
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
 
@@ -33,6 +34,29 @@ describe('word lists for the aligner', () => {
     expect(persianStems('دست جهان')).toEqual(['دست', 'جهان'])
     // Then the first five letters: long words still meet their derived forms.
     expect(persianStems('دانشگاهی دانشگاه')).toEqual(['دانشگ', 'دانشگ'])
+  })
+
+  it('indexes each sentence as the ids of its distinct stems, the same stems as the lists give, over thousands of stems', () => {
+    // Made-up words of three to seven letters: several thousand distinct stems on each side, so
+    // the stem table grows several times and its slots collide.
+    const next = seededRandom(17)
+    const word = (letters: string) => Array.from({ length: 3 + Math.floor(next() * 5) }, () => letters[Math.floor(next() * letters.length)]).join('')
+    const persian = Array.from({ length: 400 }, () => Array.from({ length: 12 }, () => word('ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهی')).join(' '))
+    const english = Array.from({ length: 400 }, () => Array.from({ length: 12 }, () => word('abcdefghijklmnopqrstuvwxyz')).join(' '))
+    for (const [sentences, stems, visit] of [
+      [persian, persianStems, forEachPersianStem],
+      [english, englishStems, forEachEnglishStem]
+    ] as const) {
+      const side = indexWords(sentences, visit)
+      expect(side.vocabulary.size).toBeGreaterThan(3000)
+      const words = [...side.vocabulary.keys()]
+      sentences.forEach((sentence, k) => {
+        const ids = Array.from(side.ids.subarray(side.offsets[k], side.offsets[k + 1]))
+        expect(ids.map((id) => words[id]).sort()).toEqual([...new Set(stems(sentence))].sort())
+        // Sorted and distinct.
+        expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b))
+      })
+    }
   })
 
   it('prepares pairs by stem: a Persian phrase by its first word, each English word of the other side, a plural with its singular', () => {
