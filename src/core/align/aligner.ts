@@ -1179,9 +1179,8 @@ function viterbi(model: Model, band: Band, costs: Float32Array, stride: number, 
       }
     }
     if (SAME_ROW_TYPE >= stride) continue
-    for (let j = Math.max(rowLo, 1); j <= rowHi; j++) {
+    for (let j = rowLo + 1; j <= rowHi; j++) {
       const cell = base + j
-      if (j - 1 < rowLo) continue
       const before = best[cell - 1]
       if (before === Infinity) continue
       const at = cell * stride + SAME_ROW_TYPE

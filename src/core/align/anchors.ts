@@ -185,7 +185,7 @@ function wordTrie(words: string[]): string {
     else byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word.slice(1)])
   }
   if (byFirst.size === 0) return ''
-  const branches = [...byFirst].map(([first, rests]) => first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + wordTrie(rests))
+  const branches = [...byFirst].map(([first, rests]) => escapeRegExp(first) + wordTrie(rests))
   if (branches.length === 1 && !endsHere) return branches[0]
   return `(?:${branches.join('|')})${endsHere ? '?' : ''}`
 }
@@ -470,6 +470,7 @@ function repeat(id: number, times: number, into: number[]): void {
 }
 
 import { englishNameSkeletons, persianWordSkeletons, skeletonKey } from './transliteration'
+import { escapeRegExp } from '../terms/persian-forms'
 
 /**
  * A name occurs about as often in a text as in its translation; a skeleton that one side holds
